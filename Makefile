@@ -1,0 +1,31 @@
+# The two commands of the README: `make map` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: map test lint bench-geoparse bench-build clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+map: $(STAMP)  ## build layers/ and output/map.html from seeds/
+	$(BIN)/geomap build seeds
+
+test: $(STAMP)  ## run the whole test suite
+	$(BIN)/ruff check geomap tests bench
+	$(BIN)/ruff format --check geomap tests bench
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix geomap tests bench
+	$(BIN)/ruff format geomap tests bench
+
+bench-geoparse: $(STAMP)  ## geoparser accuracy and speed on ../shared/eval
+	$(BIN)/python bench/geoparse.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

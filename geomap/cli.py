@@ -1,0 +1,195 @@
+"""geomap's command line: a thin layer over :mod:`geomap.pipeline`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import GeomapError
+
+
+def _fail(err: Exception) -> click.ClickException:
+    return click.ClickException(str(err).splitlines()[0] if str(err) else type(err).__name__)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="geomap")
+def cli() -> None:
+    """Turn news reports about armed conflict into maps: places, strikes, talks,
+    exchanges, tolls, front lines and occupied areas, geocoded offline."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--layers",
+    "layers_dir",
+    default=Path("layers"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the GeoJSON layers and geomap.gpkg.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default=Path("output"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for map.html.",
+)
+@click.option(
+    "--frontline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A GeoJSON LineString to use as the front line instead of the "
+    "reference lines in seeds/frontlines/.",
+)
+@click.option(
+    "--geocoder",
+    default="offline",
+    show_default=True,
+    help="offline (the embedded gazetteer), or an online geopy service "
+    "(nominatim, photon, arcgis): cached, rate-limited, opt-in.",
+)
+@click.option(
+    "--self-contained/--cdn",
+    default=True,
+    show_default=True,
+    help="Inline Leaflet into map.html so it opens without internet.",
+)
+def build(sources, layers_dir, out_dir, frontline, geocoder, self_contained):
+    """Build the layers and the map from article files or folders (default: seeds/).
+
+    Reads .txt, .md, .html, .json and .jsonl articles; skips broken files with a
+    reason; exits non-zero with a one-line reason when nothing could be built.
+
+    Example: geomap build seeds/ --layers layers --out output
+    """
+    from .pipeline import build as run_build
+
+    try:
+        report = run_build(
+            list(sources) or ["seeds"],
+            layers_dir=layers_dir,
+            out_dir=out_dir,
+            frontline=frontline,
+            geocoder=geocoder,
+            self_contained=self_contained,
+            progress=_progress,
+        )
+    except (GeomapError, OSError) as err:
+        raise _fail(err) from err
+    for reason in report.skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    counts = ", ".join(f"{name} {count}" for name, count in report.layers.items())
+    click.echo(
+        f"read {report.documents} article(s), skipped {len(report.skipped)}; features: {counts}"
+    )
+    click.echo(
+        f"wrote {len(report.outputs) - 1} layer files to {layers_dir}/ and {out_dir / 'map.html'}"
+    )
+
+
+def _progress(items):
+    """A progress bar on a terminal; nothing in pipes and logs."""
+    if not sys.stderr.isatty():
+        return items
+    return _bar(items)
+
+
+def _bar(items):
+    with click.progressbar(items, label="articles", file=sys.stderr) as bar:
+        yield from bar
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "geojson"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON line per document, or one GeoJSON collection.",
+)
+def geoparse(files, fmt):
+    """Print the place names in articles with offsets and coordinates.
+
+    FILES are articles, folders, or JSONL files of {"doc_id", "text"} lines
+    (one output line per input line, same doc_id).
+
+    Example: geomap geoparse ../shared/eval/geowebnews.jsonl > pred.jsonl
+    """
+    from .documents import iter_documents
+    from .gazetteer.index import open_gazetteer
+    from .pipeline import geoparse as run_geoparse
+
+    try:
+        gazetteer = open_gazetteer()
+        docs = []
+        for item in iter_documents(files):
+            if isinstance(item, Exception):
+                click.echo(f"skipped: {item}", err=True)
+            else:
+                docs.append(item)
+        results = run_geoparse(docs, gazetteer)
+        if fmt == "jsonl":
+            for result in results:
+                click.echo(json.dumps(result, ensure_ascii=False))
+            return
+        features = [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [t["lon"], t["lat"]]},
+                "properties": {
+                    "doc_id": r["doc_id"],
+                    **{k: v for k, v in t.items() if k not in ("lat", "lon")},
+                },
+            }
+            for r in results
+            for t in r["toponyms"]
+        ]
+        click.echo(
+            json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+        )
+    except (GeomapError, OSError) as err:
+        raise _fail(err) from err
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--limit", default=10, show_default=True, help="How many candidates to list.")
+@click.option(
+    "--geocoder",
+    default="offline",
+    show_default=True,
+    help="offline, or an online geopy service (nominatim, photon, arcgis).",
+)
+def geocode(name, limit, geocoder):
+    """List ranked candidates for one place name, best first.
+
+    Example: geomap geocode Zaporozhye
+    """
+    from .gazetteer.index import open_gazetteer
+    from .geocoders import get_geocoder
+
+    try:
+        service = get_geocoder(geocoder, open_gazetteer())
+        found = service.geocode(name, exactly_one=False, limit=limit)
+    except (GeomapError, OSError) as err:
+        raise _fail(err) from err
+    if not found:
+        raise click.ClickException(f"no place called {name!r} in the gazetteer")
+    for location in found if isinstance(found, list) else [found]:
+        raw = location.raw
+        click.echo(
+            f"{location.latitude:.5f}\t{location.longitude:.5f}\t"
+            f"{raw.get('kind', '')}\t{location.address}\t{raw.get('id', '')}"
+        )
+
+
+def main() -> None:  # the console script
+    cli(prog_name="geomap")

@@ -1,0 +1,322 @@
+"""Read articles from files: text, Markdown, HTML, JSON and JSONL records.
+
+Readers return :class:`~geomap.model.Document` records or raise
+:class:`~geomap.errors.UnreadableDocument` with a one-line reason. They decode
+defensively (UTF-8, UTF-16 with BOM, then Windows-1252) and refuse binary data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import html.parser
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import ClassVar
+
+from .errors import NoDocuments, UnreadableDocument
+from .model import Document
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# Site furniture that scrapers leave in article text.
+_BOILERPLATE = re.compile(
+    r"(?im)^[ \t]*(?:sign up now|subscribe|advertisement|read more|follow us|"
+    r"click here|share this article|get [\w' ]+ newsletters?)\b[^\n]*$"
+)
+_HEADER_DATE = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_AGENCIES = {
+    "reuters": "Reuters",
+    "ap": "AP",
+    "afp": "AFP",
+    "associated press": "Associated Press",
+    "dpa": "dpa",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "interfax": "Interfax",
+    "bloomberg": "Bloomberg",
+    "ukrinform": "Ukrinform",
+    "al jazeera": "Al Jazeera",
+    "bbc": "BBC",
+    "cnn": "CNN",
+}
+_AGENCY_WORDS = "|".join(sorted((re.escape(a) for a in _AGENCIES), key=len, reverse=True))
+_TRAILING_AGENCY = re.compile(rf"(?i)[\s(]*\b({_AGENCY_WORDS})\)?\s*\Z")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "KYIV, Feb 5 -", "GAZA CITY, Jan 3 (Reuters) -", "KHARTOUM (AP) —"
+_DATELINE = re.compile(
+    rf"\A(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.])(?:,\s*(?P<when>{_MONTH}\s+\d{{1,2}}))?"
+    rf"(?:\s*\((?P<agency>[A-Za-z .]+)\))?\s*[-–—]+\s"
+)
+
+
+def decode(data: bytes, *, name: str = "input") -> str:
+    """Decode article bytes to text, refusing what is not text.
+
+    >>> decode("Kyiv".encode("utf-16"))
+    'Kyiv'
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise UnreadableDocument(f"{name}: broken UTF-16 text ({err.reason})") from err
+    if b"\x00" in data:
+        raise UnreadableDocument(f"{name}: binary data, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Not UTF-8: legacy Windows/Latin-1 pages are common in scraped news.
+        text = data.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > len(text) / 100:
+            raise UnreadableDocument(
+                f"{name}: neither UTF-8 nor Windows-1252 text; convert it to UTF-8"
+            ) from None
+    control = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if control > len(text[:100_000]) / 50:
+        raise UnreadableDocument(f"{name}: binary data, not text")
+    return text
+
+
+class _TextExtractor(html.parser.HTMLParser):
+    """Collects visible text; drops scripts, styles and other non-content."""
+
+    _SKIP: ClassVar = {"script", "style", "noscript", "template", "head", "svg", "nav", "footer"}
+    _BLOCK: ClassVar = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "blockquote",
+        "title",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: str | None = None
+        self._skipping = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self._in_title = True
+        elif tag in self._SKIP:
+            self._skipping += 1
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        elif tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title = (self.title or "") + data.strip()
+        elif not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """Return the visible text of an HTML page and its ``<title>``."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r"\s*\n\s*(?:\n\s*)+", "\n\n", text)
+    return text.strip(), parser.title
+
+
+def parse_article(
+    raw: str,
+    *,
+    doc_id: str,
+    date: dt.date | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    path: str | None = None,
+) -> Document:
+    """Turn raw article text into a :class:`Document`.
+
+    Understands a ``date YYYY-MM-DD`` header line, a dateline such as
+    ``KYIV, Feb 5 -``, a trailing agency name (``REUTERS``) and drops site
+    boilerplate lines such as newsletter prompts.
+
+    >>> doc = parse_article("date 2026-02-05\\nKYIV, Feb 5 - Drones hit Odesa. REUTERS", doc_id="a")
+    >>> doc.date.isoformat(), doc.dateline, doc.source, doc.text
+    ('2026-02-05', 'KYIV', 'Reuters', 'KYIV, Feb 5 - Drones hit Odesa.')
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    header = _HEADER_DATE.match(text)
+    if header:
+        with contextlib.suppress(ValueError):
+            date = date or dt.date.fromisoformat(header.group(1))
+        text = text[header.end() :]
+    text = _BOILERPLATE.sub("", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    trailer = _TRAILING_AGENCY.search(text)
+    if trailer and len(text) > trailer.end() - trailer.start():
+        source = source or _AGENCIES[trailer.group(1).lower()]
+        text = text[: trailer.start()].rstrip()
+    dateline = _DATELINE.match(text)
+    dateline_place, dateline_end = None, 0
+    if dateline:
+        dateline_place = dateline.group("place").strip()
+        dateline_end = dateline.end()
+        agency = dateline.group("agency")
+        if agency and agency.strip().lower() in _AGENCIES:
+            source = source or _AGENCIES[agency.strip().lower()]
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        date=date,
+        title=title,
+        source=source,
+        url=url,
+        dateline=dateline_place,
+        dateline_end=dateline_end,
+        path=path,
+    )
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _record_document(record: object, *, doc_id: str, path: str) -> Document:
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise UnreadableDocument(f"{doc_id}: a JSON record needs a string 'text' field")
+    text = record["text"]
+    if not text.strip():
+        raise UnreadableDocument(f"{doc_id}: empty text")
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    source = record.get("source") if isinstance(record.get("source"), str) else None
+    rid = record.get("doc_id", record.get("id"))
+    return parse_article(
+        text,
+        doc_id=str(rid) if rid is not None else doc_id,
+        date=_parse_date(record.get("date")),
+        title=title,
+        source=source,
+        url=url,
+        path=path,
+    )
+
+
+def read_records(path: Path) -> Iterator[Document | UnreadableDocument]:
+    """Yield one document (or the reason it was skipped) per JSON/JSONL record."""
+    text = decode(_read_bytes(path), name=str(path))
+    stem = path.stem
+    if path.suffix == ".jsonl":
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            name = f"{path}:{lineno}"
+            try:
+                yield _record_document(json.loads(line), doc_id=f"{stem}-{lineno}", path=name)
+            except json.JSONDecodeError as err:
+                yield UnreadableDocument(f"{name}: not JSON ({err.msg})")
+            except UnreadableDocument as err:
+                yield err
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise UnreadableDocument(f"{path}: not JSON ({err.msg} at line {err.lineno})") from err
+    records = data if isinstance(data, list) else [data]
+    for number, record in enumerate(records, 1):
+        rid = stem if len(records) == 1 else f"{stem}-{number}"
+        try:
+            yield _record_document(record, doc_id=rid, path=str(path))
+        except UnreadableDocument as err:
+            yield err
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableDocument(
+                f"{path}: {size // 2**20} MB is more than the {MAX_FILE_BYTES // 2**20} MB limit"
+            )
+        return path.read_bytes()
+    except OSError as err:
+        raise UnreadableDocument(f"{path}: cannot read ({err.strerror or err})") from err
+
+
+def read_document(path: Path) -> Document:
+    """Read one text, Markdown or HTML article."""
+    raw = decode(_read_bytes(path), name=str(path))
+    title = None
+    if path.suffix.lower() in (".html", ".htm"):
+        raw, title = html_to_text(raw)
+    if not raw.strip():
+        raise UnreadableDocument(f"{path}: empty file")
+    doc = parse_article(raw, doc_id=path.stem, title=title, path=str(path))
+    if not doc.text.strip():
+        raise UnreadableDocument(f"{path}: no article text after removing boilerplate")
+    return doc
+
+
+def find_article_files(sources: Iterable[str | os.PathLike]) -> list[Path]:
+    """List article files under the given files and folders, sorted, links followed once."""
+    found: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    Path(root) / f
+                    for f in sorted(files)
+                    if f.lower().endswith(ARTICLE_SUFFIXES) and not f.startswith(".")
+                )
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise NoDocuments(f"{path}: no such file or folder")
+    return found
+
+
+def iter_documents(sources: Iterable[str | os.PathLike]) -> Iterator[Document | UnreadableDocument]:
+    """Yield every document under ``sources``, or the reason a file was skipped.
+
+    Skips are yielded, not raised, so one broken file never stops a build.
+    """
+    for path in find_article_files(sources):
+        try:
+            if path.suffix.lower() in (".json", ".jsonl"):
+                yield from read_records(path)
+            else:
+                yield read_document(path)
+        except UnreadableDocument as err:
+            yield err
+        except (OSError, RecursionError) as err:
+            yield UnreadableDocument(f"{path}: cannot read ({err})")

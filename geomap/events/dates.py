@@ -1,0 +1,162 @@
+"""Resolve relative dates against the article's date.
+
+Precision codes follow ACLED: 1 day, 2 week, 3 month; geomap adds 4 for a
+year ("last year").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+DAY, WEEK, MONTH, YEAR = 1, 2, 3, 4
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_PATTERN = re.compile(
+    rf"""
+    (?P<weekday>\b(?:late\s+|early\s+)?(?:on\s+)?(?:{"|".join(_WEEKDAYS)})\b)
+    |(?P<day_month>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE})
+        (?:,?\s+(?P<y1>\d{{4}}))?)
+    |(?P<month_day>\b(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
+        (?:,?\s+(?P<y2>\d{{4}}))?)
+    |(?P<month_year>\b(?:in\s+)?(?P<m3>{_MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)
+    |(?P<today>\b(?:today|this\s+morning|this\s+evening|tonight)\b)
+    |(?P<yesterday>\b(?:yesterday|last\s+night)\b)
+    |(?P<this_week>\bthis\s+week\b)
+    |(?P<last_week>\blast\s+week\b)
+    |(?P<this_month>\bthis\s+month\b)
+    |(?P<last_month>\blast\s+month\b)
+    |(?P<last_year>\blast\s+year\b)
+    |(?P<this_year>\bthis\s+year\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_ORDINAL_DAY = re.compile(
+    r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))\s+day\s+of\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression at ``text[start:end]`` resolved to a date and precision."""
+
+    start: int
+    end: int
+    date: dt.date
+    precision: int
+    text: str
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")[:3]
+    return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name))
+
+
+def _past(candidate: dt.date, reference: dt.date) -> dt.date:
+    """A date written without a year lies at most a few days after the article."""
+    if candidate > reference + dt.timedelta(days=7):
+        return candidate.replace(year=candidate.year - 1)
+    return candidate
+
+
+def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``reference``.
+
+    A weekday is the most recent such day on or before the article's date.
+
+    >>> ref = dt.date(2026, 2, 5)  # a Thursday
+    >>> [(d.date.isoformat(), d.precision) for d in find_dates(
+    ...     "overnight on Tuesday, then on Thursday; last month", ref)]
+    [('2026-02-03', 1), ('2026-02-05', 1), ('2026-01-01', 3)]
+    """
+    if reference is None:
+        return []
+    found = []
+    for match in _PATTERN.finditer(text):
+        kind = match.lastgroup
+        group = match.group(kind) if kind else None
+        resolved = _resolve(match, kind, group, reference)
+        if resolved:
+            found.append(DateMention(match.start(), match.end(), *resolved, match.group()))
+    return found
+
+
+def _resolve(match, kind, group, ref: dt.date):
+    if kind == "weekday":
+        day = next(i for i, w in enumerate(_WEEKDAYS) if w in group.lower())
+        return ref - dt.timedelta(days=(ref.weekday() - day) % 7), DAY
+    try:
+        if kind == "day_month":
+            year = int(match.group("y1")) if match.group("y1") else None
+            date = dt.date(year or ref.year, _month(match.group("m1")), int(match.group("d1")))
+            return (date if year else _past(date, ref)), DAY
+        if kind == "month_day":
+            year = int(match.group("y2")) if match.group("y2") else None
+            date = dt.date(year or ref.year, _month(match.group("m2")), int(match.group("d2")))
+            return (date if year else _past(date, ref)), DAY
+    except ValueError:
+        return None
+    if kind == "month_year":
+        word = match.group("m3")
+        if (
+            word.lower().rstrip(".") in ("may", "mar", "march")
+            and not match.group("y3")
+            and not group.lower().startswith("in")
+        ):
+            return None  # "may" the verb, "march" the noun
+        year = int(match.group("y3")) if match.group("y3") else None
+        date = dt.date(year or ref.year, _month(word), 1)
+        return (date if year else _past(date, ref)), MONTH
+    if kind == "today":
+        return ref, DAY
+    if kind == "yesterday":
+        return ref - dt.timedelta(days=1), DAY
+    if kind == "this_week":
+        return ref - dt.timedelta(days=ref.weekday()), WEEK
+    if kind == "last_week":
+        return ref - dt.timedelta(days=ref.weekday() + 7), WEEK
+    if kind == "this_month":
+        return ref.replace(day=1), MONTH
+    if kind == "last_month":
+        first = ref.replace(day=1) - dt.timedelta(days=1)
+        return first.replace(day=1), MONTH
+    if kind == "last_year":
+        return dt.date(ref.year - 1, 1, 1), YEAR
+    if kind == "this_year":
+        return dt.date(ref.year, 1, 1), YEAR
+    return None
+
+
+def day_span(text: str, end_date: dt.date) -> dt.date:
+    """The first day of a multi-day event: "a second day of talks ... on Thursday"
+    started on Wednesday.
+
+    >>> day_span("a second day of talks", dt.date(2026, 2, 5)).isoformat()
+    '2026-02-04'
+    """
+    match = _ORDINAL_DAY.search(text)
+    if not match:
+        return end_date
+    word = match.group("n").lower()
+    n = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+    return end_date - dt.timedelta(days=max(n - 1, 0))

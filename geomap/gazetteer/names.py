@@ -1,0 +1,26 @@
+"""Name keys: the one normalisation shared by the index and the recogniser."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'"})
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_]+")
+_LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff'’ʻʼ]+$")
+
+
+def name_key(name: str) -> str:
+    """Fold a place name to its lookup key: no accents, lower case, one space.
+
+    >>> name_key("Zaporizhzhia"), name_key("Kyiv’s"), name_key("Abu-Dhabi"), name_key("Dnipró")
+    ('zaporizhzhia', "kyiv's", 'abu dhabi', 'dnipro')
+    """
+    folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", folded).strip(" .").lower()
+
+
+def is_latin(name: str) -> bool:
+    """True for names written in Latin script (the ones English news uses)."""
+    return bool(_LATIN.match(name))

@@ -1,0 +1,312 @@
+"""Assemble thematic layers from resolved mentions and extracted events.
+
+A :class:`Layer` is a name, a geometry type, a fixed schema and a list of
+features (shapely geometry + properties). Features are sorted by ``id`` and
+ids derive from content, so the same inputs give the same layers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from .model import Event, ResolvedMention, Sentence
+
+LIST_SEPARATOR = " | "
+
+# Property name → type ("str", "int", "float"); the order is the column order.
+_PROVENANCE = {
+    "doc_id": "str",
+    "source": "str",
+    "notes": "str",
+    "quote_start": "int",
+    "quote_end": "int",
+    "sources": "str",
+    "doc_ids": "str",
+    "report_count": "int",
+    "reported_by": "str",
+}
+_EVENT = {
+    "id": "str",
+    "event_type": "str",
+    "sub_event_type": "str",
+    "event_date": "str",
+    "time_precision": "int",
+    "location": "str",
+    "country_code": "str",
+    "admin1": "str",
+    "geo_precision": "int",
+    "actor1": "str",
+    "actor2": "str",
+}
+SCHEMAS: dict[str, dict[str, str]] = {
+    "places": {
+        "id": "str",
+        "name": "str",
+        "kind": "str",
+        "country_code": "str",
+        "admin1": "str",
+        "geo_precision": "int",
+        "geonameid": "int",
+        "mention_count": "int",
+        "mentioned_as": "str",
+        "quotes": "str",
+        "doc_ids": "str",
+        "sources": "str",
+        "reason": "str",
+    },
+    "strikes": {
+        **_EVENT,
+        "weapon_count": "float",
+        "weapon_count_hedge": "str",
+        "weapon_detail": "str",
+        "fatalities": "int",
+        **_PROVENANCE,
+    },
+    "talks": {**_EVENT, "end_date": "str", "parties": "str", **_PROVENANCE},
+    "exchanges": {
+        **_EVENT,
+        "prisoners_total": "float",
+        "prisoners_each": "float",
+        "civilians": "float",
+        "figures": "str",
+        **_PROVENANCE,
+    },
+    "casualties": {
+        **_EVENT,
+        "toll": "float",
+        "toll_hedge": "str",
+        "toll_kind": "str",
+        "victims": "str",
+        "disputed_by": "str",
+        "fatalities": "int",
+        **_PROVENANCE,
+    },
+    "frontline": {
+        "id": "str",
+        "name": "str",
+        "as_of": "str",
+        "source": "str",
+        "claimed_length_km": "float",
+        "claimed_hedge": "str",
+        "measured_length_km": "float",
+        "notes": "str",
+        "doc_id": "str",
+        "quote_start": "int",
+        "quote_end": "int",
+        "line_source": "str",
+    },
+    "occupation": {
+        "id": "str",
+        "name": "str",
+        "country_code": "str",
+        "as_of": "str",
+        "claimed_share_pct": "float",
+        "claimed_hedge": "str",
+        "claim_kind": "str",
+        "computed_share_pct": "float",
+        "area_km2": "float",
+        "notes": "str",
+        "doc_id": "str",
+        "source": "str",
+        "quote_start": "int",
+        "quote_end": "int",
+    },
+}
+GEOMETRY = {
+    "places": "Point",
+    "strikes": "Point",
+    "talks": "Point",
+    "exchanges": "Point",
+    "casualties": "Point",
+    "frontline": "LineString",
+    "occupation": "MultiPolygon",
+}
+LAYER_ORDER = tuple(SCHEMAS)
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    geometry: BaseGeometry
+    properties: dict
+
+
+@dataclass(slots=True)
+class Layer:
+    """One thematic layer: what becomes one GeoJSON file and one GeoPackage table."""
+
+    name: str
+    features: list[Feature] = field(default_factory=list)
+
+    @property
+    def schema(self) -> dict[str, str]:
+        return SCHEMAS[self.name]
+
+    @property
+    def geometry_type(self) -> str:
+        return GEOMETRY[self.name]
+
+
+def stable_id(*parts: object) -> str:
+    """A short id derived from content, so it survives re-runs and re-ordering."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+def conform(layer_name: str, properties: dict) -> dict:
+    """Order properties as in the schema, fill missing ones with None, cast types."""
+    out = {}
+    for name, kind in SCHEMAS[layer_name].items():
+        value = properties.get(name)
+        if value is not None:
+            value = {"str": str, "int": int, "float": float}[kind](value)
+        out[name] = value
+    return out
+
+
+def make_layer(name: str, features: Iterable[Feature]) -> Layer:
+    """A layer with conformed properties, sorted by id."""
+    conformed = [Feature(f.geometry, conform(name, f.properties)) for f in features]
+    return Layer(name, sorted(conformed, key=lambda f: f.properties["id"]))
+
+
+def _sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    return next((s for s in sentences if s.start <= offset < s.end), None)
+
+
+def places_layer(
+    resolved: Iterable[tuple[ResolvedMention, Sequence[Sentence], str | None]],
+) -> Layer:
+    """One point per distinct place, with every spelling and quote that names it.
+
+    ``resolved`` yields (resolved mention, sentences of its document, source).
+    Demonyms ("Ukrainian") are not place mentions and are left out.
+    """
+    groups: dict[str, list] = defaultdict(list)
+    for item in resolved:
+        if item[0].mention.kind_hint != "demonym":
+            groups[item[0].place.id].append(item)
+    features = []
+    for place_id, items in groups.items():
+        place = items[0][0].place
+        quotes: list[str] = []
+        for rm, sentences, _ in items:
+            sentence = _sentence_of(sentences, rm.mention.start)
+            if sentence and sentence.text not in quotes:
+                quotes.append(sentence.text)
+        spellings = sorted({rm.mention.surface for rm, _, _ in items})
+        features.append(
+            Feature(
+                Point(place.lon, place.lat),
+                {
+                    "id": place_id,
+                    "name": place.name,
+                    "kind": place.kind,
+                    "country_code": place.country_code,
+                    "admin1": place.admin1,
+                    "geo_precision": place.geo_precision,
+                    "geonameid": place.geonameid,
+                    "mention_count": len(items),
+                    "mentioned_as": LIST_SEPARATOR.join(spellings),
+                    "quotes": LIST_SEPARATOR.join(quotes),
+                    "doc_ids": LIST_SEPARATOR.join(
+                        sorted({rm.mention.doc_id for rm, _, _ in items})
+                    ),
+                    "sources": LIST_SEPARATOR.join(sorted({s for _, _, s in items if s})),
+                    "reason": items[0][0].reason,
+                },
+            )
+        )
+    return make_layer("places", features)
+
+
+def event_layers(
+    events: Iterable[Event], extra: dict[str, list[Feature]] | None = None
+) -> dict[str, Layer]:
+    """Point layers from events.
+
+    Reports of the same event (same layer, type, place and day) become one
+    feature that lists every quote and source, with the figures of the first
+    report that gives each figure.
+    """
+    merged: dict[tuple, list[Event]] = defaultdict(list)
+    for event in events:
+        if event.place is None or GEOMETRY[event.layer] != "Point":
+            continue  # claims on lines and areas are assembled with their geometry
+        key = (
+            event.layer,
+            event.sub_event_type,
+            event.place.id,
+            event.event_date.isoformat() if event.event_date else "",
+            event.time_precision,
+        )
+        merged[key].append(event)
+    features: dict[str, list[Feature]] = defaultdict(list)
+    for key, group in merged.items():
+        features[key[0]].append(
+            _event_feature(sorted(group, key=lambda e: (e.doc_id, e.quote_start)))
+        )
+    for name, extra_features in (extra or {}).items():
+        features[name].extend(extra_features)
+    return {name: make_layer(name, feats) for name, feats in features.items()}
+
+
+def _event_feature(group: list[Event]) -> Feature:
+    first = group[0]
+    place = first.place
+    figures: dict = {}
+    for event in group:
+        for name, figure in event.figures.items():
+            figures.setdefault(name, figure)
+    quotes = list(dict.fromkeys(e.quote for e in group))
+    props = {
+        "id": stable_id(
+            first.layer, first.sub_event_type, place.id, first.event_date, first.time_precision
+        ),
+        "event_type": first.event_type,
+        "sub_event_type": first.sub_event_type,
+        "event_date": first.event_date.isoformat() if first.event_date else None,
+        "time_precision": first.time_precision,
+        "location": place.name,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "geo_precision": first.geo_precision,
+        "actor1": next((e.actor1 for e in group if e.actor1), None),
+        "actor2": next((e.actor2 for e in group if e.actor2), None),
+        "doc_id": first.doc_id,
+        "source": first.source,
+        "notes": LIST_SEPARATOR.join(quotes),
+        "quote_start": first.quote_start,
+        "quote_end": first.quote_end,
+        "sources": LIST_SEPARATOR.join(sorted({e.source for e in group if e.source})),
+        "doc_ids": LIST_SEPARATOR.join(sorted({e.doc_id for e in group})),
+        "report_count": len(group),
+        "reported_by": next((e.reported_by for e in group if e.reported_by), None),
+        "disputed_by": next((e.disputed_by for e in group if e.disputed_by), None),
+    }
+    for name, figure in figures.items():
+        props[name] = figure.value
+        props[f"{name}_hedge"] = figure.hedge
+    if "weapon_count" in figures:
+        props["weapon_detail"] = figures["weapon_count"].text
+    if "toll" in figures:
+        props["toll_kind"] = figures["toll"].unit
+        props["victims"] = props["actor2"]
+        if figures["toll"].unit == "killed":
+            props["fatalities"] = int(figures["toll"].value)
+    if "fatalities" in figures:
+        props["fatalities"] = int(figures["fatalities"].value)
+    if first.layer == "talks":
+        props["parties"] = ", ".join(a for a in (props["actor1"], props["actor2"]) if a)
+        if "days" in figures:
+            end = first.event_date + dt.timedelta(days=int(figures["days"].value) - 1)
+            props["end_date"] = end.isoformat()
+    if first.layer == "exchanges":
+        props["figures"] = "; ".join(f.text for f in figures.values())
+    return Feature(Point(place.lon, place.lat), props)

@@ -1,0 +1,134 @@
+"""The records that flow through the pipeline.
+
+documents → mentions → resolved places → events and claims → layers.
+Every record is a frozen dataclass; stages never mutate what they receive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article, with the text every offset downstream refers to.
+
+    ``dateline_end`` is the offset where the dateline ("KYIV, Feb 5 -") stops,
+    0 when there is none.
+    """
+
+    doc_id: str
+    text: str
+    date: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    dateline_end: int = 0
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name as written, at ``text[start:end]`` of its document.
+
+    ``kind_hint`` says what the surrounding words suggest: ``"admin1"`` for
+    "the Donetsk region", ``"demonym"`` for "Ukrainian", ``"facility"`` for a
+    named plant, ``None`` when the name stands alone.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str
+    key: str
+    kind_hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: where a name points to.
+
+    ``id`` is stable across builds (``geonames:703448``, ``geomap:donbas``).
+    ``geo_precision`` follows ACLED: 1 a town itself, 3 a region or country
+    (the point is representative only).
+    """
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country_code: str | None
+    admin1: str | None = None
+    admin1_code: str | None = None
+    population: int = 0
+    geonameid: int | None = None
+    geo_precision: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may refer to, as the gazetteer returns it."""
+
+    place: Place
+    primary: bool
+    """True when the name is the place's own name, not an alternate spelling."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    """A mention with the place it was resolved to and why."""
+
+    mention: Mention
+    place: Place
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a document: the quote every output feature carries."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A reported number with its hedge: "about 55,000" → 55000, "about"."""
+
+    value: float
+    unit: str | None = None
+    hedge: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event or claim coded in ACLED's vocabulary, with its provenance.
+
+    ``layer`` names the thematic layer it belongs to (``strikes``, ``talks``,
+    ``exchanges``, ``casualties``, ``frontline``, ``occupation``).
+    """
+
+    layer: str
+    event_type: str
+    sub_event_type: str
+    doc_id: str
+    source: str | None
+    quote: str
+    quote_start: int
+    quote_end: int
+    place: Place | None
+    geo_precision: int
+    event_date: dt.date | None
+    time_precision: int | None
+    actor1: str | None = None
+    actor2: str | None = None
+    figures: dict[str, Figure] = field(default_factory=dict)
+    reported_by: str | None = None
+    disputed_by: str | None = None

@@ -1,0 +1,276 @@
+"""The pipeline as library functions; the CLI is a thin layer over these.
+
+documents → mentions → resolved places → events and claims → layers →
+GeoJSON / GeoPackage / HTML.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .documents import iter_documents
+from .errors import NoDocuments, UnreadableDocument
+from .events.extract import extract_events
+from .frontline import (
+    FrontLine,
+    frontline_features,
+    load_reference_lines,
+    occupation_features,
+    read_user_line,
+)
+from .gazetteer.index import Gazetteer, open_gazetteer
+from .layers import LAYER_ORDER, Layer, event_layers, make_layer, places_layer
+from .mentions import Recogniser
+from .model import Document, Event, ResolvedMention, Sentence
+from .resolve import resolve
+from .text import split_sentences
+
+DEFAULT_REFERENCE_LINES = Path("seeds") / "frontlines"
+# GeoPackages record a "last change" time; a fixed one keeps builds byte-identical.
+_FIXED_TIMESTAMP = "2000-01-01T00:00:00Z"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Everything geomap found in one document."""
+
+    document: Document
+    sentences: list[Sentence]
+    resolved: list[ResolvedMention]
+    events: list[Event]
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build read, skipped and wrote."""
+
+    documents: int = 0
+    skipped: list[str] = field(default_factory=list)
+    layers: dict[str, int] = field(default_factory=dict)
+    outputs: list[Path] = field(default_factory=list)
+
+
+def analyse(
+    doc: Document,
+    gazetteer: Gazetteer,
+    *,
+    recogniser: Recogniser | None = None,
+    relocate: Callable[[list[ResolvedMention]], list[ResolvedMention]] | None = None,
+) -> DocumentResult:
+    """Run one document through recognition, resolution and extraction."""
+    recogniser = recogniser or Recogniser(gazetteer)
+    sentences = split_sentences(doc.text, doc_id=doc.doc_id)
+    resolved = resolve(doc, recogniser(doc), gazetteer)
+    if relocate:
+        resolved = relocate(resolved)
+    return DocumentResult(doc, sentences, resolved, extract_events(doc, sentences, resolved))
+
+
+def geoparse(documents: Iterable[Document], gazetteer: Gazetteer) -> Iterator[dict]:
+    """Toponyms with offsets and coordinates, one dict per document (the
+    format ``../shared/eval/score.py`` reads)."""
+    recogniser = Recogniser(gazetteer)
+    for doc in documents:
+        resolved = resolve(doc, recogniser(doc), gazetteer)
+        yield {
+            "doc_id": doc.doc_id,
+            "toponyms": [
+                {
+                    "start": r.mention.start,
+                    "end": r.mention.end,
+                    "name": r.mention.surface,
+                    "lat": round(r.place.lat, 6),
+                    "lon": round(r.place.lon, 6),
+                    "geonameid": r.place.geonameid,
+                    "kind": r.place.kind,
+                    "place_id": r.place.id,
+                }
+                for r in resolved
+            ],
+        }
+
+
+def assemble(
+    results: Sequence[DocumentResult], gazetteer: Gazetteer, fronts: Sequence[FrontLine]
+) -> list[Layer]:
+    """All layers, in the fixed order of :data:`geomap.layers.LAYER_ORDER`."""
+    places = places_layer(
+        (rm, r.sentences, r.document.source) for r in results for rm in r.resolved
+    )
+    events = [e for r in results for e in r.events]
+    countries = {f.properties["country_code"] for f in places.features}
+    extra = {
+        "frontline": frontline_features(events, fronts, countries),
+        "occupation": occupation_features(events, fronts, gazetteer),
+    }
+    by_name = {"places": places, **event_layers(events, extra)}
+    return [by_name.get(name) or make_layer(name, []) for name in LAYER_ORDER]
+
+
+def front_lines(
+    gazetteer: Gazetteer, *, frontline: Path | None, reference_lines: Path | None
+) -> list[FrontLine]:
+    """The user's line if given, else the reference lines shipped in ``seeds/``."""
+    if frontline:
+        return [read_user_line(frontline)]
+    if reference_lines and reference_lines.is_dir():
+        return load_reference_lines(reference_lines, gazetteer)
+    return []
+
+
+def build(
+    sources: Sequence[str | os.PathLike],
+    *,
+    layers_dir: Path = Path("layers"),
+    out_dir: Path = Path("output"),
+    gazetteer: Gazetteer | None = None,
+    frontline: Path | None = None,
+    reference_lines: Path | None = DEFAULT_REFERENCE_LINES,
+    geocoder: str = "offline",
+    self_contained: bool = True,
+    progress: Callable[[Iterable], Iterable] | None = None,
+) -> BuildReport:
+    """Read every article under ``sources`` and write layers and the map.
+
+    Broken inputs are skipped with a reason (in the report); the outputs are
+    replaced atomically, so a failed build leaves the previous ones intact.
+    Raises :class:`~geomap.errors.NoDocuments` when nothing could be read.
+    """
+    gazetteer = gazetteer or open_gazetteer()
+    relocate = _relocator(geocoder, gazetteer)
+    recogniser = Recogniser(gazetteer)
+    report = BuildReport()
+    results = []
+    items = iter_documents(sources)
+    for item in progress(items) if progress else items:
+        if isinstance(item, UnreadableDocument):
+            report.skipped.append(str(item))
+            continue
+        results.append(analyse(item, gazetteer, recogniser=recogniser, relocate=relocate))
+    if not results:
+        reasons = "; ".join(report.skipped[:3]) or "no .txt, .md, .html, .json or .jsonl files"
+        raise NoDocuments(f"no readable article in {', '.join(map(str, sources))} ({reasons})")
+    report.documents = len(results)
+    results.sort(key=lambda r: r.document.doc_id)
+    layers = assemble(
+        results,
+        gazetteer,
+        front_lines(gazetteer, frontline=frontline, reference_lines=reference_lines),
+    )
+    report.layers = {layer.name: len(layer.features) for layer in layers}
+    report.outputs = write_outputs(
+        layers,
+        [r.document for r in results],
+        layers_dir=layers_dir,
+        out_dir=out_dir,
+        self_contained=self_contained,
+    )
+    return report
+
+
+def _relocator(geocoder: str, gazetteer: Gazetteer):
+    if geocoder == "offline":
+        return None
+    from .geocoders import get_geocoder
+
+    service = get_geocoder(geocoder, gazetteer)
+
+    def relocate(resolved: list[ResolvedMention]) -> list[ResolvedMention]:
+        moved = []
+        for rm in resolved:
+            location = service.geocode(rm.mention.surface)
+            if location is not None and rm.place.kind != "facility":
+                place = replace(rm.place, lat=location.latitude, lon=location.longitude)
+                rm = replace(rm, place=place, reason=f"{rm.reason}; point from {geocoder}")
+            moved.append(rm)
+        return moved
+
+    return relocate
+
+
+def map_title(documents: Sequence[Document]) -> tuple[str, str]:
+    """The map's title and "as of" line."""
+    dates = sorted(d.date for d in documents if d.date)
+    count = len(documents)
+    title = (
+        documents[0].title
+        if count == 1 and documents[0].title
+        else (f"geomap: {count} article{'s' if count != 1 else ''}")
+    )
+    if not dates:
+        return title, "Article dates unknown"
+    span = (
+        dates[0].isoformat()
+        if dates[0] == dates[-1]
+        else f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
+    )
+    return title, f"As of {dates[-1].isoformat()} (articles dated {span})"
+
+
+def write_outputs(
+    layers: Sequence[Layer],
+    documents: Sequence[Document],
+    *,
+    layers_dir: Path,
+    out_dir: Path,
+    self_contained: bool = True,
+) -> list[Path]:
+    """Write the GeoJSON files, the GeoPackage and the map, each replaced atomically."""
+    from .writers.geojson import write_geojson
+    from .writers.gpkg import write_gpkg
+    from .writers.map import write_map
+
+    title, as_of = map_title(documents)
+    layers_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (
+        _build_lock(layers_dir),
+        tempfile.TemporaryDirectory(dir=layers_dir, prefix=".geomap-build-") as tmp,
+    ):
+        staging = Path(tmp)
+        staged = [write_geojson(layer, staging / f"{layer.name}.geojson") for layer in layers]
+        with _fixed_gdal_date():
+            staged.append(write_gpkg(layers, staging / "geomap.gpkg"))
+        html = write_map(
+            layers, staging / "map.html", title=title, as_of=as_of, self_contained=self_contained
+        )
+        written = []
+        for path in staged:
+            target = layers_dir / path.name
+            os.replace(path, target)
+            written.append(target)
+        map_tmp = out_dir / f".map.html.{os.getpid()}"
+        shutil.move(html, map_tmp)
+        os.replace(map_tmp, out_dir / "map.html")
+        written.append(out_dir / "map.html")
+    return written
+
+
+@contextlib.contextmanager
+def _fixed_gdal_date():
+    import pyogrio
+
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _FIXED_TIMESTAMP})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
+
+
+@contextlib.contextmanager
+def _build_lock(folder: Path):
+    """Serialise builds writing into the same folder."""
+    import fcntl
+
+    with open(folder / ".geomap.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -1,0 +1,91 @@
+"""Sentence splitting shared by the recogniser and the extractors."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Sentence
+
+# A sentence ends at . ! or ? (and closing quotes) followed by space and an
+# upper-case letter, a quote or a digit — except after common abbreviations.
+_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "sen",
+    "rep",
+    "gov",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "vs",
+    "inc",
+    "co",
+    "corp",
+    "ltd",
+    "jr",
+    "sr",
+    "prof",
+    "rev",
+    "fig",
+    "approx",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
+    "mt",
+    "ft",
+    "adm",
+    "cmdr",
+}
+
+
+def split_sentences(text: str, *, doc_id: str = "") -> list[Sentence]:
+    """Split ``text`` into sentences with offsets into ``text``.
+
+    >>> [s.text for s in split_sentences("Drones hit Odesa. Mr. Smith said so in the U.S. Army.")]
+    ['Drones hit Odesa.', 'Mr. Smith said so in the U.S. Army.']
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _END.finditer(text):
+        end = match.end() if match.group().strip() else match.start()
+        if text[match.start()] == ".":
+            word = text[max(start, match.start() - 5) : match.start()].split()[-1:]
+            if word and word[0].lower().lstrip('("“') in _ABBREVIATIONS:
+                continue
+        _append(sentences, text, start, end, doc_id)
+        start = match.end()
+    _append(sentences, text, start, len(text), doc_id)
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, doc_id: str) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(doc_id, start, end, text[start:end]))

@@ -1,0 +1,29 @@
+"""Write a layer as RFC 7946 GeoJSON (lon/lat, 6 decimals, right-hand rule)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..layers import Layer
+from .frame import to_frame
+
+
+def write_geojson(layer: Layer, path: Path) -> Path:
+    """Write ``layer`` to ``path`` with GDAL's RFC 7946 writer, via pyogrio."""
+    import pyogrio
+
+    pyogrio.write_dataframe(
+        to_frame(layer),
+        path,
+        driver="GeoJSON",
+        layer=layer.name,
+        geometry_type=layer.geometry_type,
+        promote_to_multi=layer.geometry_type.startswith("Multi"),
+        layer_options={
+            "RFC7946": "YES",
+            "COORDINATE_PRECISION": "6",
+            "WRITE_NAME": "NO",
+            "WRITE_BBOX": "NO",
+        },
+    )
+    return path

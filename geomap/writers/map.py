@@ -1,0 +1,208 @@
+"""Render the layers as one interactive Leaflet page with folium.
+
+The page is lean (Leaflet, and MarkerCluster for dense layers; no jQuery,
+Bootstrap or icon fonts), self-contained by default (the libraries are
+inlined from the ``xstatic-leaflet`` packages, so it opens offline), safe
+(article text travels as escaped JSON and reaches the DOM only through
+``textContent``) and deterministic (element ids are fixed).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from shapely.geometry import mapping
+
+from ..layers import Layer
+
+STATIC = Path(__file__).parent / "static"
+CLUSTER_THRESHOLD = 200
+CDN = "https://cdn.jsdelivr.net/npm"
+STYLE = {
+    # name: (label, colour, figures shown in popups as (property, label, hedge property))
+    "places": ("Places named", "#3b6fb6", []),
+    "strikes": (
+        "Strikes",
+        "#d7301f",
+        [("weapon_count", "Weapons", "weapon_count_hedge"), ("fatalities", "Fatalities", None)],
+    ),
+    "talks": ("Talks", "#1a9850", []),
+    "exchanges": (
+        "Prisoner exchanges",
+        "#7b3294",
+        [
+            ("prisoners_total", "Prisoners exchanged", None),
+            ("prisoners_each", "Prisoners each side", None),
+            ("civilians", "Civilians", None),
+        ],
+    ),
+    "casualties": ("Reported tolls", "#444444", [("toll", "Toll", "toll_hedge")]),
+    "frontline": (
+        "Front line",
+        "#e66101",
+        [
+            ("claimed_length_km", "Reported km", "claimed_hedge"),
+            ("measured_length_km", "Measured km", None),
+        ],
+    ),
+    "occupation": (
+        "Occupied area",
+        "#b2182b",
+        [
+            ("claimed_share_pct", "Reported %", "claimed_hedge"),
+            ("computed_share_pct", "Computed %", None),
+        ],
+    ),
+}
+
+
+def _round(value):
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, list | tuple):
+        return [_round(v) for v in value]
+    return value
+
+
+def feature_collection(layer: Layer) -> dict:
+    """The layer as a GeoJSON dict with coordinates rounded to 6 decimals."""
+    features = []
+    for feature in layer.features:
+        if feature.geometry is None:
+            continue  # a claim with nothing to draw: it stays in the layer files
+        geometry = mapping(feature.geometry)
+        features.append(
+            {
+                "type": "Feature",
+                "properties": feature.properties,
+                "geometry": {
+                    "type": geometry["type"],
+                    "coordinates": _round(geometry["coordinates"]),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``</script>``, no ``<!--``."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
+
+
+def _inline(tag: str, path: Path) -> str:
+    body = path.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    body = body.replace("//# sourceMappingURL=", "// ")
+    return f"<{tag}>{body}</{tag}>"
+
+
+def render_map(
+    layers: Sequence[Layer],
+    *,
+    title: str,
+    as_of: str,
+    outline: dict | None = None,
+    self_contained: bool = True,
+) -> str:
+    """Return the map page as HTML text."""
+    import folium
+    from branca.element import Element, MacroElement
+    from jinja2 import Template
+
+    payload = {
+        "title": title,
+        "as_of": as_of,
+        "outline": outline,
+        "layers": [
+            {
+                "name": layer.name,
+                "label": STYLE[layer.name][0],
+                "color": STYLE[layer.name][1],
+                "figures": STYLE[layer.name][2],
+                "geometry": layer.geometry_type,
+                "cluster": len(layer.features) > CLUSTER_THRESHOLD,
+                "geojson": feature_collection(layer),
+            }
+            for layer in layers
+            if layer.features
+        ],
+    }
+    fmap = folium.Map(
+        location=[30, 20], zoom_start=3, tiles=None, control_scale=False, prefer_canvas=True
+    )
+    # Only Leaflet is needed: CircleMarkers and our own controls use no icon fonts.
+    fmap.default_js, fmap.default_css = [], []
+    fmap._id = "geomap"
+    tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap")
+    tiles._id = "tiles"
+    tiles.add_to(fmap)
+
+    class GeomapLayers(MacroElement):
+        _template = Template(
+            "{% macro script(this, kwargs) %}"
+            "geomapDraw({{ this._parent.get_name() }}, {{ this.payload }});"
+            "{% endmacro %}"
+        )
+
+        def __init__(self, payload: str) -> None:
+            super().__init__()
+            self._name = "GeomapLayers"
+            self._id = "layers"
+            self.payload = payload
+
+    GeomapLayers(script_json(payload)).add_to(fmap)
+    figure = fmap.get_root()
+    figure._id = "page"
+    header = figure.header
+    leaflet = Path(__import__("xstatic.pkg.leaflet", fromlist=["BASE_DIR"]).BASE_DIR)
+    cluster = Path(__import__("xstatic.pkg.leaflet_markercluster", fromlist=["BASE_DIR"]).BASE_DIR)
+    if self_contained:
+        parts = [
+            _inline("style", leaflet / "leaflet.css"),
+            _inline("script", leaflet / "leaflet.js"),
+        ]
+        if any(spec["cluster"] for spec in payload["layers"]):
+            parts += [
+                _inline("style", cluster / "MarkerCluster.css"),
+                _inline("style", cluster / "MarkerCluster.Default.css"),
+                _inline("script", cluster / "leaflet.markercluster.js"),
+            ]
+    else:
+        parts = [
+            f'<link rel="stylesheet" href="{CDN}/leaflet@1.9.3/dist/leaflet.css"/>',
+            f'<script src="{CDN}/leaflet@1.9.3/dist/leaflet.js"></script>',
+            f'<link rel="stylesheet" href="{CDN}/leaflet.markercluster@1.4.1/dist/'
+            'MarkerCluster.css"/>',
+            f'<link rel="stylesheet" href="{CDN}/leaflet.markercluster@1.4.1/dist/'
+            'MarkerCluster.Default.css"/>',
+            f'<script src="{CDN}/leaflet.markercluster@1.4.1/dist/'
+            'leaflet.markercluster.js"></script>',
+        ]
+    parts += [_inline("style", STATIC / "geomap.css"), _inline("script", STATIC / "geomap.js")]
+    for number, part in enumerate(parts):
+        header.add_child(Element(part), name=f"asset{number}")
+    title_element = Element(f"<title>{_escape(title)}</title>")
+    header.add_child(title_element, name="title")
+    return figure.render()
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def write_map(layers: Sequence[Layer], path: Path, **options) -> Path:
+    """Render the map and write it to ``path``."""
+    path.write_text(render_map(layers, **options), encoding="utf-8")
+    return path

@@ -1,0 +1,165 @@
+// Draws geomap's layers. Article text reaches the page only as JSON data and
+// the DOM only through textContent: nothing from an article is parsed as HTML.
+function geomapDraw(map, data) {
+  "use strict";
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+  var PRECISION = {1: "day", 2: "week", 3: "month", 4: "year"};
+  var GEO = {1: "exact site", 2: "near a town / part of a region",
+             3: "region or country only (representative point)"};
+
+  function popup(spec, p) {
+    var box = el("div", "gm-popup");
+    box.appendChild(el("div", "gm-title", p.name || p.location || spec.label));
+    var rows = [];
+    if (p.sub_event_type) { rows.push(["Type", p.event_type + " / " + p.sub_event_type]); }
+    if (p.kind) { rows.push(["Kind", p.kind]); }
+    if (p.event_date) {
+      rows.push(["Date", p.event_date + " (" + (PRECISION[p.time_precision] || "?") +
+                 " precision)"]);
+    }
+    if (p.as_of) { rows.push(["As of", p.as_of]); }
+    if (p.geo_precision) { rows.push(["Location", GEO[p.geo_precision] || ""]); }
+    spec.figures.forEach(function (f) {
+      var value = p[f[0]];
+      if (value === null || value === undefined) { return; }
+      var hedge = f[2] ? p[f[2]] : null;
+      rows.push([f[1], (hedge ? hedge + " " : "") + Number(value).toLocaleString("en")]);
+    });
+    if (spec.summary) {
+      var s = spec.summary(p);
+      if (s) { rows.push(["Summary", s]); }
+    }
+    if (p.actor1) { rows.push(["Actors", [p.actor1, p.actor2].filter(Boolean).join(" / ")]); }
+    if (p.reported_by) { rows.push(["Reported by", p.reported_by]); }
+    if (p.disputed_by) { rows.push(["Disputed by", p.disputed_by]); }
+    if (p.mentioned_as) { rows.push(["Written as", p.mentioned_as]); }
+    var table = el("table", "gm-rows");
+    rows.forEach(function (r) {
+      var tr = el("tr");
+      tr.appendChild(el("th", null, r[0]));
+      tr.appendChild(el("td", null, r[1]));
+      table.appendChild(tr);
+    });
+    box.appendChild(table);
+    var quotes = (p.notes || p.quotes || "").split(" | ").filter(Boolean);
+    quotes.slice(0, 5).forEach(function (q) { box.appendChild(el("blockquote", "gm-quote", q)); });
+    var source = p.sources || p.source || p.line_source;
+    if (source) { box.appendChild(el("div", "gm-source", "Source: " + source)); }
+    return box;
+  }
+
+  var SUMMARIES = {
+    frontline: function (p) {
+      if (p.claimed_length_km === null && p.measured_length_km === null) { return null; }
+      return "reported " + (p.claimed_length_km === null ? "n/a" :
+        Math.round(p.claimed_length_km).toLocaleString("en") + " km") + " / measured " +
+        Math.round(p.measured_length_km).toLocaleString("en") + " km (as of " + p.as_of + ")";
+    },
+    occupation: function (p) {
+      return "reported " + (p.claimed_share_pct === null ? "n/a" : p.claimed_share_pct + "%") +
+        " / computed " + (p.computed_share_pct === null ? "n/a" : p.computed_share_pct + "%");
+    }
+  };
+
+  var overlays = {};
+  var bounds = L.latLngBounds([]);
+  var legend = [];
+  var dates = [];
+  data.layers.forEach(function (spec) {
+    spec.summary = SUMMARIES[spec.name];
+    var group = (spec.cluster && L.markerClusterGroup) ?
+      L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40}) :
+      L.featureGroup();
+    group.geomapName = spec.name;
+    L.geoJSON(spec.geojson, {
+      pointToLayer: function (feature, latlng) {
+        var area = feature.properties.geo_precision === 3;
+        // Area-level items: a hollow dashed ring, never a solid dot.
+        return L.circleMarker(latlng, area ?
+          {radius: 11, color: spec.color, weight: 2, dashArray: "4 3", fillOpacity: 0.08} :
+          {radius: 7, color: "#222", weight: 1, fillColor: spec.color, fillOpacity: 0.9});
+      },
+      style: function () {
+        return spec.geometry === "LineString" ?
+          {color: spec.color, weight: 3, dashArray: "8 4"} :
+          {color: spec.color, weight: 1, fillColor: spec.color, fillOpacity: 0.25};
+      },
+      onEachFeature: function (feature, layer) {
+        var p = feature.properties;
+        layer.bindPopup(function () { return popup(spec, p); }, {maxWidth: 360});
+        layer.bindTooltip(el("span", null, p.name || p.location || spec.label));
+        if (p.event_date) { dates.push(p.event_date); }
+        layer.geomapDate = p.event_date || null;
+        group.addLayer(layer);
+      }
+    });
+    group.addTo(map);
+    if (group.getBounds && group.getBounds().isValid()) { bounds.extend(group.getBounds()); }
+    var label = el("span", "gm-layer-label");
+    var swatch = el("span", "gm-swatch gm-" + spec.geometry);
+    swatch.style.background = spec.color;
+    label.appendChild(swatch);
+    label.appendChild(document.createTextNode(spec.label + " (" + spec.geojson.features.length + ")"));
+    overlays[label.outerHTML] = group;
+    legend.push(spec);
+  });
+  L.control.layers(null, overlays, {collapsed: false, position: "topright"}).addTo(map);
+  L.control.scale({imperial: false}).addTo(map);
+
+  var info = L.control({position: "topleft"});
+  info.onAdd = function () {
+    var box = el("div", "gm-info leaflet-bar");
+    box.appendChild(el("div", "gm-title", data.title));
+    box.appendChild(el("div", "gm-asof", data.as_of));
+    var key = el("div", "gm-legend");
+    key.appendChild(el("div", null, "● solid dot: exact site"));
+    key.appendChild(el("div", null, "◌ dashed ring: region or country only"));
+    box.appendChild(key);
+    L.DomEvent.disableClickPropagation(box);
+    return box;
+  };
+  info.addTo(map);
+
+  var uniqueDates = dates.filter(function (d, i) { return dates.indexOf(d) === i; }).sort();
+  if (uniqueDates.length > 1) {
+    var slider = L.control({position: "bottomleft"});
+    slider.onAdd = function () {
+      var box = el("div", "gm-time leaflet-bar");
+      var input = el("input");
+      input.type = "range"; input.min = 0; input.max = uniqueDates.length - 1;
+      input.value = uniqueDates.length - 1; input.id = "gm-date-filter";
+      var text = el("span", null, "up to " + uniqueDates[uniqueDates.length - 1]);
+      input.addEventListener("input", function () {
+        var until = uniqueDates[Number(input.value)];
+        text.textContent = "up to " + until;
+        map.eachLayer(function (layer) {
+          if (layer.geomapDate && layer.setStyle) {
+            var hide = layer.geomapDate > until;
+            layer.setStyle({opacity: hide ? 0 : 1, fillOpacity: hide ? 0 : 0.9});
+          }
+        });
+      });
+      box.appendChild(el("label", null, "Events "));
+      box.appendChild(input);
+      box.appendChild(text);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    slider.addTo(map);
+  }
+  if (data.outline) {
+    var outline = L.geoJSON(data.outline, {
+      style: {color: "#777", weight: 0.7, fill: true, fillColor: "#f3f1ea", fillOpacity: 1},
+      interactive: false
+    });
+    outline.addTo(map);
+    outline.bringToBack();
+  }
+  if (bounds.isValid()) { map.fitBounds(bounds.pad(0.1), {maxZoom: 8}); }
+  window.geomap = {map: map, overlays: overlays, data: data};
+}

@@ -1,0 +1,82 @@
+"""Shared fixtures: the real offline gazetteer (built once per machine) and a
+small in-memory one with the known traps."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from geomap.documents import read_document
+from geomap.gazetteer.index import MemoryGazetteer, open_gazetteer
+from geomap.model import Place
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_9ab0ee95aa5900ab.txt"
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The real gazetteer compiled from the PyPI data packages."""
+    return open_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    return read_document(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_result(gazetteer, seed_doc):
+    from geomap.pipeline import analyse
+
+    return analyse(seed_doc, gazetteer)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory, gazetteer):
+    """The seed built once into a temporary folder: (report, layers dir, output dir)."""
+    from geomap.pipeline import build
+
+    root = tmp_path_factory.mktemp("seed-build")
+    report = build(
+        [SEED],
+        layers_dir=root / "layers",
+        out_dir=root / "output",
+        gazetteer=gazetteer,
+        reference_lines=ROOT / "seeds" / "frontlines",
+    )
+    return report, root / "layers", root / "output"
+
+
+@pytest.fixture(scope="session")
+def memory_gazetteer():
+    """tests/data/gazetteer.csv: a handful of places, including the traps."""
+    entries = []
+    with (DATA / "gazetteer.csv").open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            kind = row["kind"]
+            entries.append(
+                (
+                    Place(
+                        row["id"],
+                        row["name"],
+                        kind,
+                        float(row["lat"]),
+                        float(row["lon"]),
+                        row["country_code"] or None,
+                        row["admin1"] or None,
+                        population=int(row["population"]),
+                        geo_precision=1 if kind == "populated_place" else 3,
+                    ),
+                    [a for a in row["aliases"].split("|") if a],
+                )
+            )
+    return MemoryGazetteer(
+        entries,
+        demonyms={"ukrainian": "c:UA", "russian": "c:RU"},
+        common_words={"police", "the", "both"},
+        capitals={"p:kyiv", "p:dc"},
+    )

@@ -1,0 +1,252 @@
+"""Events and claims: the seed's, and varied sentences for every type and number form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geomap.events.dates import find_dates
+from geomap.events.numbers import parse_length_km, parse_numbers, parse_percent
+from geomap.pipeline import analyse
+from geomap.testing import article
+
+THURSDAY = dt.date(2026, 2, 5)
+
+
+def events_of(text, gazetteer, layer=None, date="2026-02-05"):
+    found = analyse(article(text, date=date), gazetteer).events
+    return [e for e in found if layer is None or e.layer == layer]
+
+
+# -- the seed ---------------------------------------------------------------------------
+
+
+def seed_events(seed_result, layer):
+    return [e for e in seed_result.events if e.layer == layer]
+
+
+def test_seed_strikes(seed_result):
+    strikes = seed_events(seed_result, "strikes")
+    by_date = {(e.event_date, e.time_precision, e.place.name): e for e in strikes}
+    tuesday = by_date[(dt.date(2026, 2, 3), 1, "Ukraine")]
+    assert tuesday.sub_event_type == "Air/drone strike" and tuesday.geo_precision == 3
+    assert tuesday.actor1 == "Russia"
+    assert (dt.date(2026, 2, 4), 1, "Ukraine") in by_date
+    thursday = [e for e in strikes if e.event_date == THURSDAY and "weapon_count" in e.figures]
+    assert thursday[0].figures["weapon_count"].value == 183
+    assert "110 of which were Shaheds" in thursday[0].figures["weapon_count"].text
+    launch_site = by_date[(dt.date(2026, 1, 1), 3, "Russia")]
+    assert launch_site.actor1 == "Ukraine" and launch_site.geo_precision == 3
+    for event in strikes:
+        assert event.event_type == "Explosions/Remote violence"
+        assert seed_result.document.text[event.quote_start : event.quote_end] == event.quote
+
+
+def test_seed_talks_in_abu_dhabi(seed_result):
+    talks = [e for e in seed_events(seed_result, "talks") if e.place.name == "Abu Dhabi"]
+    assert len(talks) == 1
+    assert talks[0].event_date == dt.date(2026, 2, 4)
+    assert talks[0].figures["days"].value == 2  # 4-5 February
+    assert {talks[0].actor1, talks[0].actor2} == {"Ukraine", "Russia"}
+    assert talks[0].sub_event_type == "Agreement"
+
+
+def test_seed_prisoner_exchange(seed_result):
+    exchanges = seed_events(seed_result, "exchanges")
+    figures = {}
+    for event in exchanges:
+        figures.update({k: f.value for k, f in event.figures.items()})
+    assert figures == {"prisoners_total": 314, "prisoners_each": 157, "civilians": 3}
+    assert {e.place.name for e in exchanges} == {"Kursk Oblast"}
+
+
+def test_seed_claims(seed_result):
+    (front,) = seed_events(seed_result, "frontline")
+    assert front.figures["claimed_length_km"].value == 1200
+    assert front.figures["claimed_length_km"].hedge == "about"
+    shares = {
+        e.sub_event_type: e.figures["claimed_share_pct"].value
+        for e in seed_events(seed_result, "occupation")
+    }
+    assert shares == {"occupied": 20.0, "gained since early 2024": 1.5}
+
+
+def test_seed_tolls(seed_result):
+    tolls = {e.figures["toll"].value: e for e in seed_events(seed_result, "casualties")}
+    ukrainian = tolls[55000]
+    assert ukrainian.figures["toll"].hedge == "about"
+    assert "Zelenskiy" in ukrainian.reported_by
+    assert ukrainian.place.country_code == "UA"
+    assert ukrainian.time_precision == 2  # "this week"
+    russian = tolls[1_200_000]
+    assert russian.figures["toll"].hedge == "nearly"
+    assert russian.place.country_code == "RU"
+    assert russian.reported_by == "Center for Strategic and International Studies"
+    assert russian.disputed_by == "Moscow"
+
+
+# -- other wars, other phrasing -----------------------------------------------------------
+
+
+def test_missile_strike_with_toll(gazetteer):
+    (strike,) = events_of(
+        "Russian missiles struck Kharkiv on Monday, killing at least 12 "
+        "people, the regional governor said.",
+        gazetteer,
+        "strikes",
+    )
+    assert strike.sub_event_type == "Shelling/artillery/missile attack"
+    assert strike.place.name == "Kharkiv" and strike.geo_precision == 1
+    assert strike.event_date == dt.date(2026, 2, 2)
+    assert strike.figures["fatalities"].value == 12
+    assert strike.figures["fatalities"].hedge == "at least"
+    assert strike.actor1 == "Russia"
+
+
+def test_airstrike_in_gaza(gazetteer):
+    (strike,) = events_of(
+        "An Israeli airstrike on a house in Rafah killed five members of "
+        "one family on Sunday, health officials said.",
+        gazetteer,
+        "strikes",
+    )
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.place.country_code == "PS"
+    assert strike.event_date == dt.date(2026, 2, 1)
+    assert strike.figures["fatalities"].value == 5
+
+
+def test_shelling_in_sudan_last_week(gazetteer):
+    (strike,) = events_of(
+        "Sudan's paramilitary Rapid Support Forces shelled El Fasher last "
+        "week, killing 30 civilians, according to local activists.",
+        gazetteer,
+        "strikes",
+    )
+    assert strike.place.name == "El Fasher"
+    assert strike.time_precision == 2
+    assert strike.reported_by == "local activists" or strike.reported_by is None
+
+
+def test_drones_shot_down_is_disrupted_weapons_use(gazetteer):
+    events = events_of(
+        "Ukraine's air force said it shot down 150 of 183 drones launched by Russia overnight.",
+        gazetteer,
+    )
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+    assert events[0].event_type == "Strategic developments"
+    assert events[0].figures["weapon_count"].value == 150
+
+
+def test_talks_and_swap_in_istanbul(gazetteer):
+    events = events_of(
+        "The two sides met for talks in Istanbul on May 16 and agreed to swap "
+        "1,000 prisoners each.",
+        gazetteer,
+        date="2025-06-01",
+    )
+    talks = [e for e in events if e.layer == "talks"]
+    swap = [e for e in events if e.layer == "exchanges"]
+    assert talks[0].place.name == "Istanbul" and talks[0].event_date == dt.date(2025, 5, 16)
+    assert swap[0].figures["prisoners_each"].value == 1000
+
+
+def test_hostage_release_is_an_exchange_not_a_place_called_hamas(gazetteer):
+    events = events_of(
+        "Hamas released 20 hostages and Israel freed nearly 2,000 Palestinian prisoners on Monday.",
+        gazetteer,
+        "exchanges",
+    )
+    assert events and events[0].figures["prisoners_total"].value == 20
+    assert all(e.place.name != "Hamm" for e in events)
+
+
+def test_front_line_in_miles(gazetteer):
+    (claim,) = events_of("The front line stretches for roughly 600 miles.", gazetteer, "frontline")
+    assert claim.figures["claimed_length_km"].value == pytest.approx(965.6, abs=0.1)
+    assert claim.figures["claimed_length_km"].hedge == "roughly"
+
+
+def test_occupation_as_a_fraction(gazetteer):
+    (claim,) = events_of(
+        "Russia controls a fifth of Ukraine's territory, analysts say.", gazetteer, "occupation"
+    )
+    assert claim.figures["claimed_share_pct"].value == 20
+    assert claim.place.country_code == "UA"
+
+
+def test_toll_killed_in_gaza_disputed(gazetteer):
+    (toll,) = events_of(
+        "More than 60,000 Palestinians have been killed in Gaza, the health "
+        "ministry said. Israel disputed the figures.",
+        gazetteer,
+        "casualties",
+    )
+    assert toll.figures["toll"].value == 60000 and toll.figures["toll"].hedge == "more than"
+    assert toll.disputed_by == "Israel"
+    assert toll.place.country_code == "PS"
+
+
+def test_no_event_without_violence(gazetteer):
+    assert events_of("Workers went on strike in Lyon over pensions.", gazetteer) == []
+    assert events_of("The company hopes to strike a deal in Berlin.", gazetteer) == []
+
+
+# -- dates and numbers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("on Thursday", "2026-02-05", 1),
+        ("overnight on Tuesday", "2026-02-03", 1),
+        ("late on Wednesday", "2026-02-04", 1),
+        ("this week", "2026-02-02", 2),
+        ("last week", "2026-01-26", 2),
+        ("last month", "2026-01-01", 3),
+        ("in October 2025", "2025-10-01", 3),
+        ("last year", "2025-01-01", 4),
+        ("on Feb. 3", "2026-02-03", 1),
+        ("on 28 December", "2025-12-28", 1),
+        ("yesterday", "2026-02-04", 1),
+    ],
+)
+def test_relative_dates(text, date, precision):
+    (found,) = find_dates(text, THURSDAY)
+    assert (found.date.isoformat(), found.precision) == (date, precision)
+
+
+def test_may_the_verb_is_not_a_date():
+    assert find_dates("Talks may resume.", THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "hedge"),
+    [
+        ("about 55,000", 55000, "about"),
+        ("nearly 1.2 million", 1_200_000, "nearly"),
+        ("314 prisoners", 314, None),
+        ("at least 12", 12, "at least"),
+        ("three civilians", 3, None),
+        ("more than 2,000", 2000, "more than"),
+    ],
+)
+def test_numbers(text, value, hedge):
+    (_, _, figure), *_ = parse_numbers(text)
+    assert (figure.value, figure.hedge) == (value, hedge)
+
+
+def test_a_year_is_not_a_count():
+    assert parse_numbers("in 2024") == []
+
+
+def test_lengths_prefer_the_first_unit():
+    assert parse_length_km("about 1,200 km (746 miles)")[2].value == 1200
+    assert parse_length_km("roughly 600 miles")[2].value == pytest.approx(965.606)
+
+
+def test_percentages():
+    assert [(f.value, f.hedge) for _, _, f in parse_percent("about 20%")] == [(20.0, "about")]
+    assert parse_percent("1.5 percent")[0][2].value == 1.5
+    assert parse_percent("a quarter of the land")[0][2].value == 25.0

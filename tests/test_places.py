@@ -1,0 +1,179 @@
+"""Recognition and resolution: the seed's places where they are, the
+non-places absent, and other wars and spellings."""
+
+from __future__ import annotations
+
+import pytest
+from geopy.distance import geodesic
+
+from geomap.mentions import Recogniser
+from geomap.resolve import resolve
+from geomap.testing import article
+
+
+def places_of(doc, gazetteer):
+    return {r.mention.surface: r.place for r in resolve(doc, Recogniser(gazetteer)(doc), gazetteer)}
+
+
+def km(place, lat, lon):
+    return geodesic((place.lat, place.lon), (lat, lon)).km
+
+
+@pytest.mark.parametrize(
+    ("surface", "lat", "lon", "within_km"),
+    [
+        ("Kyiv", 50.450, 30.524, 25),
+        ("Abu Dhabi", 24.45, 54.38, 25),
+        ("Donetsk region", 48.0, 37.8, 100),
+        ("Zaporizhzhia nuclear power plant", 47.51, 34.59, 10),
+        ("Kursk region", 51.6, 36.3, 100),
+        ("Crimea", 45.3, 34.4, 100),
+    ],
+)
+def test_seed_places_are_where_they_are(seed_result, surface, lat, lon, within_km):
+    found = {r.mention.surface: r.place for r in seed_result.resolved}
+    assert surface in found, sorted(found)
+    assert km(found[surface], lat, lon) < within_km
+
+
+def test_seed_places_have_the_right_kind(seed_result):
+    found = {r.mention.surface: r.place for r in seed_result.resolved}
+    assert found["Donetsk region"].kind == "admin1"
+    assert found["Donetsk region"].country_code == "UA"
+    assert found["Kursk region"].country_code == "RU"
+    assert found["Crimea"].kind == "region"
+    assert found["Donbas region"].name == "Donbas"
+    assert found["Washington"].admin1 == "District of Columbia"
+    assert found["Turkey"].kind == "country"
+    assert found["Zaporizhzhia nuclear power plant"].kind == "facility"
+    assert found["KYIV"].name == "Kyiv"  # the dateline
+
+
+@pytest.mark.parametrize(
+    "not_a_place",
+    [
+        "Witkoff",
+        "Umerov",
+        "Dmitriev",
+        "Zelenskiy",
+        "Reuters",
+        "Rosatom",
+        "Thursday",
+        "X",
+        "RIA",
+        "Trump",
+        "Steve",
+        "Kirill",
+    ],
+)
+def test_seed_people_and_bodies_are_not_places(seed_result, not_a_place):
+    assert not_a_place not in {r.mention.surface for r in seed_result.resolved}
+
+
+def test_offsets_index_the_text(seed_result):
+    text = seed_result.document.text
+    assert seed_result.resolved
+    for r in seed_result.resolved:
+        assert text[r.mention.start : r.mention.end] == r.mention.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lat", "lon", "within_km"),
+    [
+        ("Drones hit Odessa overnight, officials in Ukraine said.", "Odessa", 46.48, 30.73, 25),
+        ("Shelling continued near Artemovsk in eastern Ukraine.", "Artemovsk", 48.59, 38.0, 25),
+        ("Missiles struck Kiev and Zaporozhye on Monday.", "Zaporozhye", 47.85, 35.12, 25),
+        ("Missiles struck Kiev and Zaporozhye on Monday.", "Kiev", 50.45, 30.52, 25),
+        (
+            "Israeli air strikes hit Khan Younis in the southern Gaza Strip.",
+            "Khan Younis",
+            31.34,
+            34.30,
+            25,
+        ),
+        (
+            "Israeli air strikes hit Khan Younis in the southern Gaza Strip.",
+            "Gaza Strip",
+            31.42,
+            34.36,
+            50,
+        ),
+        (
+            "The RSF attacked El Fasher, the capital of North Darfur state, Sudan's army said.",
+            "El Fasher",
+            13.63,
+            25.35,
+            25,
+        ),
+        (
+            "The junta bombed villages in Myanmar's Sagaing region.",
+            "Sagaing region",
+            24.0,
+            95.5,
+            250,
+        ),
+        ("Fighting raged around Goma in eastern Congo.", "Goma", -1.68, 29.22, 25),
+        ("Residents fled Aleppo after shelling, Syrian monitors said.", "Aleppo", 36.2, 37.16, 25),
+        (
+            "A strike hit a school in Kharkiv Oblast, Ukrainian officials said.",
+            "Kharkiv Oblast",
+            49.5,
+            36.5,
+            150,
+        ),
+    ],
+)
+def test_other_wars_and_spellings(gazetteer, text, surface, lat, lon, within_km):
+    found = places_of(article(text), gazetteer)
+    assert surface in found, sorted(found)
+    assert km(found[surface], lat, lon) < within_km
+
+
+def test_context_picks_the_namesake(gazetteer):
+    ukraine = places_of(article("Drones hit Odessa, Ukraine's port."), gazetteer)
+    texas = places_of(article("A storm hit Odessa, Texas, on Monday."), gazetteer)
+    assert ukraine["Odessa"].country_code == "UA"
+    assert texas["Odessa"].country_code == "US"
+
+
+def test_bare_donetsk_in_a_text_about_ukraine_is_the_ukrainian_city(gazetteer):
+    found = places_of(article("Ukraine said shelling hit Donetsk."), gazetteer)
+    assert found["Donetsk"].country_code == "UA"
+    assert found["Donetsk"].kind == "populated_place"
+
+
+def test_people_titles_and_sentence_starts_are_not_places(gazetteer):
+    found = places_of(
+        article(
+            "Police said President Putin met Mr Xi. Both sides said Nice was calm. "
+            "Sale of arms to Jordan rose in May."
+        ),
+        gazetteer,
+    )
+    assert "Police" not in found and "Putin" not in found and "Sale" not in found
+    assert "May" not in found and "Xi" not in found
+    assert found["Nice"].country_code == "FR"
+    assert found["Jordan"].kind == "country"
+
+
+def test_memory_gazetteer_traps(memory_gazetteer):
+    found = places_of(
+        article(
+            "Police in Washington said Zaporizhzhia and Turkey were discussed in Kiev with Ukraine."
+        ),
+        memory_gazetteer,
+    )
+    assert found["Zaporizhzhia"].id == "p:zap-city"
+    assert found["Washington"].id == "p:dc"
+    assert found["Turkey"].id == "c:TR"
+    assert found["Kiev"].id == "p:kyiv"
+    assert "Police" not in found
+
+
+def test_geocode_cli_ranks_the_city_first(gazetteer):
+    from geomap.geocoders import OfflineGeocoder
+
+    best = OfflineGeocoder(gazetteer).geocode("Zaporozhye")
+    assert best.raw["country_code"] == "UA"
+    assert geodesic(best.point, (47.85, 35.12)).km < 25
+    assert OfflineGeocoder(gazetteer).geocode("Nowhereville Qxz") is None
