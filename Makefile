@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: map test lint bench-geoparse bench-build clean
+.PHONY: map test lint screenshot bench-geoparse clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ test: $(STAMP)  ## run the whole test suite
 	$(BIN)/ruff check geomap tests bench
 	$(BIN)/ruff format --check geomap tests bench
 	$(BIN)/python -m pytest
+
+screenshot: $(STAMP)  ## refresh docs/map.png from the browser test
+	GEOMAP_SCREENSHOT=docs/map.png $(BIN)/python -m pytest tests/test_browser.py -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix geomap tests bench

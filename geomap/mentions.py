@@ -277,6 +277,8 @@ class Recogniser:
         key = mention.key
         if key in _CALENDAR:
             return "other"
+        if len(key.replace(".", "")) <= 2 and not mention.surface.isupper():
+            return "other"  # "No", "Of": two letters name a place only as "US", "UK"
         if mention.kind_hint == "demonym":
             return "place"
         candidates = self.gazetteer.lookup(key, limit=50)

@@ -238,7 +238,12 @@ def write_outputs(
         with _fixed_gdal_date():
             staged.append(write_gpkg(layers, staging / "geomap.gpkg"))
         html = write_map(
-            layers, staging / "map.html", title=title, as_of=as_of, self_contained=self_contained
+            layers,
+            staging / "map.html",
+            title=title,
+            as_of=as_of,
+            outline=_basemap(layers),
+            self_contained=self_contained,
         )
         written = []
         for path in staged:
@@ -250,6 +255,18 @@ def write_outputs(
         os.replace(map_tmp, out_dir / "map.html")
         written.append(out_dir / "map.html")
     return written
+
+
+def _basemap(layers: Sequence[Layer]) -> dict | None:
+    """Country outlines around the data: the map's basemap when tiles cannot load."""
+    from shapely import total_bounds
+
+    from .outlines import outlines_near
+
+    geometries = [f.geometry for layer in layers for f in layer.features if f.geometry]
+    if not geometries:
+        return None
+    return outlines_near(tuple(float(v) for v in total_bounds(geometries)))
 
 
 @contextlib.contextmanager

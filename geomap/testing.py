@@ -7,6 +7,14 @@ import datetime as dt
 from .documents import parse_article
 from .model import Document
 
+# An article that tries every way out of a string: tags, a closing script tag,
+# an event handler, quotes, backticks, a template literal and backslashes.
+HOSTILE = (
+    "date 2026-02-05\nKYIV, Feb 5 - Drones hit Odesa on Monday, killing 3 people, "
+    "officials said: \"</script><script>alert('x')</script><img src=x onerror=alert(1)> "
+    '`${alert(2)}` \\u0022 back\\slash".\n'
+)
+
 
 def article(text: str, date: str = "2026-02-05", doc_id: str = "t") -> Document:
     """A document from inline text, dated like the seed unless told otherwise.

@@ -30,6 +30,9 @@ function geomapDraw(map, data) {
       var hedge = f[2] ? p[f[2]] : null;
       rows.push([f[1], (hedge ? hedge + " " : "") + Number(value).toLocaleString("en")]);
     });
+    if (p.weapon_detail) { rows.push(["Detail", p.weapon_detail]); }
+    if (p.figures) { rows.push(["Figures", p.figures]); }
+    if (p.end_date) { rows.push(["Until", p.end_date]); }
     if (spec.summary) {
       var s = spec.summary(p);
       if (s) { rows.push(["Summary", s]); }
@@ -67,7 +70,10 @@ function geomapDraw(map, data) {
   };
 
   var overlays = {};
-  var bounds = L.latLngBounds([]);
+  var groups = {};
+  // The first view: precise events, else precise places, else everything.
+  var bounds = {events: L.latLngBounds([]), places: L.latLngBounds([]),
+                all: L.latLngBounds([])};
   var legend = [];
   var dates = [];
   data.layers.forEach(function (spec) {
@@ -94,18 +100,23 @@ function geomapDraw(map, data) {
         layer.bindPopup(function () { return popup(spec, p); }, {maxWidth: 360});
         layer.bindTooltip(el("span", null, p.name || p.location || spec.label));
         if (p.event_date) { dates.push(p.event_date); }
+        var where = layer.getBounds ? layer.getBounds() : L.latLngBounds([layer.getLatLng()]);
+        bounds.all.extend(where);
+        if (p.geo_precision !== 3) {
+          bounds[spec.name === "places" ? "places" : "events"].extend(where);
+        }
         layer.geomapDate = p.event_date || null;
         group.addLayer(layer);
       }
     });
     group.addTo(map);
-    if (group.getBounds && group.getBounds().isValid()) { bounds.extend(group.getBounds()); }
     var label = el("span", "gm-layer-label");
     var swatch = el("span", "gm-swatch gm-" + spec.geometry);
     swatch.style.background = spec.color;
     label.appendChild(swatch);
     label.appendChild(document.createTextNode(spec.label + " (" + spec.geojson.features.length + ")"));
     overlays[label.outerHTML] = group;
+    groups[spec.name] = group;
     legend.push(spec);
   });
   L.control.layers(null, overlays, {collapsed: false, position: "topright"}).addTo(map);
@@ -153,13 +164,18 @@ function geomapDraw(map, data) {
     slider.addTo(map);
   }
   if (data.outline) {
-    var outline = L.geoJSON(data.outline, {
-      style: {color: "#777", weight: 0.7, fill: true, fillColor: "#f3f1ea", fillOpacity: 1},
-      interactive: false
-    });
-    outline.addTo(map);
-    outline.bringToBack();
+    // Under the tiles: seen wherever tiles cannot load (offline).
+    map.createPane("outline");
+    map.getPane("outline").style.zIndex = 150;
+    L.geoJSON(data.outline, {
+      pane: "outline", interactive: false,
+      style: {color: "#8a8a8a", weight: 0.8, fill: true, fillColor: "#f4f2ec", fillOpacity: 1}
+    }).addTo(map);
   }
-  if (bounds.isValid()) { map.fitBounds(bounds.pad(0.1), {maxZoom: 8}); }
-  window.geomap = {map: map, overlays: overlays, data: data};
+  var view = [bounds.events, bounds.places, bounds.all].filter(function (b) {
+    return b.isValid();
+  })[0];
+  if (view) { map.fitBounds(view.pad(0.1), {maxZoom: 8}); }
+  // For scripts and tests: the map and each layer's Leaflet group by name.
+  window.geomap = {map: map, layers: groups};
 }

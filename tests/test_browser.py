@@ -1,0 +1,129 @@
+"""The seed's map in a real browser (Debian's Chromium, driven by Playwright),
+with every network request refused."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geomap.pipeline import build
+from geomap.testing import HOSTILE
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _browser_or_skip():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing under CI: .ci/run must install chromium")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("playwright is missing under CI: it is in the test extras")
+        pytest.skip("playwright not installed (pip install -e '.[test]')")
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    sync_playwright = _browser_or_skip()
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            args=ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 800},
+        )
+        # Offline: refuse every request that leaves the file.
+        context.route(
+            "**/*",
+            lambda route: (
+                route.abort()
+                if not route.request.url.startswith(("file:", "data:"))
+                else route.continue_()
+            ),
+        )
+        yield context
+        context.close()
+
+
+def open_map(browser, path: Path):
+    page = browser.new_page()
+    errors, dialogs = [], []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(path.as_uri())
+    page.wait_for_function("window.geomap !== undefined", timeout=10000)
+    return page, errors, dialogs
+
+
+def count_drawn(page, name):
+    return page.evaluate(
+        "(name) => { let n = 0; window.geomap.layers[name].eachLayer(l => { if (l._map) n++; });"
+        " return n; }",
+        name,
+    )
+
+
+def test_seed_map_in_chromium(browser, seed_build, tmp_path):
+    report, layers_dir, out = seed_build
+    page, errors, dialogs = open_map(browser, out / "map.html")
+    assert page.evaluate("typeof L !== 'undefined' && L.version") == "1.9.3"
+    control = page.inner_text(".leaflet-control-layers")
+    for name in report.layers:
+        data = json.loads((layers_dir / f"{name}.geojson").read_text())
+        drawable = sum(1 for f in data["features"] if f["geometry"])
+        if drawable:
+            assert f"({drawable})" in control, (name, control)
+            assert count_drawn(page, name) == drawable
+    # A strike's popup quotes the article.
+    page.evaluate("""() => { window.geomap.layers.strikes.eachLayer(l => {
+        if (l.feature.properties.weapon_count) { l.openPopup(); } }); }""")
+    popup = page.inner_text(".leaflet-popup-content")
+    assert "183 attack drones" in popup and "Source: Reuters" in popup
+    # Hiding a layer removes its features from the map.
+    page.get_by_text("Strikes (").click()
+    assert count_drawn(page, "strikes") == 0
+    assert count_drawn(page, "talks") == report.layers["talks"]
+    assert errors == [] and dialogs == []
+    page.get_by_text("Strikes (").click()
+    shot = tmp_path / "map.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 20_000  # a drawn map, not a blank page
+    if os.environ.get("GEOMAP_SCREENSHOT"):  # `make screenshot` refreshes the README's
+        shutil.copyfile(shot, os.environ["GEOMAP_SCREENSHOT"])
+
+
+def test_hostile_article_fires_nothing(browser, tmp_path, gazetteer):
+    source = tmp_path / "hostile.txt"
+    source.write_text(HOSTILE, encoding="utf-8")
+    build(
+        [source],
+        layers_dir=tmp_path / "layers",
+        out_dir=tmp_path / "out",
+        gazetteer=gazetteer,
+        reference_lines=None,
+    )
+    page, errors, dialogs = open_map(browser, tmp_path / "out" / "map.html")
+    page.evaluate("() => { window.geomap.layers.strikes.eachLayer(l => l.openPopup()); }")
+    popup = page.inner_text(".leaflet-popup-content")
+    assert "<img src=x onerror=alert(1)>" in popup
+    assert page.locator(".leaflet-popup-content img").count() == 0
+    assert errors == [] and dialogs == []

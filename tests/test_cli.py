@@ -1,0 +1,133 @@
+"""The command line, through click's CliRunner (exit codes and exact messages)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from geomap.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_9ab0ee95aa5900ab.txt"
+
+
+def test_build_writes_layers_and_map(tmp_path, gazetteer):
+    result = CliRunner().invoke(
+        cli, ["build", str(SEED), "--layers", str(tmp_path / "l"), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "read 1 article(s), skipped 0" in result.output
+    assert (tmp_path / "l" / "places.geojson").exists()
+    assert (tmp_path / "l" / "geomap.gpkg").exists()
+    assert (tmp_path / "o" / "map.html").exists()
+
+
+def test_build_skips_bad_files_with_a_reason(tmp_path, gazetteer):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "good.txt").write_text("Drones hit Odesa on Monday.")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(tmp_path / "in"),
+            "--layers",
+            str(tmp_path / "l"),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert f"skipped: {tmp_path / 'in' / 'empty.txt'}: empty file" in result.output
+
+
+def test_build_with_nothing_readable_fails_in_one_line(tmp_path, gazetteer):
+    (tmp_path / "in").mkdir()
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(tmp_path / "in"),
+            "--layers",
+            str(tmp_path / "l"),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no readable article in ")
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "l" / "places.geojson").exists()
+
+
+def test_geoparse_jsonl_keeps_doc_ids(tmp_path, gazetteer):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "\n".join(
+            json.dumps({"doc_id": d, "text": t})
+            for d, t in [
+                ("a", "Talks were held in Abu Dhabi."),
+                ("b", "No places here."),
+                ("c", "Shelling hit Kharkiv."),
+            ]
+        )
+        + "\n"
+    )
+    result = CliRunner().invoke(cli, ["geoparse", str(corpus)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["doc_id"] for line in lines] == ["a", "b", "c"]
+    (abu_dhabi,) = lines[0]["toponyms"]
+    assert (abu_dhabi["start"], abu_dhabi["end"], abu_dhabi["name"]) == (19, 28, "Abu Dhabi")
+    assert abs(abu_dhabi["lat"] - 24.45) < 0.2
+    assert lines[1]["toponyms"] == []
+
+
+def test_geoparse_geojson(gazetteer):
+    result = CliRunner().invoke(cli, ["geoparse", str(SEED), "--format", "geojson"])
+    data = json.loads(result.output)
+    assert data["type"] == "FeatureCollection"
+    assert any(f["properties"]["name"] == "Abu Dhabi" for f in data["features"])
+
+
+def test_geocode_lists_candidates(gazetteer):
+    result = CliRunner().invoke(cli, ["geocode", "Zaporozhye", "--limit", "3"])
+    assert result.exit_code == 0
+    first = result.output.splitlines()[0].split("\t")
+    assert first[3].startswith("Zaporizhzhya") and first[4] == "geonames:687700"
+
+
+def test_geocode_unknown_name_and_unknown_service(gazetteer):
+    result = CliRunner().invoke(cli, ["geocode", "Qxzzyville"])
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: no place called 'Qxzzyville' in the gazetteer\n",
+    )
+    result = CliRunner().invoke(cli, ["geocode", "Kyiv", "--geocoder", "bing-maps"])
+    assert result.output == (
+        "Error: unknown geocoder 'bing-maps'; use one of: offline, nominatim, photon, arcgis\n"
+    )
+
+
+def test_every_command_has_help_with_an_example():
+    for name in cli.commands:
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.output, name
+
+
+def test_importing_geomap_is_cheap():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, geomap, geomap.pipeline, geomap.cli; "
+        "print(sorted(m for m in ('folium', 'geopandas', 'pyogrio', 'pandas') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

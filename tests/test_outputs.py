@@ -1,0 +1,170 @@
+"""The files users open: GeoJSON layers, the GeoPackage and the map page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from geomap.layers import LAYER_ORDER, SCHEMAS
+from geomap.pipeline import build
+from geomap.testing import HOSTILE
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_9ab0ee95aa5900ab.txt"
+
+
+def load(layers_dir: Path, name: str) -> dict:
+    return json.loads((layers_dir / f"{name}.geojson").read_text(encoding="utf-8"))
+
+
+def test_every_layer_is_rfc7946(seed_build):
+    _, layers_dir, _ = seed_build
+    for name in LAYER_ORDER:
+        data = load(layers_dir, name)
+        assert "crs" not in data
+        types = {f["geometry"]["type"] for f in data["features"] if f["geometry"]}
+        assert len(types) <= 1, (name, types)
+        for feature in data["features"]:
+            assert list(feature["properties"]) == list(SCHEMAS[name])
+            for lon, lat in _coordinates(feature["geometry"]):
+                assert -180 <= lon <= 180 and -90 <= lat <= 90
+                assert round(lon, 6) == lon and round(lat, 6) == lat
+        ids = [f["properties"]["id"] for f in data["features"]]
+        assert ids == sorted(ids) and len(set(ids)) == len(ids)
+
+
+def _coordinates(geometry):
+    if not geometry:
+        return []
+    flat = []
+
+    def walk(value):
+        if isinstance(value[0], int | float):
+            flat.append(value)
+        else:
+            for item in value:
+                walk(item)
+
+    walk(geometry["coordinates"])
+    return flat
+
+
+def test_places_layer_has_spellings_and_quotes(seed_build):
+    _, layers_dir, _ = seed_build
+    places = {
+        f["properties"]["name"]: f["properties"] for f in load(layers_dir, "places")["features"]
+    }
+    assert "Kyiv" in places and "Abu Dhabi" in places
+    assert places["Kyiv"]["mentioned_as"] == "KYIV | Kyiv"
+    assert places["Kyiv"]["mention_count"] == 5
+    assert "pull its troops" in places["Kyiv"]["quotes"]
+    for non_place in ("Witkoff", "Umerov", "Dmitriev", "Zelenskiy", "Reuters", "Rosatom"):
+        assert not any(non_place in p["mentioned_as"] for p in places.values())
+
+
+def test_frontline_and_occupation_compare_reported_with_measured(seed_build):
+    _, layers_dir, _ = seed_build
+    (front,) = load(layers_dir, "frontline")["features"]
+    assert front["properties"]["claimed_length_km"] == 1200
+    assert 600 < front["properties"]["measured_length_km"] < 1500
+    assert front["properties"]["as_of"] == "2026-02-01"
+    occupied = [
+        f
+        for f in load(layers_dir, "occupation")["features"]
+        if f["properties"]["claim_kind"] == "occupied"
+    ]
+    assert occupied[0]["geometry"]["type"] == "MultiPolygon"
+    assert occupied[0]["properties"]["claimed_share_pct"] == 20
+    assert 15 < occupied[0]["properties"]["computed_share_pct"] < 25
+
+
+def test_geopackage_holds_every_layer(seed_build):
+    import pyogrio
+
+    report, layers_dir, _ = seed_build
+    gpkg = layers_dir / "geomap.gpkg"
+    names = [name for name, _ in pyogrio.list_layers(gpkg)]
+    assert sorted(names) == sorted(LAYER_ORDER)
+    for name in LAYER_ORDER:
+        frame = pyogrio.read_dataframe(gpkg, layer=name)
+        assert len(frame) == report.layers[name]
+    assert not list(layers_dir.glob("*-wal")) and not list(layers_dir.glob("*-shm"))
+
+
+def test_map_is_lean_offline_and_quotes_the_article(seed_build):
+    _, _, out = seed_build
+    page = (out / "map.html").read_text(encoding="utf-8")
+    assert "110 of which were Shaheds" in page
+    assert not re.search(r"<script[^>]+src=\"https?:", page)
+    assert not re.search(r"<link[^>]+href=\"https?:", page)
+    for unused in ("jquery", "bootstrap", "font-awesome", "awesome-markers"):
+        assert unused not in page.lower()
+    assert "<title>geomap: 1 article</title>" in page
+
+
+def test_builds_are_byte_identical(tmp_path, gazetteer):
+    runs = []
+    for name in ("a", "b"):
+        build(
+            [SEED],
+            layers_dir=tmp_path / name / "layers",
+            out_dir=tmp_path / name / "out",
+            gazetteer=gazetteer,
+            reference_lines=ROOT / "seeds" / "frontlines",
+        )
+        runs.append(tmp_path / name)
+    first = sorted(
+        p.relative_to(runs[0])
+        for p in runs[0].rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    )
+    assert first
+    for rel in first:
+        assert (runs[0] / rel).read_bytes() == (runs[1] / rel).read_bytes(), rel
+
+
+def test_hostile_article_is_text_not_code(tmp_path, gazetteer):
+    source = tmp_path / "hostile.txt"
+    source.write_text(HOSTILE, encoding="utf-8")
+    build(
+        [source],
+        layers_dir=tmp_path / "layers",
+        out_dir=tmp_path / "out",
+        gazetteer=gazetteer,
+        reference_lines=None,
+    )
+    page = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page
+    assert "</script><script>alert" not in page
+    assert "alert('x')" in page.replace("\\u003c", "<")  # kept, as data
+    strikes = load(tmp_path / "layers", "strikes")["features"]
+    assert strikes and "onerror" in strikes[0]["properties"]["notes"]
+
+
+def test_a_failed_build_leaves_the_previous_outputs(tmp_path, gazetteer, monkeypatch):
+    layers_dir, out = tmp_path / "layers", tmp_path / "out"
+    build([SEED], layers_dir=layers_dir, out_dir=out, gazetteer=gazetteer, reference_lines=None)
+    before = {
+        p.name: p.read_bytes() for p in [*layers_dir.iterdir(), out / "map.html"] if p.is_file()
+    }
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("geomap.writers.map.write_map", broken)
+    with pytest.raises(OSError, match="disk full"):
+        build(
+            [SEED],
+            layers_dir=layers_dir,
+            out_dir=out,
+            gazetteer=gazetteer,
+            reference_lines=ROOT / "seeds" / "frontlines",
+        )
+    after = {
+        p.name: p.read_bytes() for p in [*layers_dir.iterdir(), out / "map.html"] if p.is_file()
+    }
+    assert after == before
+    assert not [p for p in layers_dir.iterdir() if p.name.startswith(".geomap-build")]
