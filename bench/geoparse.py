@@ -1,0 +1,128 @@
+"""Geoparser benchmark: accuracy on the shared news corpora, and speed.
+
+Runs ``geomap geoparse`` on each corpus in ``../shared/eval/``, scores it with
+the shared scorer under both protocols (exact spans; EUPEG: midpoint match,
+coordinates only, as in the published tables), times the parser in-process
+after start-up, and prints one table next to the best published results.
+
+Usage: python bench/geoparse.py [--eval-dir ../shared/eval] [--passes 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = {
+    # name: (file, extra EUPEG flags, best published P/R/F1/acc@161/AUC and who)
+    "GeoWebNews": (
+        "geowebnews.jsonl",
+        ["--geonames-only"],
+        {"f1": (0.739, "StanfordNER+pop"), "acc161": (0.937, "CLAVIN"), "auc": (0.060, "CLAVIN")},
+    ),
+    "GeoVirus": (
+        "geovirus.jsonl",
+        [],
+        {"f1": (0.917, "DM_NLP+pop"), "acc161": (0.807, "Edinburgh"), "auc": (0.319, "Edinburgh")},
+    ),
+}
+TARGETS = {"GeoWebNews": {"f1": 0.739, "acc161": 0.937}, "GeoVirus": {"f1": 0.915, "acc161": 0.807}}
+
+
+def score(eval_dir: Path, gold: Path, pred: Path, flags: list[str]) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(eval_dir / "score.py"), str(gold), str(pred), "--json-only", *flags],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def throughput(gold: Path, passes: int) -> tuple[float, float]:
+    """(start-up seconds with the index built, MB/s of text per core after start-up)."""
+    from geomap.documents import read_records
+    from geomap.gazetteer.index import open_gazetteer
+    from geomap.pipeline import geoparse
+
+    start = time.perf_counter()
+    gazetteer = open_gazetteer()
+    list(geoparse([], gazetteer))
+    startup = time.perf_counter() - start
+    docs = [d for d in read_records(gold) if not isinstance(d, Exception)]
+    megabytes = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    times = []
+    for _ in range(passes):
+        gazetteer.lookup.cache_clear()
+        t0 = time.perf_counter()
+        for _ in geoparse(docs, gazetteer):
+            pass
+        times.append(time.perf_counter() - t0)
+    return startup, megabytes / statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--passes", type=int, default=3)
+    args = parser.parse_args()
+    geomap = [sys.executable, "-m", "geomap"]
+    rows = []
+    for name, (filename, eupeg_flags, best) in CORPORA.items():
+        gold = args.eval_dir / filename
+        with tempfile.TemporaryDirectory() as tmp:
+            pred = Path(tmp) / "pred.jsonl"
+            with pred.open("w") as out:
+                subprocess.run([*geomap, "geoparse", str(gold)], stdout=out, check=True)
+            default = score(args.eval_dir, gold, pred, [])
+            eupeg = score(
+                args.eval_dir,
+                gold,
+                pred,
+                ["--match", "eupeg", "--coords-only", "--skip-missing-pred-coords", *eupeg_flags],
+            )
+        startup, mb_s = throughput(gold, args.passes)
+        rows.append((name, default, eupeg, best, startup, mb_s))
+
+    head = (
+        f"{'corpus':<11} {'protocol':<8} {'P':>6} {'R':>6} {'F1':>6} {'acc@161':>8} "
+        f"{'AUC':>6} {'MB/s':>6}"
+    )
+    print(head)
+    print("-" * len(head))
+    for name, default, eupeg, best, _, mb_s in rows:
+        for label, s in (("exact", default), ("EUPEG", eupeg)):
+            print(
+                f"{name:<11} {label:<8} {s['p']:>6.3f} {s['r']:>6.3f} {s['f1']:>6.3f} "
+                f"{s['acc161'] or 0:>8.3f} {s['auc'] or 0:>6.3f} {mb_s:>6.2f}"
+            )
+        print(
+            f"{'':<11} {'best':<8} {'':>6} {'':>6} {best['f1'][0]:>6.3f} "
+            f"{best['acc161'][0]:>8.3f} {best['auc'][0]:>6.3f}   "
+            f"(F1 {best['f1'][1]}, acc {best['acc161'][1]}, AUC {best['auc'][1]})"
+        )
+    print()
+    for name, _, eupeg, _, startup, mb_s in rows:
+        for metric, target in TARGETS[name].items():
+            value = eupeg[metric] or 0
+            verdict = "met" if value > target else "NOT met"
+            print(f"target {name} {metric} > {target}: {value:.3f} {verdict}")
+        print(
+            f"target {name} throughput >= 5 MB/s per core: {mb_s:.2f} "
+            f"{'met' if mb_s >= 5 else 'NOT met'}"
+        )
+        print(
+            f"target start-up < 1 s (index built): {startup:.2f} s "
+            f"{'met' if startup < 1 else 'NOT met'}"
+        )
+
+
+if __name__ == "__main__":
+    main()
