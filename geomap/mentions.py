@@ -20,108 +20,25 @@ from .gazetteer.names import name_key
 from .model import Document, Mention
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’.\-]*[^\W_])?")
-_CONNECTORS = {
-    "of",
-    "de",
-    "del",
-    "la",
-    "le",
-    "du",
-    "des",
-    "da",
-    "al",
-    "el",
-    "on",
-    "upon",
-    "am",
-    "an",
-    "der",
-    "di",
-    "do",
-    "dos",
-    "das",
-    "and",
-    "y",
-    "en",
-    "sur",
-    "ul",
-    "bin",
-    "ibn",
-    "the",
-}
+_CONNECTORS = frozenset(
+    "of de del la le du des da al el on upon am an der di do dos das and y en sur ul "
+    "bin ibn the".split()
+)
 _MAX_WORDS = 6
-_CALENDAR = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "god",
-    "allah",
-    "christmas",
-    "easter",
-    "ramadan",
-}
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "president",
-    "minister",
-    "general",
-    "gen",
-    "senator",
-    "sen",
-    "rep",
-    "governor",
-    "gov",
-    "mayor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "pope",
-    "lt",
-    "col",
-    "colonel",
-    "captain",
-    "capt",
-    "sergeant",
-    "judge",
-    "chancellor",
-    "premier",
-    "ayatollah",
-    "commander",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "secretary",
-    "lord",
-    "sir",
-    "lady",
-    "professor",
-    "prof",
-    "chief",
-    "ambassador",
-    "officer",
-    "emir",
-}
+_CAPITALISED = re.compile(r"(?<![\w'’.\-])(?:[A-Z]\.){2,}|(?<![\w'’.\-])[^\W\d_a-z][\w'’]*")
+_PREVIOUS = re.compile(r"[^\W\d_][\w'’.\-]*\s+$")  # the word before a candidate
+_WINDOW = _MAX_WORDS + 6  # words looked at from there: the name, facility and region words
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday god allah "
+    "christmas easter ramadan".split()
+)
+_TITLES = frozenset(
+    "mr mrs ms dr president minister general gen senator sen rep governor gov mayor "
+    "king queen prince princess sheikh pope lt col colonel captain capt sergeant "
+    "judge chancellor premier ayatollah commander envoy spokesman spokeswoman "
+    "secretary lord sir lady professor prof chief ambassador officer emir".split()
+)
 _REGION_WORDS = {w for w in REGION_WORDS if " " not in w}
 _SMALL_PLACE = 100_000
 # Kinds whose names are rarely someone's name.
@@ -139,16 +56,19 @@ class _Token:
         return self.text[:1].isupper()
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, start: int = 0, limit: int | None = None) -> list[_Token]:
+    """Words from ``start`` (``limit`` of them at most), possessives trimmed."""
     tokens = []
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
+    for match in _TOKEN.finditer(text, start):
+        begin, end = match.span()
         word = match.group()
         if word.endswith(("'s", "’s")) and len(word) > 2:
             end -= 2
         elif (word.endswith(("'", "’", ".")) and not word.endswith(".", 1)) or word[-1] in "'’":
             end -= 1
-        tokens.append(_Token(start, end, text[start:end]))
+        tokens.append(_Token(begin, end, text[begin:end]))
+        if limit is not None and len(tokens) >= limit:
+            break
     return tokens
 
 
@@ -171,31 +91,43 @@ class Recogniser:
         self.keys = gazetteer.keys
         self.demonyms = gazetteer.demonyms
         self.common = gazetteer.common_words
+        self.first_words = gazetteer.first_words
+        self.tail_words = gazetteer.tail_words
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))
 
     def iter_mentions(self, doc: Document) -> Iterator[Mention]:
-        tokens = _tokens(doc.text)
+        text = doc.text
         found: list[Mention] = []
         people: set[str] = set()
-        i = 0
-        while i < len(tokens):
-            if not tokens[i].upper_initial:
-                i += 1
+        resume = 0
+        # Only capitalised words can start a name; most are rejected by one set
+        # lookup of their first word, and only the rest are tokenised in a window.
+        for word in _CAPITALISED.finditer(text):
+            start = word.start()
+            if start < resume or not self._may_start_name(word.group()):
                 continue
-            match = self._match_at(doc, tokens, i)
+            previous = _PREVIOUS.search(text, max(0, start - 40), start)
+            tokens = _tokens(text, previous.start() if previous else start, _WINDOW)
+            i = 1 if previous else 0
+            match = self._match_at(doc, tokens, i) if tokens[i].start == start else None
             if match is None:
-                i += 1
                 continue
             mention, next_i, verdict = match
             if verdict == "person":
                 people.add(mention.key)
             elif verdict == "place":
                 found.append(mention)
-            i = next_i
+            resume = tokens[next_i - 1].end
         # "Kirill Dmitriev ... Dmitriev said": once a surname, always a surname.
         yield from (m for m in found if m.key not in people)
+
+    def _may_start_name(self, word: str) -> bool:
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        key = word.lower().rstrip(".") if word.isascii() else name_key(word)
+        return key in self.first_words or key in self.demonyms
 
     def _match_at(self, doc: Document, tokens: list[_Token], i: int):
         text = doc.text
@@ -252,19 +184,21 @@ class Recogniser:
         text = doc.text
         next_i = last + 1
         if hint is None:
-            # Facility or region words after the name: "Zaporizhzhia nuclear power plant".
-            for extra in range(4, 0, -1):
-                if last + extra >= len(tokens):
-                    continue
-                tail = tokens[last + 1 : last + extra + 1]
-                if all(
-                    _joined(text, a, b) for a, b in zip([tokens[last], *tail], tail, strict=False)
-                ):
-                    longer = name_key(text[start : tail[-1].end])
-                    if longer in self.keys:
-                        key, end, next_i = longer, tail[-1].end, last + extra + 1
-                        last = last + extra
-                        break
+            # Lower-case words that continue a name: "Zaporizhzhia nuclear power plant".
+            tail = 0
+            while (
+                last + tail + 1 < len(tokens)
+                and tail < 4
+                and tokens[last + tail + 1].text in self.tail_words
+                and _joined(text, tokens[last + tail], tokens[last + tail + 1])
+            ):
+                tail += 1
+            for extra in range(tail, 0, -1):
+                longer = name_key(text[start : tokens[last + extra].end])
+                if longer in self.keys:
+                    key, end, next_i = longer, tokens[last + extra].end, last + extra + 1
+                    last += extra
+                    break
             if next_i < len(tokens) and _joined(text, tokens[last], tokens[next_i]):
                 word = tokens[next_i].text.lower().rstrip("'’")
                 if word in _REGION_WORDS:

