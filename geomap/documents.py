@@ -18,16 +18,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from .errors import NoDocuments, UnreadableDocument
+from .errors import UnreadableDocument
 from .model import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# News articles are kilobytes; a file of more than this is a dump, not an article.
+MAX_FILE_BYTES = 10 * 1024 * 1024
 
-# Site furniture that scrapers leave in article text.
+# Site furniture that scrapers leave in article text: short lines only, so an
+# article pasted as one line is never dropped whole.
 _BOILERPLATE = re.compile(
     r"(?im)^[ \t]*(?:sign up now|subscribe|advertisement|read more|follow us|"
-    r"click here|share this article|get [\w' ]+ newsletters?)\b[^\n]*$"
+    r"click here|share this article|get [\w' ]+ newsletters?)\b[^\n]{0,200}$"
 )
 _HEADER_DATE = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _AGENCIES = {
@@ -295,7 +297,11 @@ def read_document(path: Path) -> Document:
 
 
 def find_article_files(sources: Iterable[str | os.PathLike]) -> list[Path]:
-    """List article files under the given files and folders, sorted, links followed once."""
+    """List article files under the given files and folders, sorted.
+
+    Folders are walked without following links to folders (no loops); a
+    missing source is listed as it is, for the reader to report.
+    """
     found: list[Path] = []
     for source in sources:
         path = Path(source)
@@ -307,10 +313,8 @@ def find_article_files(sources: Iterable[str | os.PathLike]) -> list[Path]:
                     for f in sorted(files)
                     if f.lower().endswith(ARTICLE_SUFFIXES) and not f.startswith(".")
                 )
-        elif path.exists() or path.is_symlink():
-            found.append(path)
         else:
-            raise NoDocuments(f"{path}: no such file or folder")
+            found.append(path)
     return found
 
 
@@ -320,6 +324,9 @@ def iter_documents(sources: Iterable[str | os.PathLike]) -> Iterator[Document | 
     Skips are yielded, not raised, so one broken file never stops a build.
     """
     for path in find_article_files(sources):
+        if not path.exists() and not path.is_symlink():
+            yield UnreadableDocument(f"{path}: no such file or folder")
+            continue
         try:
             if path.suffix.lower() in (".json", ".jsonl"):
                 yield from read_records(path)

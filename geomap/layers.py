@@ -17,8 +17,10 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from .model import Event, ResolvedMention, Sentence
+from .text import sentence_at
 
 LIST_SEPARATOR = " | "
+MAX_QUOTES = 20  # per place: enough to judge it, not a copy of the corpus
 
 # Property name → type ("str", "int", "float"); the order is the column order.
 _PROVENANCE = {
@@ -176,10 +178,6 @@ def make_layer(name: str, features: Iterable[Feature]) -> Layer:
     return Layer(name, sorted(conformed, key=lambda f: f.properties["id"]))
 
 
-def _sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
-    return next((s for s in sentences if s.start <= offset < s.end), None)
-
-
 def places_layer(
     resolved: Iterable[tuple[ResolvedMention, Sequence[Sentence], str | None]],
 ) -> Layer:
@@ -195,11 +193,11 @@ def places_layer(
     features = []
     for place_id, items in groups.items():
         place = items[0][0].place
-        quotes: list[str] = []
+        quotes: dict[str, None] = {}
         for rm, sentences, _ in items:
-            sentence = _sentence_of(sentences, rm.mention.start)
-            if sentence and sentence.text not in quotes:
-                quotes.append(sentence.text)
+            sentence = sentence_at(sentences, rm.mention.start)
+            if sentence and len(quotes) < MAX_QUOTES:
+                quotes[sentence.text] = None
         spellings = sorted({rm.mention.surface for rm, _, _ in items})
         features.append(
             Feature(

@@ -221,23 +221,46 @@ def write_outputs(
     out_dir: Path,
     self_contained: bool = True,
 ) -> list[Path]:
-    """Write the GeoJSON files, the GeoPackage and the map, each replaced atomically."""
+    """Write the GeoJSON files, the GeoPackage and the map, each replaced atomically.
+
+    Everything is written into a staging folder first and moved into place only
+    when all of it succeeded, under a lock, so concurrent builds into one folder
+    do not interleave.
+    """
+    title, as_of = map_title(documents)
+    layers_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with _build_lock(layers_dir):
+        # Under the lock, a leftover staging folder is a killed build's: drop it.
+        for stale in layers_dir.glob(".geomap-build-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        with tempfile.TemporaryDirectory(dir=layers_dir, prefix=".geomap-build-") as tmp:
+            staged = _write_staging(
+                layers, Path(tmp), title=title, as_of=as_of, self_contained=self_contained
+            )
+            written = []
+            for path in staged[:-1]:
+                os.replace(path, layers_dir / path.name)
+                written.append(layers_dir / path.name)
+            map_tmp = out_dir / f".map.html.{os.getpid()}"
+            shutil.move(staged[-1], map_tmp)  # out/ may be on another file system
+            os.replace(map_tmp, out_dir / "map.html")
+    return [*written, out_dir / "map.html"]
+
+
+def _write_staging(
+    layers: Sequence[Layer], staging: Path, *, title: str, as_of: str, self_contained: bool
+) -> list[Path]:
+    """Write every output into ``staging``; the map is last."""
     from .writers.geojson import write_geojson
     from .writers.gpkg import write_gpkg
     from .writers.map import write_map
 
-    title, as_of = map_title(documents)
-    layers_dir.mkdir(parents=True, exist_ok=True)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with (
-        _build_lock(layers_dir),
-        tempfile.TemporaryDirectory(dir=layers_dir, prefix=".geomap-build-") as tmp,
-    ):
-        staging = Path(tmp)
-        staged = [write_geojson(layer, staging / f"{layer.name}.geojson") for layer in layers]
-        with _fixed_gdal_date():
-            staged.append(write_gpkg(layers, staging / "geomap.gpkg"))
-        html = write_map(
+    staged = [write_geojson(layer, staging / f"{layer.name}.geojson") for layer in layers]
+    with _fixed_gdal_date():
+        staged.append(write_gpkg(layers, staging / "geomap.gpkg"))
+    staged.append(
+        write_map(
             layers,
             staging / "map.html",
             title=title,
@@ -245,16 +268,8 @@ def write_outputs(
             outline=_basemap(layers),
             self_contained=self_contained,
         )
-        written = []
-        for path in staged:
-            target = layers_dir / path.name
-            os.replace(path, target)
-            written.append(target)
-        map_tmp = out_dir / f".map.html.{os.getpid()}"
-        shutil.move(html, map_tmp)
-        os.replace(map_tmp, out_dir / "map.html")
-        written.append(out_dir / "map.html")
-    return written
+    )
+    return staged
 
 
 def _basemap(layers: Sequence[Layer]) -> dict | None:

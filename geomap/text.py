@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from .model import Sentence
 
@@ -89,3 +91,11 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, doc_id: 
         end -= 1
     if end > start:
         sentences.append(Sentence(doc_id, start, end, text[start:end]))
+
+
+def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    """The sentence that contains ``offset`` (sentences sorted by start), or None."""
+    index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
+    return None

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from geomap.documents import decode, iter_documents, parse_article, read_document
-from geomap.errors import NoDocuments, UnreadableDocument
+from geomap.errors import UnreadableDocument
 from geomap.text import split_sentences
 
 
@@ -71,9 +71,10 @@ def test_encodings():
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
 
-def test_missing_source_is_a_clear_error(tmp_path):
-    with pytest.raises(NoDocuments, match="no such file or folder"):
-        list(iter_documents([tmp_path / "missing"]))
+def test_missing_source_is_skipped_with_its_name(tmp_path):
+    (reason,) = list(iter_documents([tmp_path / "missing"]))
+    assert isinstance(reason, UnreadableDocument)
+    assert str(reason) == f"{tmp_path / 'missing'}: no such file or folder"
 
 
 def test_sentences_keep_offsets():

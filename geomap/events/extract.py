@@ -16,9 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Document, Event, Figure, Place, ResolvedMention, Sentence
+from ..text import sentence_at
 from .dates import DAY, WEEK, DateMention, day_span, find_dates
 from .numbers import parse_length_km, parse_numbers, parse_percent
 
+MAX_SENTENCE = 2000  # characters; longer "sentences" are not read for events
 REMOTE = "Explosions/Remote violence"
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
@@ -174,8 +176,15 @@ def extract_events(
     [('Air/drone strike', '2026-02-03', 2.0)]
     """
     events: list[Event] = []
+    by_sentence: dict[int, list[ResolvedMention]] = {}
+    for rm in resolved:
+        sentence = sentence_at(sentences, rm.mention.start)
+        if sentence:
+            by_sentence.setdefault(sentence.start, []).append(rm)
     for number, sentence in enumerate(sentences):
-        mentions = [r for r in resolved if sentence.start <= r.mention.start < sentence.end]
+        if len(sentence.text) > MAX_SENTENCE:
+            continue  # a table or a run-on scrape, not a sentence a reporter wrote
+        mentions = by_sentence.get(sentence.start, [])
         ctx = _Context(
             doc,
             sentence,
