@@ -88,9 +88,7 @@ def build(sources, layers_dir, out_dir, frontline, geocoder, self_contained):
     click.echo(
         f"read {report.documents} article(s), skipped {len(report.skipped)}; features: {counts}"
     )
-    click.echo(
-        f"wrote {len(report.outputs) - 1} layer files to {layers_dir}/ and {out_dir / 'map.html'}"
-    )
+    click.echo(f"wrote {len(report.outputs) - 1} files to {layers_dir}/ and {out_dir / 'map.html'}")
 
 
 def _progress(items):

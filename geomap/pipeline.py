@@ -239,9 +239,10 @@ def write_outputs(
                 layers, Path(tmp), title=title, as_of=as_of, self_contained=self_contained
             )
             written = []
-            for path in staged[:-1]:
-                os.replace(path, layers_dir / path.name)
-                written.append(layers_dir / path.name)
+            for path in sorted(Path(tmp).iterdir()):  # layers, their styles, the package
+                if path != staged[-1]:
+                    os.replace(path, layers_dir / path.name)
+                    written.append(layers_dir / path.name)
             map_tmp = out_dir / f".map.html.{os.getpid()}"
             shutil.move(staged[-1], map_tmp)  # out/ may be on another file system
             os.replace(map_tmp, out_dir / "map.html")

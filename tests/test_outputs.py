@@ -87,7 +87,7 @@ def test_geopackage_holds_every_layer(seed_build):
     report, layers_dir, _ = seed_build
     gpkg = layers_dir / "geomap.gpkg"
     names = [name for name, _ in pyogrio.list_layers(gpkg)]
-    assert sorted(names) == sorted(LAYER_ORDER)
+    assert sorted(names) == sorted([*LAYER_ORDER, "layer_styles"])  # styles: QGIS' table
     for name in LAYER_ORDER:
         frame = pyogrio.read_dataframe(gpkg, layer=name)
         assert len(frame) == report.layers[name]

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from ..layers import Layer
 from .frame import to_frame
+from .styles import qml
 
 
 def write_geojson(layer: Layer, path: Path) -> Path:
-    """Write ``layer`` to ``path`` with GDAL's RFC 7946 writer, via pyogrio."""
+    """Write ``layer`` to ``path`` with GDAL's RFC 7946 writer, via pyogrio, and its
+    QGIS style beside it (``places.qml``), which QGIS applies when it opens the file."""
     import pyogrio
 
     pyogrio.write_dataframe(
@@ -26,4 +28,5 @@ def write_geojson(layer: Layer, path: Path) -> Path:
             "WRITE_BBOX": "NO",
         },
     )
+    path.with_suffix(".qml").write_text(qml(layer), encoding="utf-8")
     return path

@@ -1,16 +1,30 @@
-"""Write every layer into one GeoPackage."""
+"""Write every layer into one GeoPackage, with a default QGIS style per layer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..layers import Layer
 from .frame import to_frame
+from .styles import qml
+
+# The table QGIS reads styles from. A style is applied on load when catalog and
+# schema are '' (not NULL), the geometry column matches and useAsDefault is 1.
+_LAYER_STYLES = """
+CREATE TABLE layer_styles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256),
+    f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256),
+    styleName TEXT(30), styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN,
+    description TEXT, owner TEXT(30), ui TEXT(30), update_time DATETIME
+)"""
+_FIXED_TIME = "2000-01-01T00:00:00.000Z"  # byte-identical files for identical layers
 
 
-def write_gpkg(layers: Iterable[Layer], path: Path) -> Path:
-    """Write each layer as a table of ``path``; the file is finished when this returns."""
+def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
+    """Write each layer as a table of ``path`` and its style into ``layer_styles``."""
     import pyogrio
 
     for layer in layers:
@@ -21,9 +35,18 @@ def write_gpkg(layers: Iterable[Layer], path: Path) -> Path:
             layer=layer.name,
             geometry_type=layer.geometry_type,
             promote_to_multi=layer.geometry_type.startswith("Multi"),
-            append=False,
-            # No timestamps: the same layers give the same file.
             dataset_options={"METADATA_TABLES": "NO"} if not path.exists() else None,
             layer_options={"SPATIAL_INDEX": "YES"},
+        )
+    with contextlib.closing(sqlite3.connect(path)) as con, con:
+        con.execute(_LAYER_STYLES)
+        con.executemany(
+            "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+            "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, "
+            "owner, ui, update_time) VALUES ('', '', ?, 'geom', ?, ?, '', 1, ?, '', '', ?)",
+            [
+                (layer.name, layer.name, qml(layer), f"geomap style for {layer.name}", _FIXED_TIME)
+                for layer in layers
+            ],
         )
     return path

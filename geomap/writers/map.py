@@ -16,45 +16,31 @@ from pathlib import Path
 from shapely.geometry import mapping
 
 from ..layers import Layer
+from .symbols import SYMBOLS
 
 STATIC = Path(__file__).parent / "static"
 CLUSTER_THRESHOLD = 200
 CDN = "https://cdn.jsdelivr.net/npm"
-STYLE = {
-    # name: (label, colour, figures shown in popups as (property, label, hedge property))
-    "places": ("Places named", "#3b6fb6", []),
-    "strikes": (
-        "Strikes",
-        "#d7301f",
-        [("weapon_count", "Weapons", "weapon_count_hedge"), ("fatalities", "Fatalities", None)],
-    ),
-    "talks": ("Talks", "#1a9850", []),
-    "exchanges": (
-        "Prisoner exchanges",
-        "#7b3294",
-        [
-            ("prisoners_total", "Prisoners exchanged", None),
-            ("prisoners_each", "Prisoners each side", None),
-            ("civilians", "Civilians", None),
-        ],
-    ),
-    "casualties": ("Reported tolls", "#444444", [("toll", "Toll", "toll_hedge")]),
-    "frontline": (
-        "Front line",
-        "#e66101",
-        [
-            ("claimed_length_km", "Reported km", "claimed_hedge"),
-            ("measured_length_km", "Measured km", None),
-        ],
-    ),
-    "occupation": (
-        "Occupied area",
-        "#b2182b",
-        [
-            ("claimed_share_pct", "Reported %", "claimed_hedge"),
-            ("computed_share_pct", "Computed %", None),
-        ],
-    ),
+# Figures shown in popups: (property, label, property holding its hedge).
+FIGURES = {
+    "strikes": [
+        ("weapon_count", "Weapons", "weapon_count_hedge"),
+        ("fatalities", "Fatalities", None),
+    ],
+    "exchanges": [
+        ("prisoners_total", "Prisoners exchanged", None),
+        ("prisoners_each", "Prisoners each side", None),
+        ("civilians", "Civilians", None),
+    ],
+    "casualties": [("toll", "Toll", "toll_hedge")],
+    "frontline": [
+        ("claimed_length_km", "Reported km", "claimed_hedge"),
+        ("measured_length_km", "Measured km", None),
+    ],
+    "occupation": [
+        ("claimed_share_pct", "Reported %", "claimed_hedge"),
+        ("computed_share_pct", "Computed %", None),
+    ],
 }
 
 
@@ -126,9 +112,9 @@ def render_map(
         "layers": [
             {
                 "name": layer.name,
-                "label": STYLE[layer.name][0],
-                "color": STYLE[layer.name][1],
-                "figures": STYLE[layer.name][2],
+                "label": SYMBOLS[layer.name][0],
+                "color": SYMBOLS[layer.name][1],
+                "figures": FIGURES.get(layer.name, []),
                 "geometry": layer.geometry_type,
                 "cluster": len(layer.features) > CLUSTER_THRESHOLD,
                 "geojson": feature_collection(layer),
