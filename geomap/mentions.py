@@ -39,6 +39,14 @@ _TITLES = frozenset(
     "judge chancellor premier ayatollah commander envoy spokesman spokeswoman "
     "secretary lord sir lady professor prof chief ambassador officer emir".split()
 )
+# Words that are whole names of regions somewhere ("Centre", France; "Western",
+# Ghana) but in news are directions or adjectives.
+_GENERIC = frozenset(
+    "north south east west central centre center northern southern eastern western "
+    "upper lower middle federal capital coast gulf island islands valley interior "
+    "national metropolitan border highlands lowlands midlands plateau mountain "
+    "oriental occidental littoral maritime".split()
+)
 _REGION_WORDS = {w for w in REGION_WORDS if " " not in w}
 _SMALL_PLACE = 100_000
 # Kinds whose names are rarely someone's name.
@@ -219,15 +227,17 @@ class Recogniser:
         if not candidates:
             return "other"
         sure = any(c.place.kind in _SURE_KINDS for c in candidates)
-        big = max(c.place.population for c in candidates) >= _SMALL_PLACE
+        # A region's population does not make its name any less a common word.
+        big = (
+            max((c.place.population for c in candidates if c.place.kind != "admin1"), default=0)
+            >= _SMALL_PLACE
+        )
         single_word = " " not in key
         text = doc.text
-        if (
-            single_word
-            and key in self.common
-            and not sure
-            and (_sentence_initial(text, mention.start) or not big)
-        ):
+        if single_word and key in _GENERIC and mention.kind_hint != "admin1":
+            return "other"  # "West", "Central": a region's name only with a region word
+        common_word = single_word and key in self.common and not sure
+        if common_word and (_sentence_initial(text, mention.start) or not big):
             return "other"
         if sure:
             return "place"

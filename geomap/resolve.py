@@ -30,10 +30,17 @@ HINT_BONUS = 8.0  # "the Donetsk region" → the region, not the city
 PRIMARY_BONUS = 0.5  # "Zaporizhzhia" the city (alternate) vs the village (own name)
 CAPITAL_BONUS = 2.0  # "Washington" → the capital
 CONTEXT_BONUS = 2.0  # "Donetsk" in a text about Ukraine → the Ukrainian city
+ADMIN1_BONUS = 1.5  # "Riverdale" in a text that names New Jersey → the one there
 AREA_KINDS = {"admin1", "region"}
 
 
-def _score(candidate: Candidate, mention: Mention, countries: Counter, capitals) -> float:
+def _score(
+    candidate: Candidate,
+    mention: Mention,
+    countries: Counter,
+    capitals,
+    admin1s: Counter | None = None,
+) -> float:
     place = candidate.place
     score = math.log10(max(place.population, 0) + 10) + KIND_BONUS.get(place.kind, 0.0)
     if mention.kind_hint == "admin1" and place.kind in AREA_KINDS:
@@ -44,6 +51,8 @@ def _score(candidate: Candidate, mention: Mention, countries: Counter, capitals)
         score += CAPITAL_BONUS
     if place.kind != "country" and place.country_code in countries:
         score += CONTEXT_BONUS
+    if admin1s and place.kind != "admin1" and place.admin1_code in admin1s:
+        score += ADMIN1_BONUS
     return score
 
 
@@ -64,12 +73,16 @@ def rank(
     *,
     kind_hint: str | None = None,
     countries: Counter | None = None,
+    admin1s: Counter | None = None,
     capitals=frozenset(),
 ) -> list[Candidate]:
     """Candidates best first, by the same score :func:`resolve` uses."""
     mention = Mention("", 0, 0, "", "", kind_hint)
     countries = countries or Counter()
-    return sorted(candidates, key=lambda c: (-_score(c, mention, countries, capitals), c.place.id))
+    return sorted(
+        candidates,
+        key=lambda c: (-_score(c, mention, countries, capitals, admin1s), c.place.id),
+    )
 
 
 def resolve(
@@ -77,13 +90,14 @@ def resolve(
 ) -> list[ResolvedMention]:
     """Resolve every mention of ``doc``; a mention no place fits is dropped.
 
-    Two passes: the first ranks each mention on its own; the countries of those
-    winners are the document's context, and the second pass ranks each mention
-    again with the votes of the *other* mentions ("Odessa, Texas" → the US town).
+    Two passes: the first ranks each mention on its own; the countries (and
+    first-level regions) of those winners are the document's context, and the
+    second pass ranks each mention again with the votes of the *other* mentions
+    ("Odessa, Texas" → the US town).
     """
     capitals = getattr(gazetteer, "capitals", frozenset())
     options: list[list[Candidate]] = []
-    votes: list[str | None] = []
+    votes: list[tuple[str | None, str | None]] = []
     for mention in mentions:
         if mention.kind_hint == "demonym":
             place = gazetteer.get(gazetteer.demonyms[mention.key])
@@ -91,28 +105,40 @@ def resolve(
         else:
             options.append(gazetteer.lookup(mention.key))
         first = rank(options[-1], kind_hint=mention.kind_hint, capitals=capitals)[:1]
-        votes.append(first[0].place.country_code if first else None)
-    context = Counter(v for v in votes if v)
+        place = first[0].place if first else None
+        votes.append(
+            (
+                place.country_code if place else None,
+                place.admin1_code if place and place.kind == "admin1" else None,
+            )
+        )
+    countries = Counter(country for country, _ in votes if country)
+    admin1s = Counter(admin1 for _, admin1 in votes if admin1)
     resolved: list[ResolvedMention] = []
-    for mention, candidates, vote in zip(mentions, options, votes, strict=True):
+    for mention, candidates, (country, admin1) in zip(mentions, options, votes, strict=True):
         if not candidates:
             continue
-        others = context.copy()
-        if vote:
-            others[vote] -= 1
-        others = +others  # drop countries only this mention voted for
         if mention.kind_hint == "demonym":
             resolved.append(
                 ResolvedMention(mention, candidates[0].place, 0.0, "demonym of the country")
             )
             continue
-        best = rank(candidates, kind_hint=mention.kind_hint, countries=others, capitals=capitals)[0]
+        # Context is what the *other* mentions say.
+        other_countries = +(countries - Counter([country] if country else []))
+        other_admin1s = +(admin1s - Counter([admin1] if admin1 else []))
+        best = rank(
+            candidates,
+            kind_hint=mention.kind_hint,
+            countries=other_countries,
+            admin1s=other_admin1s,
+            capitals=capitals,
+        )[0]
         resolved.append(
             ResolvedMention(
                 mention,
                 best.place,
-                round(_score(best, mention, others, capitals), 3),
-                _reason(best, mention, others, capitals),
+                round(_score(best, mention, other_countries, capitals, other_admin1s), 3),
+                _reason(best, mention, other_countries, capitals),
             )
         )
     return resolved

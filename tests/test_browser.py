@@ -12,6 +12,7 @@ import pytest
 
 from geomap.pipeline import build
 from geomap.testing import HOSTILE
+from geomap.writers.symbols import SYMBOLS
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -93,11 +94,23 @@ def test_seed_map_in_chromium(browser, seed_build, tmp_path):
         if drawable:
             assert f"({drawable})" in control, (name, control)
             assert count_drawn(page, name) == drawable
-    # A strike's popup quotes the article.
-    page.evaluate("""() => { window.geomap.layers.strikes.eachLayer(l => {
-        if (l.feature.properties.weapon_count) { l.openPopup(); } }); }""")
+    # Clicking a strike (with the other layers hidden) opens a popup with its quote.
+    for name in report.layers:
+        if name != "strikes" and count_drawn(page, name):
+            page.locator(".leaflet-control-layers label", has_text=SYMBOLS[name][0]).click()
+    x, y = page.evaluate("""() => { let p = null; window.geomap.layers.strikes.eachLayer(l => {
+        if (!p && l.feature.properties.weapon_count) {
+            p = window.geomap.map.latLngToContainerPoint(l.getLatLng()); } });
+        const box = window.geomap.map.getContainer().getBoundingClientRect();
+        return [p.x + box.left, p.y + box.top]; }""")
+    page.mouse.click(x, y)
     popup = page.inner_text(".leaflet-popup-content")
-    assert "183 attack drones" in popup and "Source: Reuters" in popup
+    strikes = json.loads((layers_dir / "strikes.geojson").read_text())["features"]
+    assert any(f["properties"]["notes"].split(" | ")[0] in popup for f in strikes), popup
+    assert "Source: Reuters" in popup and "Explosions/Remote violence" in popup
+    for name in report.layers:
+        if name != "strikes" and count_drawn(page, name) == 0:
+            page.locator(".leaflet-control-layers label", has_text=SYMBOLS[name][0]).click()
     # Hiding a layer removes its features from the map.
     page.get_by_text("Strikes (").click()
     assert count_drawn(page, "strikes") == 0

