@@ -117,6 +117,9 @@ def test_seed_map_in_chromium(browser, seed_build, tmp_path):
     assert count_drawn(page, "talks") == report.layers["talks"]
     assert errors == [] and dialogs == []
     page.get_by_text("Strikes (").click()
+    page.evaluate("""() => { window.geomap.layers.strikes.eachLayer(l => {
+        if (l.feature.properties.weapon_count) { l.openPopup(); } }); }""")  # for the picture
+    page.wait_for_timeout(500)
     shot = tmp_path / "map.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 20_000  # a drawn map, not a blank page
