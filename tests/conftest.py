@@ -83,3 +83,22 @@ def memory_gazetteer():
         common_words={"police", "the", "both"},
         capitals={"p:kyiv", "p:dc"},
     )
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory, gazetteer):
+    """geomap.testing.HOSTILE built into a temporary folder: (layers dir, output dir)."""
+    from geomap.pipeline import build
+    from geomap.testing import HOSTILE
+
+    root = tmp_path_factory.mktemp("hostile")
+    source = root / "hostile.txt"
+    source.write_text(HOSTILE, encoding="utf-8")
+    build(
+        [source],
+        layers_dir=root / "layers",
+        out_dir=root / "out",
+        gazetteer=gazetteer,
+        reference_lines=None,
+    )
+    return root / "layers", root / "out"

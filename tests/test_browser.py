@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from geomap.pipeline import build
-from geomap.testing import HOSTILE
 from geomap.writers.symbols import SYMBOLS
 
 CHROMIUM = "/usr/bin/chromium"
@@ -127,17 +125,9 @@ def test_seed_map_in_chromium(browser, seed_build, tmp_path):
         shutil.copyfile(shot, os.environ["GEOMAP_SCREENSHOT"])
 
 
-def test_hostile_article_fires_nothing(browser, tmp_path, gazetteer):
-    source = tmp_path / "hostile.txt"
-    source.write_text(HOSTILE, encoding="utf-8")
-    build(
-        [source],
-        layers_dir=tmp_path / "layers",
-        out_dir=tmp_path / "out",
-        gazetteer=gazetteer,
-        reference_lines=None,
-    )
-    page, errors, dialogs = open_map(browser, tmp_path / "out" / "map.html")
+def test_hostile_article_fires_nothing(browser, hostile_build):
+    _, out = hostile_build
+    page, errors, dialogs = open_map(browser, out / "map.html")
     page.evaluate("() => { window.geomap.layers.strikes.eachLayer(l => l.openPopup()); }")
     popup = page.inner_text(".leaflet-popup-content")
     assert "<img src=x onerror=alert(1)>" in popup

@@ -10,7 +10,6 @@ import pytest
 
 from geomap.layers import LAYER_ORDER, SCHEMAS
 from geomap.pipeline import build
-from geomap.testing import HOSTILE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_9ab0ee95aa5900ab.txt"
@@ -126,21 +125,13 @@ def test_builds_are_byte_identical(tmp_path, gazetteer):
         assert (runs[0] / rel).read_bytes() == (runs[1] / rel).read_bytes(), rel
 
 
-def test_hostile_article_is_text_not_code(tmp_path, gazetteer):
-    source = tmp_path / "hostile.txt"
-    source.write_text(HOSTILE, encoding="utf-8")
-    build(
-        [source],
-        layers_dir=tmp_path / "layers",
-        out_dir=tmp_path / "out",
-        gazetteer=gazetteer,
-        reference_lines=None,
-    )
-    page = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+def test_hostile_article_is_text_not_code(hostile_build):
+    layers_dir, out = hostile_build
+    page = (out / "map.html").read_text(encoding="utf-8")
     assert "<img src=x" not in page
     assert "</script><script>alert" not in page
     assert "alert('x')" in page.replace("\\u003c", "<")  # kept, as data
-    strikes = load(tmp_path / "layers", "strikes")["features"]
+    strikes = load(layers_dir, "strikes")["features"]
     assert strikes and "onerror" in strikes[0]["properties"]["notes"]
 
 

@@ -1,6 +1,9 @@
-"""Layers as GeoDataFrames with fixed column types, shared by the file writers."""
+"""Layers as GeoDataFrames with fixed column types, and the one pyogrio call the
+file writers share."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from ..layers import Layer
 
@@ -18,4 +21,19 @@ def to_frame(layer: Layer):
     }
     return gpd.GeoDataFrame(
         columns, geometry=gpd.GeoSeries([f.geometry for f in layer.features], crs="EPSG:4326")
+    )
+
+
+def write_layer(layer: Layer, path: Path, *, driver: str, **options) -> None:
+    """Write ``layer`` with pyogrio in its declared geometry type, even when empty."""
+    import pyogrio
+
+    pyogrio.write_dataframe(
+        to_frame(layer),
+        path,
+        driver=driver,
+        layer=layer.name,
+        geometry_type=layer.geometry_type,
+        promote_to_multi=layer.geometry_type.startswith("Multi"),
+        **options,
     )

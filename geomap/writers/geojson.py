@@ -5,22 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..layers import Layer
-from .frame import to_frame
+from .frame import write_layer
 from .styles import qml
 
 
 def write_geojson(layer: Layer, path: Path) -> Path:
     """Write ``layer`` to ``path`` with GDAL's RFC 7946 writer, via pyogrio, and its
     QGIS style beside it (``places.qml``), which QGIS applies when it opens the file."""
-    import pyogrio
-
-    pyogrio.write_dataframe(
-        to_frame(layer),
+    write_layer(
+        layer,
         path,
         driver="GeoJSON",
-        layer=layer.name,
-        geometry_type=layer.geometry_type,
-        promote_to_multi=layer.geometry_type.startswith("Multi"),
         layer_options={
             "RFC7946": "YES",
             "COORDINATE_PRECISION": "6",

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..layers import Layer
-from .frame import to_frame
+from .frame import write_layer
 from .styles import qml
 
 # The table QGIS reads styles from. A style is applied on load when catalog and
@@ -25,16 +25,11 @@ _FIXED_TIME = "2000-01-01T00:00:00.000Z"  # byte-identical files for identical l
 
 def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
     """Write each layer as a table of ``path`` and its style into ``layer_styles``."""
-    import pyogrio
-
     for layer in layers:
-        pyogrio.write_dataframe(
-            to_frame(layer),
+        write_layer(
+            layer,
             path,
             driver="GPKG",
-            layer=layer.name,
-            geometry_type=layer.geometry_type,
-            promote_to_multi=layer.geometry_type.startswith("Multi"),
             dataset_options={"METADATA_TABLES": "NO"} if not path.exists() else None,
             layer_options={"SPATIAL_INDEX": "YES"},
         )
