@@ -88,34 +88,34 @@ def decode(data: bytes, *, name: str = "input") -> str:
 class _TextExtractor(html.parser.HTMLParser):
     """Collects visible text; drops scripts, styles and other non-content."""
 
-    _SKIP: ClassVar = {"script", "style", "noscript", "template", "head", "svg", "nav", "footer"}
-    _BLOCK: ClassVar = {
-        "p",
-        "div",
-        "br",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "section",
-        "article",
-        "header",
-        "blockquote",
-        "title",
-    }
+    _SKIP: ClassVar = frozenset("script style noscript template head svg nav footer".split())
+    _BLOCK: ClassVar = frozenset(
+        "p div br li h1 h2 h3 h4 h5 h6 tr section article header blockquote title".split()
+    )
+    # Where pages state when they were published.
+    _DATE_META: ClassVar = frozenset(
+        "article:published_time og:published_time datepublished date pubdate publishdate "
+        "dc.date dc.date.issued sailthru.date parsely-pub-date".split()
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.title: str | None = None
+        self.published: str | None = None
         self._skipping = 0
         self._in_title = False
 
     def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "meta" and not self.published:
+            name = (
+                values.get("property") or values.get("name") or values.get("itemprop") or ""
+            ).lower()
+            if name in self._DATE_META:
+                self.published = values.get("content")
+        elif tag == "time" and not self.published and values.get("datetime"):
+            self.published = values["datetime"]
         if tag == "title":
             self._in_title = True
         elif tag in self._SKIP:
@@ -138,15 +138,16 @@ class _TextExtractor(html.parser.HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """Return the visible text of an HTML page and its ``<title>``."""
+def html_to_text(markup: str) -> tuple[str, str | None, dt.date | None]:
+    """Return the visible text of an HTML page, its ``<title>`` and its publication
+    date (from ``<meta>`` or the first ``<time datetime>``), if it states one."""
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
     text = "".join(parser.parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r"\s*\n\s*(?:\n\s*)+", "\n\n", text)
-    return text.strip(), parser.title
+    return text.strip(), parser.title, _parse_date(parser.published)
 
 
 def parse_article(
@@ -285,12 +286,12 @@ def _read_bytes(path: Path) -> bytes:
 def read_document(path: Path) -> Document:
     """Read one text, Markdown or HTML article."""
     raw = decode(_read_bytes(path), name=str(path))
-    title = None
+    title, date = None, None
     if path.suffix.lower() in (".html", ".htm"):
-        raw, title = html_to_text(raw)
+        raw, title, date = html_to_text(raw)
     if not raw.strip():
         raise UnreadableDocument(f"{path}: empty file")
-    doc = parse_article(raw, doc_id=path.stem, title=title, path=str(path))
+    doc = parse_article(raw, doc_id=path.stem, title=title, date=date, path=str(path))
     if not doc.text.strip():
         raise UnreadableDocument(f"{path}: no article text after removing boilerplate")
     return doc

@@ -69,7 +69,8 @@ def analyse(
     resolved = resolve(doc, recogniser(doc), gazetteer)
     if relocate:
         resolved = relocate(resolved)
-    return DocumentResult(doc, sentences, resolved, extract_events(doc, sentences, resolved))
+    events = extract_events(doc, sentences, resolved, country_of=gazetteer.country)
+    return DocumentResult(doc, sentences, resolved, events)
 
 
 def geoparse(documents: Iterable[Document], gazetteer: Gazetteer) -> Iterator[dict]:

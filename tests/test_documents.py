@@ -38,12 +38,15 @@ def test_html_article_drops_scripts_and_keeps_text(tmp_path):
     page = tmp_path / "a.html"
     page.write_text(
         "<html><head><title>Strikes on Odesa</title><script>var x=1;</script>"
+        '<meta property="article:published_time" content="2026-02-05T08:00:00Z">'
         "<style>p{}</style></head><body><nav>Home</nav><p>Drones hit "
         "<b>Odesa</b> on Monday.</p><script>alert(1)</script></body></html>"
     )
     doc = read_document(page)
     assert doc.title == "Strikes on Odesa"
     assert doc.text == "Drones hit Odesa on Monday."
+    assert doc.date == dt.date(2026, 2, 5)
+    assert doc.date == dt.date(2026, 2, 5)
 
 
 def test_json_and_jsonl_records(tmp_path):

