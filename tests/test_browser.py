@@ -116,7 +116,8 @@ def test_seed_map_in_chromium(browser, seed_build, tmp_path):
     assert errors == [] and dialogs == []
     page.get_by_text("Strikes (").click()
     page.evaluate("""() => { window.geomap.layers.strikes.eachLayer(l => {
-        if (l.feature.properties.weapon_count) { l.openPopup(); } }); }""")  # for the picture
+        if (l.feature.properties.weapon_count) {
+            l.fire("click", {latlng: l.getLatLng()}, true); } }); }""")  # for the picture
     page.wait_for_timeout(500)
     shot = tmp_path / "map.png"
     page.screenshot(path=str(shot))
@@ -128,7 +129,10 @@ def test_seed_map_in_chromium(browser, seed_build, tmp_path):
 def test_hostile_article_fires_nothing(browser, hostile_build):
     _, out = hostile_build
     page, errors, dialogs = open_map(browser, out / "map.html")
-    page.evaluate("() => { window.geomap.layers.strikes.eachLayer(l => l.openPopup()); }")
+    page.evaluate(
+        "() => { window.geomap.layers.strikes.eachLayer("
+        "l => l.fire('click', {latlng: l.getLatLng()}, true)); }"
+    )
     popup = page.inner_text(".leaflet-popup-content")
     assert "<img src=x onerror=alert(1)>" in popup
     assert page.locator(".leaflet-popup-content img").count() == 0

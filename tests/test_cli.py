@@ -18,7 +18,7 @@ def test_build_writes_layers_and_map(tmp_path, gazetteer):
         cli, ["build", str(SEED), "--layers", str(tmp_path / "l"), "--out", str(tmp_path / "o")]
     )
     assert result.exit_code == 0, result.output
-    assert "read 1 article(s), skipped 0" in result.output
+    assert "read 1 article(s) (" in result.output and "skipped 0" in result.output
     assert (tmp_path / "l" / "places.geojson").exists()
     assert (tmp_path / "l" / "geomap.gpkg").exists()
     assert (tmp_path / "o" / "map.html").exists()

@@ -53,16 +53,18 @@ def _round(value):
 
 
 def feature_collection(layer: Layer) -> dict:
-    """The layer as a GeoJSON dict with coordinates rounded to 6 decimals."""
+    """The layer as GeoJSON for the page: coordinates to 6 decimals, empty properties
+    left out (the layer files keep them; the page need not carry them)."""
     features = []
     for feature in layer.features:
         if feature.geometry is None:
             continue  # a claim with nothing to draw: it stays in the layer files
         geometry = mapping(feature.geometry)
+        properties = {k: v for k, v in feature.properties.items() if v is not None}
         features.append(
             {
                 "type": "Feature",
-                "properties": feature.properties,
+                "properties": properties,
                 "geometry": {
                     "type": geometry["type"],
                     "coordinates": _round(geometry["coordinates"]),

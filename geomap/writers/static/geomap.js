@@ -58,14 +58,14 @@ function geomapDraw(map, data) {
 
   var SUMMARIES = {
     frontline: function (p) {
-      if (p.claimed_length_km === null && p.measured_length_km === null) { return null; }
-      return "reported " + (p.claimed_length_km === null ? "n/a" :
+      if (p.claimed_length_km == null && p.measured_length_km == null) { return null; }
+      return "reported " + (p.claimed_length_km == null ? "n/a" :
         Math.round(p.claimed_length_km).toLocaleString("en") + " km") + " / measured " +
         Math.round(p.measured_length_km).toLocaleString("en") + " km (as of " + p.as_of + ")";
     },
     occupation: function (p) {
-      return "reported " + (p.claimed_share_pct === null ? "n/a" : p.claimed_share_pct + "%") +
-        " / computed " + (p.computed_share_pct === null ? "n/a" : p.computed_share_pct + "%");
+      return "reported " + (p.claimed_share_pct == null ? "n/a" : p.claimed_share_pct + "%") +
+        " / computed " + (p.computed_share_pct == null ? "n/a" : p.computed_share_pct + "%");
     }
   };
 
@@ -79,9 +79,11 @@ function geomapDraw(map, data) {
   data.layers.forEach(function (spec) {
     spec.summary = SUMMARIES[spec.name];
     var group = (spec.cluster && L.markerClusterGroup) ?
-      L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40}) :
+      L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40,
+                            chunkedLoading: true}) :
       L.featureGroup();
     group.geomapName = spec.name;
+    var members = [];
     L.geoJSON(spec.geojson, {
       pointToLayer: function (feature, latlng) {
         var area = feature.properties.geo_precision === 3;
@@ -97,8 +99,6 @@ function geomapDraw(map, data) {
       },
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
-        layer.bindPopup(function () { return popup(spec, p); }, {maxWidth: 360});
-        layer.bindTooltip(el("span", null, p.name || p.location || spec.label));
         if (p.event_date) { dates.push(p.event_date); }
         var where = layer.getBounds ? layer.getBounds() : L.latLngBounds([layer.getLatLng()]);
         bounds.all.extend(where);
@@ -106,8 +106,22 @@ function geomapDraw(map, data) {
           bounds[spec.name === "places" ? "places" : "events"].extend(where);
         }
         layer.geomapDate = p.event_date || null;
-        group.addLayer(layer);
+        members.push(layer);
       }
+    });
+    // One bulk insert, and popups and tooltips made on demand: a map of 50,000
+    // events must not build 100,000 DOM fragments before it can be used.
+    if (group.addLayers) { group.addLayers(members); } else { members.forEach(function (l) { group.addLayer(l); }); }
+    group.on("click", function (e) {
+      L.popup({maxWidth: 360}).setLatLng(e.latlng)
+        .setContent(popup(spec, e.layer.feature.properties)).openOn(map);
+    });
+    group.on("mouseover", function (e) {
+      var p = e.layer.feature.properties;
+      if (!e.layer.getTooltip()) {
+        e.layer.bindTooltip(el("span", null, p.name || p.location || spec.label));
+      }
+      e.layer.openTooltip(e.latlng);
     });
     group.addTo(map);
     var label = el("span", "gm-layer-label");
