@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -109,6 +110,23 @@ def test_seed_map_in_chromium(browser, seed_build, tmp_path):
     for name in report.layers:
         if name != "strikes" and count_drawn(page, name) == 0:
             page.locator(".leaflet-control-layers label", has_text=SYMBOLS[name][0]).click()
+    # The front line and the occupied area compare what was reported with what is measured.
+    for name, expected in (
+        (
+            "frontline",
+            r"reported 1,200 km / measured \d[\d,]* km \(as of "
+            r"2026-02-01\)",
+        ),
+        ("occupation", r"reported 20% / computed 1\d\.\d%"),
+    ):
+        page.evaluate(
+            "(name) => { window.geomap.map.closePopup(); "
+            "window.geomap.layers[name].eachLayer(l => l.fire('click', "
+            "{latlng: l.getBounds().getCenter()}, true)); }",
+            name,
+        )
+        text = page.locator(".leaflet-popup-content").last.inner_text()
+        assert re.search(expected, text), (name, text)
     # Hiding a layer removes its features from the map.
     page.get_by_text("Strikes (").click()
     assert count_drawn(page, "strikes") == 0

@@ -159,3 +159,33 @@ def test_a_failed_build_leaves_the_previous_outputs(tmp_path, gazetteer, monkeyp
     }
     assert after == before
     assert not [p for p in layers_dir.iterdir() if p.name.startswith(".geomap-build")]
+
+
+def test_a_users_front_line_replaces_the_reference_line(tmp_path, gazetteer):
+    line = {
+        "type": "Feature",
+        "properties": {"as_of": "2026-01-20", "source": "my export"},
+        "geometry": {
+            "type": "LineString",
+            "coordinates": [[32.0, 46.5], [35.0, 47.5], [37.5, 48.5], [38.0, 50.5]],
+        },
+    }
+    path = tmp_path / "line.geojson"
+    path.write_text(json.dumps(line))
+    build(
+        [SEED],
+        layers_dir=tmp_path / "l",
+        out_dir=tmp_path / "o",
+        gazetteer=gazetteer,
+        frontline=path,
+    )
+    (front,) = load(tmp_path / "l", "frontline")["features"]
+    from pyproj import Geod
+
+    expected = (
+        Geod(ellps="WGS84").line_length([32.0, 35.0, 37.5, 38.0], [46.5, 47.5, 48.5, 50.5]) / 1000
+    )
+    assert front["properties"]["measured_length_km"] == pytest.approx(expected, abs=0.1)
+    assert front["properties"]["line_source"] == "my export"
+    assert front["properties"]["as_of"] == "2026-01-20"
+    assert front["properties"]["claimed_length_km"] == 1200
