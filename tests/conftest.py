@@ -7,10 +7,15 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from geomap.documents import read_document
 from geomap.gazetteer.index import MemoryGazetteer, open_gazetteer
 from geomap.model import Place
+
+# The same examples on every run: a red CI is a bug, never a roll of the dice.
+settings.register_profile("geomap", derandomize=True, print_blob=True)
+settings.load_profile("geomap")
 
 # Run by Debian's Python inside the QGIS test, not imported here.
 collect_ignore = ["qgis_check.py"]

@@ -227,7 +227,7 @@ def corpus(tmp_path, gazetteer):
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_interrupted_build_leaves_previous_outputs(corpus, tmp_path, sig):
     before = _snapshot(tmp_path / "layers"), _snapshot(tmp_path / "output")
-    process = _geomap("build", str(corpus), cwd=tmp_path)
+    process = _geomap("build", str(corpus), "--no-cache", cwd=tmp_path)
     time.sleep(2.0)
     process.send_signal(sig)
     _, err = process.communicate(timeout=60)
