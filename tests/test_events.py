@@ -210,6 +210,8 @@ def test_no_event_without_violence(gazetteer):
         ("on Feb. 3", "2026-02-03", 1),
         ("on 28 December", "2025-12-28", 1),
         ("yesterday", "2026-02-04", 1),
+        ("overnight", "2026-02-05", 1),
+        ("overnight on Tuesday", "2026-02-03", 1),
     ],
 )
 def test_relative_dates(text, date, precision):
@@ -277,3 +279,29 @@ def test_the_red_cross_is_not_a_place(gazetteer):
         "exchanges",
     )
     assert events and all(e.place.name != "Red Cross" for e in events)
+
+
+def test_region_after_a_possessive_and_overnight(gazetteer):
+    (strike,) = events_of(
+        "Ukrainian drones attacked an oil refinery in Russia's Saratov region "
+        "overnight, the regional governor said, the third such attack this "
+        "month.",
+        gazetteer,
+        "strikes",
+        date="2026-03-12",
+    )
+    assert strike.place.name == "Saratov Oblast" and strike.place.kind == "admin1"
+    assert (strike.event_date, strike.time_precision) == (dt.date(2026, 3, 12), 1)
+    assert strike.actor1 == "Ukraine" and strike.reported_by == "regional governor"
+
+
+def test_speaker_with_a_lower_case_title(gazetteer):
+    (strike,) = events_of(
+        "Israeli warplanes struck the town of Nabatieh on Wednesday, killing "
+        "at least seven people, Lebanon's health ministry said.",
+        gazetteer,
+        "strikes",
+        date="2026-03-12",
+    )
+    assert strike.reported_by == "Lebanon's health ministry"
+    assert strike.place.country_code == "LB" and strike.figures["fatalities"].value == 7

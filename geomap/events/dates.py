@@ -32,13 +32,13 @@ _MONTH_RE = (
 )
 _PATTERN = re.compile(
     rf"""
-    (?P<weekday>\b(?:late\s+|early\s+)?(?:on\s+)?(?:{"|".join(_WEEKDAYS)})\b)
+    (?P<weekday>\b(?:late\s+|early\s+|overnight\s+)?(?:on\s+)?(?:{"|".join(_WEEKDAYS)})\b)
     |(?P<day_month>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE})
         (?:,?\s+(?P<y1>\d{{4}}))?)
     |(?P<month_day>\b(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
         (?:,?\s+(?P<y2>\d{{4}}))?)
     |(?P<month_year>\b(?:in\s+)?(?P<m3>{_MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)
-    |(?P<today>\b(?:today|this\s+morning|this\s+evening|tonight)\b)
+    |(?P<today>\b(?:today|this\s+morning|this\s+evening|tonight|overnight)\b)
     |(?P<yesterday>\b(?:yesterday|last\s+night)\b)
     |(?P<this_week>\bthis\s+week\b)
     |(?P<last_week>\blast\s+week\b)

@@ -114,7 +114,9 @@ _OCCUPY = re.compile(
 _TERRITORY = re.compile(r"\b(?:territory|land|country|area)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?(?:\w+\s+)?\d{4}\b", re.IGNORECASE)
 _SPEAKER = re.compile(
-    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*)"
+    # "Zelenskiy said", "Lebanon's health ministry said", "the regional governor said"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*"
+    r"(?:\s+[a-z][\w-]*){0,2}|\bthe\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
     r"\s*,?\s+(?:said|says|told|reported|claimed|estimated|announced|stated)\b"
 )
 _ACCORDING = re.compile(
@@ -128,7 +130,7 @@ _DISPUTE = re.compile(
 )
 _LOCATIVE = re.compile(
     r"\b(?:in|on|at|near|outside|around|across|over|against|into|targeting|toward|towards|to|"
-    r"inside|within|hit|hits|struck|attacked|shelled|bombed|targeted|pounded|raided)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
+    r"inside|within|hit|hits|struck|attacked|shelled|bombed|targeted|pounded|raided)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _PERIOD_START = re.compile(
