@@ -119,23 +119,14 @@ def big_map(events: int, folder: Path) -> tuple[float, float | None]:
         as_of="bench",
     )
     size = path.stat().st_size / 1e6
-    if not Path("/usr/bin/chromium").exists():
+    from geomap.testing import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
         return size, None
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.route(
             "**/*", lambda r: r.abort() if not r.request.url.startswith("file:") else r.continue_()

@@ -7,6 +7,18 @@ import datetime as dt
 from .documents import parse_article
 from .model import Document
 
+# Debian's Chromium, and the flags that keep it quiet on a machine with no network.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
 # An article that tries every way out of a string: tags, a closing script tag,
 # an event handler, quotes, backticks, a template literal and backslashes.
 HOSTILE = (

@@ -11,18 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from geomap.testing import CHROMIUM, CHROMIUM_ARGS
 from geomap.writers.symbols import SYMBOLS
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def _browser_or_skip():
@@ -47,7 +37,7 @@ def browser(tmp_path_factory):
         context = p.chromium.launch_persistent_context(
             str(profile),
             executable_path=CHROMIUM,
-            args=ARGS,
+            args=CHROMIUM_ARGS,
             headless=True,
             viewport={"width": 1280, "height": 800},
         )
