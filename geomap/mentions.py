@@ -48,6 +48,11 @@ _GENERIC = frozenset(
     "oriental occidental littoral maritime".split()
 )
 _REGION_WORDS = {w for w in REGION_WORDS if " " not in w}
+_NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
+_REGION_LIST = re.compile(
+    rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+(?:regions|oblasts|provinces|states|"
+    r"governorates|districts|counties|prefectures)\b"
+)
 _SMALL_PLACE = 100_000
 # Kinds whose names are rarely someone's name.
 _SURE_KINDS = {"country", "admin1", "continent", "region", "facility", "sea"}
@@ -209,8 +214,10 @@ class Recogniser:
                     break
             if next_i < len(tokens) and _joined(text, tokens[last], tokens[next_i]):
                 word = tokens[next_i].text.lower().rstrip("'’")
-                if word in _REGION_WORDS:
+                if word in _REGION_WORDS or (word.endswith("s") and word[:-1] in _REGION_WORDS):
                     hint, end, next_i = "admin1", tokens[next_i].end, next_i + 1
+            if hint is None and _REGION_LIST.match(text, end):
+                hint = "admin1"  # "the Kharkiv, Sumy and Chernihiv regions"
         mention = Mention(doc.doc_id, start, end, text[start:end], key, hint)
         return mention, next_i, self._verdict(doc, tokens, i, next_i, mention)
 

@@ -305,3 +305,22 @@ def test_speaker_with_a_lower_case_title(gazetteer):
     )
     assert strike.reported_by == "Lebanon's health ministry"
     assert strike.place.country_code == "LB" and strike.figures["fatalities"].value == 7
+
+
+def test_plain_strikes_with_a_toll_and_the_reporting_side(gazetteer):
+    text = (
+        "Russia's defence ministry said on Wednesday that its troops advanced, while "
+        "Ukrainian officials said a missile strike on the city of Sumy killed two people."
+    )
+    (strike,) = events_of(text, gazetteer, "strikes", date="2025-08-20")
+    assert strike.place.name == "Sumy" and strike.figures["fatalities"].value == 2
+    assert strike.reported_by == "Ukrainian officials"
+    (camp,) = events_of(
+        "Israeli strikes on Jabalia refugee camp in northern Gaza killed at "
+        "least 18 people on Tuesday, medics said.",
+        gazetteer,
+        "strikes",
+        date="2025-08-20",
+    )
+    assert camp.place.country_code == "PS" and camp.event_date == dt.date(2025, 8, 19)
+    assert camp.figures["fatalities"].value == 18 and camp.actor1 == "Israel"

@@ -177,3 +177,10 @@ def test_geocode_cli_ranks_the_city_first(gazetteer):
     assert best.raw["country_code"] == "UA"
     assert geodesic(best.point, (47.85, 35.12)).km < 25
     assert OfflineGeocoder(gazetteer).geocode("Nowhereville Qxz") is None
+
+
+def test_a_list_of_regions_is_regions(gazetteer):
+    found = places_of(
+        article("Drones were downed over the Kharkiv, Sumy and Chernihiv regions."), gazetteer
+    )
+    assert {found[n].kind for n in ("Kharkiv", "Sumy", "Chernihiv regions")} == {"admin1"}

@@ -60,6 +60,12 @@ _NOT_VIOLENCE = re.compile(
     re.IGNORECASE,
 )
 _AIR = re.compile(rf"\b(?:{_AIR_WORDS})\b", re.IGNORECASE)
+# Without a weapon named, "strikes" is violence when armed forces or a toll are too.
+_ARMED = re.compile(
+    r"\b(?:forces|troops|army|military|militants|rebels|militia|jets?|"
+    r"killed|killing|wounded|injured|dead)\b",
+    re.IGNORECASE,
+)
 _SHELL = re.compile(rf"\b(?:{_SHELL_WORDS})\b", re.IGNORECASE)
 _DISRUPTED = re.compile(
     r"\b(?:shot\s+down|intercept(?:ed|s)?|downed|neutrali[sz]ed|repelled|destroyed\s+"
@@ -319,10 +325,16 @@ def _most_specific(ctx: _Context) -> tuple[Place, int] | None:
 
 
 def _actor_before(ctx: _Context, anchor: int, *, skip: str | None = None) -> str | None:
-    """The country named (or its demonym) closest before ``anchor``: who acted."""
+    """The country named (or its demonym) closest before ``anchor``: who acted.
+
+    A country inside the phrase that reports it ("Ukrainian officials said") is
+    the source, not the actor."""
+    speaker = _speaker_match(ctx.sentence.text, anchor)
     best = None
     for rm in ctx.mentions:
         start = _rel(ctx, rm)
+        if speaker and speaker.start("who") <= start < speaker.end("who"):
+            continue
         if start < anchor and rm.place.kind == "country" and rm.place.name != skip:
             best = rm.place.name
     return best
@@ -371,8 +383,17 @@ def _dates_for(ctx: _Context, start: int, end: int) -> list[tuple[dt.date | None
     return [(ctx.doc.date, WEEK if ctx.doc.date else None)]
 
 
-def _speaker(text: str) -> str | None:
-    match = _SPEAKER.search(text) or _ACCORDING.search(text)
+def _speaker_match(text: str, anchor: int = 0) -> re.Match | None:
+    """Who says so: the nearest "X said" before ``anchor``, else the first after it."""
+    matches = list(_SPEAKER.finditer(text)) + list(_ACCORDING.finditer(text))
+    before = [m for m in matches if m.start() < anchor]
+    if before:
+        return max(before, key=lambda m: m.start())
+    return min(matches, key=lambda m: m.start(), default=None)
+
+
+def _speaker(text: str, anchor: int = 0) -> str | None:
+    match = _speaker_match(text, anchor)
     if not match:
         return None
     who = re.sub(r"^the\s+", "", match.group("who").strip(), flags=re.IGNORECASE)
@@ -431,7 +452,8 @@ def _count_before(text: str, position: int, *, max_gap: int = 12) -> Figure | No
 
 def _strikes(ctx: _Context) -> list[Event]:
     text = ctx.sentence.text
-    if _NOT_VIOLENCE.search(text) or not (_AIR.search(text) or _SHELL.search(text)):
+    violent = _AIR.search(text) or _SHELL.search(text) or _ARMED.search(text)
+    if _NOT_VIOLENCE.search(text) or not violent:
         return []
     if not (_ACTION.search(text) or _NOMINAL.search(text)):
         return []
@@ -492,7 +514,7 @@ def _strikes(ctx: _Context) -> list[Event]:
                     actor1=actor1,
                     actor2=actor2,
                     figures=event_figures,
-                    reported_by=_speaker(text),
+                    reported_by=_speaker(text, trigger.start()),
                 )
             )
     return events
