@@ -13,10 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_9ab0ee95aa5900ab.txt"
 
 
-def test_build_writes_layers_and_map(tmp_path, gazetteer):
-    result = CliRunner().invoke(
-        cli, ["build", str(SEED), "--layers", str(tmp_path / "l"), "--out", str(tmp_path / "o")]
+def build_into(tmp_path: Path, source: Path):
+    """`geomap build SOURCE` with its layers in tmp_path/l and its map in tmp_path/o."""
+    return CliRunner().invoke(
+        cli, ["build", str(source), "--layers", str(tmp_path / "l"), "--out", str(tmp_path / "o")]
     )
+
+
+def test_build_writes_layers_and_map(tmp_path, gazetteer):
+    result = build_into(tmp_path, SEED)
     assert result.exit_code == 0, result.output
     assert "read 1 article(s) (" in result.output and "skipped 0" in result.output
     assert (tmp_path / "l" / "places.geojson").exists()
@@ -28,34 +33,14 @@ def test_build_skips_bad_files_with_a_reason(tmp_path, gazetteer):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_text("")
     (tmp_path / "in" / "good.txt").write_text("Drones hit Odesa on Monday.")
-    result = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            str(tmp_path / "in"),
-            "--layers",
-            str(tmp_path / "l"),
-            "--out",
-            str(tmp_path / "o"),
-        ],
-    )
+    result = build_into(tmp_path, tmp_path / "in")
     assert result.exit_code == 0, result.output
     assert f"skipped: {tmp_path / 'in' / 'empty.txt'}: empty file" in result.output
 
 
 def test_build_with_nothing_readable_fails_in_one_line(tmp_path, gazetteer):
     (tmp_path / "in").mkdir()
-    result = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            str(tmp_path / "in"),
-            "--layers",
-            str(tmp_path / "l"),
-            "--out",
-            str(tmp_path / "o"),
-        ],
-    )
+    result = build_into(tmp_path, tmp_path / "in")
     assert result.exit_code == 1
     assert result.output.startswith("Error: no readable article in ")
     assert len(result.output.strip().splitlines()) == 1
