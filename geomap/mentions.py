@@ -12,22 +12,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .gazetteer.build import REGION_WORDS
 from .gazetteer.index import Gazetteer
 from .gazetteer.names import name_key
 from .model import Document, Mention
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’.\-]*[^\W_])?")
+_WORD = r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’.\-]*[^\W_])?"
+_WORD_AT = re.compile(_WORD)
+_JOINED_WORD = re.compile(rf"[ \-‐–]({_WORD})")  # the next word, one space or dash on
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’\-]*)(\.?)[ \-‐–]$")  # "Gino D. |Bassett"
 _CONNECTORS = frozenset(
     "of de del la le du des da al el on upon am an der di do dos das and y en sur ul "
     "bin ibn the".split()
 )
 _MAX_WORDS = 6
-_CAPITALISED = re.compile(r"(?<![\w'’.\-])(?:[A-Z]\.){2,}|(?<![\w'’.\-])[^\W\d_a-z][\w'’]*")
-_PREVIOUS = re.compile(r"[^\W\d_][\w'’.\-]*\s+$")  # the word before a candidate
-_WINDOW = _MAX_WORDS + 6  # words looked at from there: the name, facility and region words
+_MAX_TAIL = 4  # lower-case words that may continue a name ("nuclear power plant")
+# A capital letter and the rest of its word; the character before is checked
+# apart (a look-behind makes this scan, the recogniser's hottest, twice as slow).
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’]*")
+_JOINERS_IN_WORDS = frozenset("'’.-_")
+_POSSESSIVE = ("'s", "’s")
 _CALENDAR = frozenset(
     "january february march april may june july august september october november "
     "december monday tuesday wednesday thursday friday saturday sunday god allah "
@@ -53,42 +59,51 @@ _REGION_LIST = re.compile(
     rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+(?:regions|oblasts|provinces|states|"
     r"governorates|districts|counties|prefectures)\b"
 )
-_SMALL_PLACE = 100_000
-# Kinds whose names are rarely someone's name.
-_SURE_KINDS = {"country", "admin1", "continent", "region", "facility", "sea"}
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
 
-    @property
-    def upper_initial(self) -> bool:
-        return self.text[:1].isupper()
+
+def _token(match: re.Match, group: int = 0) -> _Token:
+    """A word from a match, its possessive ("Kyiv's") trimmed."""
+    start, end = match.span(group)
+    word = match.group(group)
+    if word[-2:] in _POSSESSIVE and len(word) > 2:
+        end -= 2
+        word = word[:-2]
+    return _Token(start, end, word)
 
 
-def _tokens(text: str, start: int = 0, limit: int | None = None) -> list[_Token]:
-    """Words from ``start`` (``limit`` of them at most), possessives trimmed."""
-    tokens = []
-    for match in _TOKEN.finditer(text, start):
-        begin, end = match.span()
-        word = match.group()
-        if word.endswith(("'s", "’s")) and len(word) > 2:
-            end -= 2
-        elif (word.endswith(("'", "’", ".")) and not word.endswith(".", 1)) or word[-1] in "'’":
-            end -= 1
-        tokens.append(_Token(begin, end, text[begin:end]))
-        if limit is not None and len(tokens) >= limit:
-            break
-    return tokens
+def _fold(word: str) -> str:
+    """One word's part of a name key (see :func:`name_key`), unstripped."""
+    return word.lower() if word.isalpha() and word.isascii() else name_key(word)
 
 
-def _joined(text: str, left: _Token, right: _Token) -> bool:
-    """True when two tokens are separated by one space or hyphen only."""
-    gap = text[left.end : right.start]
-    return gap in (" ", "-", "‐", "–") and left.end - left.start == len(left.text)
+def _next_word(text: str, token: _Token) -> _Token | None:
+    """The word joined to ``token`` by one space or dash, if any."""
+    if token.end < len(text) and text[token.end] in " -‐–":
+        match = _JOINED_WORD.match(text, token.end)
+        if match:
+            return _token(match, 1)
+    return None
+
+
+def _previous_word(text: str, start: int) -> tuple[_Token, bool] | None:
+    """The word joined to the one at ``start``, and whether it is an initial ("D.")."""
+    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if match is None:
+        return None
+    word = match.group(1)
+    if word.endswith(("'s", "’s")):
+        return None  # "Russia's Dmitriev": a possessive ends a name
+    if match.group(2):  # a full stop between: only an initial joins
+        if len(word) != 1 or not word.isupper():
+            return None
+        return _Token(match.start(1), match.end(1), word), True
+    return _Token(match.start(1), match.end(1), word), False
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -102,10 +117,12 @@ class Recogniser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.keys = gazetteer.keys
+        self.prefixes = gazetteer.prefixes
         self.demonyms = gazetteer.demonyms
         self.common = gazetteer.common_words
-        self.first_words = gazetteer.first_words
         self.tail_words = gazetteer.tail_words
+        self.areas = gazetteer.area_names
+        self.big = gazetteer.big_names
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))
@@ -116,147 +133,148 @@ class Recogniser:
         people: set[str] = set()
         resume = 0
         # Only capitalised words can start a name; most are rejected by one set
-        # lookup of their first word, and only the rest are tokenised in a window.
+        # lookup, and only names are followed word by word. This loop runs for
+        # every capitalised word of every text, hence the local names.
+        prefixes, keys, demonyms = self.prefixes, self.keys, self.demonyms
         for word in _CAPITALISED.finditer(text):
             start = word.start()
-            if start < resume or not self._may_start_name(word.group()):
+            if start < resume:
                 continue
-            previous = _PREVIOUS.search(text, max(0, start - 40), start)
-            tokens = _tokens(text, previous.start() if previous else start, _WINDOW)
-            i = 1 if previous else 0
-            match = self._match_at(doc, tokens, i) if tokens[i].start == start else None
+            if start and (text[start - 1].isalnum() or text[start - 1] in _JOINERS_IN_WORDS):
+                continue  # "iPhone", "U.S.": inside a word
+            first = word.group()
+            if first[-2:] in _POSSESSIVE:
+                first = first[:-2]
+            elif len(first) == 1 and text[word.end() : word.end() + 1] == ".":
+                first = _WORD_AT.match(text, start).group()  # "U.S."
+            key = first.lower().rstrip(".") if first.isascii() else name_key(first)
+            if key not in prefixes or not first[0].isupper():
+                continue
+            if key not in keys and key not in demonyms:
+                # Only the start of longer names ("The Hague"): look one word on.
+                nxt = _JOINED_WORD.match(text, word.end())
+                if nxt is None or f"{key} {_fold(_token(nxt, 1).text)}" not in prefixes:
+                    continue
+            match = self._match_at(doc, _token(_WORD_AT.match(text, start)))
             if match is None:
                 continue
-            mention, next_i, verdict = match
+            mention, end, verdict = match
             if verdict == "person":
                 people.add(mention.key)
             elif verdict == "place":
                 found.append(mention)
-            resume = tokens[next_i - 1].end
+            resume = end
         # "Kirill Dmitriev ... Dmitriev said": once a surname, always a surname.
         yield from (m for m in found if m.key not in people)
 
-    def _may_start_name(self, word: str) -> bool:
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        key = word.lower().rstrip(".") if word.isascii() else name_key(word)
-        return key in self.first_words or key in self.demonyms
-
-    def _match_at(self, doc: Document, tokens: list[_Token], i: int):
+    def _match_at(self, doc: Document, first: _Token):
+        """The longest name from ``first``: (mention, end of what it consumed, verdict)."""
         text = doc.text
-        token = tokens[i]
-        in_dateline = token.start < doc.dateline_end
         # Capitals outside the dateline: a headline, or an acronym. Only country
         # acronyms (US, UK, UAE) are names.
         if (
-            token.text.isupper()
-            and len(token.text) > 1
-            and not in_dateline
-            and not any(c.place.kind == "country" for c in self.gazetteer.lookup(token.text))
+            first.text.isupper()
+            and len(first.text) > 1
+            and first.start >= doc.dateline_end
+            and name_key(first.text) not in self.gazetteer.country_names
         ):
             return None
-        # Longest run of joined words that is a known name.
+        # Follow the words while they spell the start of a known name.
         best = None
-        j = i
-        run = [token]
-        while (
-            j + 1 < len(tokens) and len(run) < _MAX_WORDS and _joined(text, run[-1], tokens[j + 1])
-        ):
-            nxt = tokens[j + 1]
-            if not (nxt.upper_initial or nxt.text in _CONNECTORS):
-                break
-            run.append(nxt)
-            j += 1
-        for n in range(len(run), 0, -1):
-            if not run[n - 1].upper_initial:
-                continue
-            surface = text[run[0].start : run[n - 1].end]
-            key = name_key(surface)
+        token, folded, count = first, _fold(first.text), 1
+        while True:
+            key = folded.strip(" .")
             if key in self.demonyms:
-                best = (n, key, "demonym")
+                best = (token, key, "demonym")
+            elif key in self.keys:
+                best = (token, key, None)
+            if count == _MAX_WORDS or folded not in self.prefixes:
                 break
-            if key in self.keys:
-                best = (n, key, None)
+            nxt = _next_word(text, token)
+            if nxt is None or not (nxt.text[:1].isupper() or nxt.text in _CONNECTORS):
                 break
-        if best is None and "-" in token.text:
+            token, folded, count = nxt, f"{folded} {_fold(nxt.text)}", count + 1
+        if best is None and "-" in first.text:
             # "Kyiv-based", "Russian-controlled": the first part may be the name.
-            head = token.text.split("-")[0]
+            head = first.text.split("-")[0]
             key = name_key(head)
             if key in self.demonyms or key in self.keys:
-                end = token.start + len(head)
+                last = _Token(first.start, first.start + len(head), head)
                 hint = "demonym" if key in self.demonyms else None
-                return self._accept(doc, tokens, i, i, token.start, end, key, hint)
+                return self._accept(doc, first, last, key, hint)
         if best is None:
             return None
-        n, key, hint = best
-        last = i + n - 1
-        start, end = token.start, tokens[last].end
-        return self._accept(doc, tokens, i, last, start, end, key, hint)
+        last, key, hint = best
+        if last is first and hint is None and self._plain_word(doc.text, key, first):
+            return None
+        return self._accept(doc, first, last, key, hint)
 
-    def _accept(self, doc, tokens, i, last, start, end, key, hint):
+    def _plain_word(self, text: str, key: str, word: _Token) -> bool:
+        """True when a one-word name is used as a plain word here ("March",
+        "No", "Police said")."""
+        if key in _CALENDAR:
+            return True
+        if len(key.replace(".", "")) <= 2 and not word.text.isupper():
+            return True  # "No", "Of": two letters name a place only as "US", "UK"
+        if key not in self.common:
+            return False
+        return key not in self.areas and (
+            key not in self.big or _sentence_initial(text, word.start)
+        )
+
+    def _accept(self, doc: Document, first: _Token, last: _Token, key: str, hint: str | None):
         text = doc.text
-        next_i = last + 1
+        consumed = last
         if hint is None:
             # Lower-case words that continue a name: "Zaporizhzhia nuclear power plant".
-            tail = 0
-            while (
-                last + tail + 1 < len(tokens)
-                and tail < 4
-                and tokens[last + tail + 1].text in self.tail_words
-                and _joined(text, tokens[last + tail], tokens[last + tail + 1])
-            ):
-                tail += 1
-            for extra in range(tail, 0, -1):
-                longer = name_key(text[start : tokens[last + extra].end])
-                if longer in self.keys:
-                    key, end, next_i = longer, tokens[last + extra].end, last + extra + 1
-                    last += extra
+            token, folded = last, key
+            for _ in range(_MAX_TAIL):
+                nxt = _next_word(text, token)
+                if nxt is None or nxt.text not in self.tail_words:
                     break
-            if next_i < len(tokens) and _joined(text, tokens[last], tokens[next_i]):
-                word = tokens[next_i].text.lower().rstrip("'’")
+                token, folded = nxt, f"{folded} {nxt.text}"
+                if folded in self.keys:
+                    last, key, consumed = token, folded, token
+            nxt = _next_word(text, last)
+            if nxt is not None:
+                word = nxt.text.lower().rstrip("'’")
                 if word in _REGION_WORDS or (word.endswith("s") and word[:-1] in _REGION_WORDS):
-                    hint, end, next_i = "admin1", tokens[next_i].end, next_i + 1
-            if hint is None and _REGION_LIST.match(text, end):
+                    hint, consumed = "admin1", nxt
+            if hint is None and _REGION_LIST.match(text, last.end):
                 hint = "admin1"  # "the Kharkiv, Sumy and Chernihiv regions"
-        mention = Mention(doc.doc_id, start, end, text[start:end], key, hint)
-        return mention, next_i, self._verdict(doc, tokens, i, next_i, mention)
+        end = consumed.end if hint == "admin1" else last.end
+        mention = Mention(doc.doc_id, first.start, end, text[first.start : end], key, hint)
+        return mention, consumed.end, self._verdict(doc, first, last, mention)
 
-    def _verdict(self, doc: Document, tokens, i, next_i, mention: Mention) -> str:
+    def _verdict(self, doc: Document, first: _Token, last: _Token, mention: Mention) -> str:
         """``"place"``, ``"person"`` (a surname) or ``"other"``."""
         key = mention.key
-        if key in _CALENDAR:
-            return "other"
-        if len(key.replace(".", "")) <= 2 and not mention.surface.isupper():
-            return "other"  # "No", "Of": two letters name a place only as "US", "UK"
         if mention.kind_hint == "demonym":
             return "place"
-        candidates = self.gazetteer.lookup(key, limit=50)
-        if not candidates:
-            return "other"
-        sure = any(c.place.kind in _SURE_KINDS for c in candidates)
-        # A region's population does not make its name any less a common word.
-        big = (
-            max((c.place.population for c in candidates if c.place.kind != "admin1"), default=0)
-            >= _SMALL_PLACE
-        )
-        single_word = " " not in key
-        text = doc.text
-        if single_word and key in _GENERIC and mention.kind_hint != "admin1":
+        if " " not in key and key in _GENERIC and mention.kind_hint != "admin1":
             return "other"  # "West", "Central": a region's name only with a region word
-        common_word = single_word and key in self.common and not sure
-        if common_word and (_sentence_initial(text, mention.start) or not big):
+        if key not in self.keys:
             return "other"
-        if sure:
+        big = key in self.big
+        text = doc.text
+        if key in self.areas:
             return "place"
         # A town's name after a first name or a title is a surname
         # ("Kirill Dmitriev"); a small town's name before another
         # capitalised word is likely part of a person's or body's name.
-        prev = tokens[i - 1] if i > 0 else None
-        if prev and _joined(text, prev, tokens[i]) and prev.upper_initial:
+        previous = _previous_word(text, first.start)
+        if previous is not None:
+            prev, initial = previous
             word = prev.text.lower()
-            if word in _TITLES or not (word in self.common and _sentence_initial(text, prev.start)):
+            if initial or (
+                prev.text[:1].isupper()
+                and (
+                    word in _TITLES
+                    or not (word in self.common and _sentence_initial(text, prev.start))
+                )
+            ):
                 return "person"
-        nxt = tokens[next_i] if next_i < len(tokens) else None
-        if not big and nxt and nxt.upper_initial and _joined(text, tokens[next_i - 1], nxt):
+        nxt = _next_word(text, last)
+        if not big and nxt and nxt.text[:1].isupper():
             return "other" if nxt.text.lower() in self.common else "person"
         return "place"

@@ -2,6 +2,9 @@
 
 documents → mentions → resolved places → events and claims → layers.
 Every record is a frozen dataclass; stages never mutate what they receive.
+``Place`` and ``Candidate`` are the exception that proves it: the gazetteer
+makes thousands per second, and a frozen dataclass is five times slower to
+make, so they are plain slotted dataclasses that nothing assigns to.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ class Mention:
     kind_hint: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Place:
     """A gazetteer entry: where a name points to.
 
@@ -68,7 +71,7 @@ class Place:
     geo_precision: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
     """One place a name may refer to, as the gazetteer returns it."""
 

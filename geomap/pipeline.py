@@ -28,7 +28,7 @@ from .gazetteer.index import Gazetteer, cache_dir, open_gazetteer
 from .layers import LAYER_ORDER, Layer, event_layers, make_layer, places_layer
 from .mentions import Recogniser
 from .model import Document, Event, ResolvedMention, Sentence
-from .resolve import resolve
+from .resolve import Resolver
 from .text import split_sentences
 
 DEFAULT_REFERENCE_LINES = Path("seeds") / "frontlines"
@@ -62,12 +62,14 @@ def analyse(
     gazetteer: Gazetteer,
     *,
     recogniser: Recogniser | None = None,
+    resolver: Resolver | None = None,
     relocate: Callable[[list[ResolvedMention]], list[ResolvedMention]] | None = None,
 ) -> DocumentResult:
     """Run one document through recognition, resolution and extraction."""
     recogniser = recogniser or Recogniser(gazetteer)
+    resolver = resolver or Resolver(gazetteer)
     sentences = split_sentences(doc.text, doc_id=doc.doc_id)
-    resolved = resolve(doc, recogniser(doc), gazetteer)
+    resolved = resolver(doc, recogniser(doc))
     if relocate:
         resolved = relocate(resolved)
     events = extract_events(doc, sentences, resolved, country_of=gazetteer.country)
@@ -77,9 +79,9 @@ def analyse(
 def geoparse(documents: Iterable[Document], gazetteer: Gazetteer) -> Iterator[dict]:
     """Toponyms with offsets and coordinates, one dict per document (the
     format ``../shared/eval/score.py`` reads)."""
-    recogniser = Recogniser(gazetteer)
+    recogniser, resolver = Recogniser(gazetteer), Resolver(gazetteer)
     for doc in documents:
-        resolved = resolve(doc, recogniser(doc), gazetteer)
+        resolved = resolver(doc, recogniser(doc))
         yield {
             "doc_id": doc.doc_id,
             "toponyms": [
@@ -233,9 +235,15 @@ def _analyse_all(
         )
     else:
         relocate = _relocator(geocoder, gazetteer)
-        recogniser = Recogniser(gazetteer)
+        recogniser, resolver = Recogniser(gazetteer), Resolver(gazetteer)
         fresh = [
-            analyse(documents[n], gazetteer, recogniser=recogniser, relocate=relocate)
+            analyse(
+                documents[n],
+                gazetteer,
+                recogniser=recogniser,
+                resolver=resolver,
+                relocate=relocate,
+            )
             for n in (progress(todo) if progress else todo)
         ]
     for number, result in zip(todo, fresh, strict=True):

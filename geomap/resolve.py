@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .gazetteer.index import Gazetteer
 from .model import Candidate, Document, Mention, ResolvedMention
@@ -31,39 +31,67 @@ PRIMARY_BONUS = 0.5  # "Zaporizhzhia" the city (alternate) vs the village (own n
 CAPITAL_BONUS = 2.0  # "Washington" → the capital
 CONTEXT_BONUS = 2.0  # "Donetsk" in a text about Ukraine → the Ukrainian city
 ADMIN1_BONUS = 1.5  # "Riverdale" in a text that names New Jersey → the one there
+FOREIGN_COUNTRY_PENALTY = 4.0  # "Georgia" in a text about Atlanta → the US state
 AREA_KINDS = {"admin1", "region"}
+# Context moves two candidates apart by at most this much, so a candidate
+# further behind the best on its own can never win.
+_MAX_CONTEXT_SWING = CONTEXT_BONUS + ADMIN1_BONUS + FOREIGN_COUNTRY_PENALTY
 
 
-def _score(
-    candidate: Candidate,
-    mention: Mention,
-    countries: Counter,
-    capitals,
-    admin1s: Counter | None = None,
-) -> float:
+class _Context:
+    """What the other mentions of a document say: their countries and regions."""
+
+    __slots__ = ("admin1s", "countries", "others", "own_admin1", "own_country")
+
+    def __init__(self, countries: Counter, admin1s: Counter, own=(None, None)) -> None:
+        self.countries, self.admin1s = countries, admin1s
+        self.own_country, self.own_admin1 = own
+        self.others = sum(countries.values()) - (own[0] is not None)
+
+    def has_country(self, code: str | None) -> bool:
+        return self.countries.get(code, 0) > (code == self.own_country)
+
+    def has_admin1(self, code: str | None) -> bool:
+        return self.admin1s.get(code, 0) > (code == self.own_admin1)
+
+
+_NO_CONTEXT = _Context(Counter(), Counter())
+
+
+def _base_score(candidate: Candidate, kind_hint: str | None, capitals: Collection[str]) -> float:
+    """The score a candidate has on its own, before the document's context."""
     place = candidate.place
     score = math.log10(max(place.population, 0) + 10) + KIND_BONUS.get(place.kind, 0.0)
-    if mention.kind_hint == "admin1" and place.kind in AREA_KINDS:
+    if kind_hint == "admin1" and place.kind in AREA_KINDS:
         score += HINT_BONUS
     if candidate.primary:
         score += PRIMARY_BONUS
     if place.id in capitals:
         score += CAPITAL_BONUS
-    if place.kind != "country" and place.country_code in countries:
+    return score
+
+
+def _context_score(candidate: Candidate, context: _Context) -> float:
+    place = candidate.place
+    score = 0.0
+    if place.kind == "country":
+        if context.others and not context.has_country(place.country_code):
+            score -= FOREIGN_COUNTRY_PENALTY
+    elif context.has_country(place.country_code):
         score += CONTEXT_BONUS
-    if admin1s and place.kind != "admin1" and place.admin1_code in admin1s:
+    if place.kind != "admin1" and context.admin1s and context.has_admin1(place.admin1_code):
         score += ADMIN1_BONUS
     return score
 
 
-def _reason(candidate: Candidate, mention: Mention, countries: Counter, capitals) -> str:
+def _reason(candidate: Candidate, kind_hint: str | None, context: _Context, capitals) -> str:
     place = candidate.place
     parts = [f"{place.kind} pop {place.population:,}"]
-    if mention.kind_hint == "admin1" and place.kind in AREA_KINDS:
+    if kind_hint == "admin1" and place.kind in AREA_KINDS:
         parts.append("named with a region word")
     if place.id in capitals:
         parts.append("capital")
-    if place.kind != "country" and place.country_code in countries:
+    if place.kind != "country" and context.has_country(place.country_code):
         parts.append(f"{place.country_code} in context")
     return "; ".join(parts)
 
@@ -76,69 +104,92 @@ def rank(
     admin1s: Counter | None = None,
     capitals=frozenset(),
 ) -> list[Candidate]:
-    """Candidates best first, by the same score :func:`resolve` uses."""
-    mention = Mention("", 0, 0, "", "", kind_hint)
-    countries = countries or Counter()
-    return sorted(
-        candidates,
-        key=lambda c: (-_score(c, mention, countries, capitals, admin1s), c.place.id),
-    )
+    """Candidates best first, by the same score :class:`Resolver` uses."""
+    context = _Context(countries or Counter(), admin1s or Counter())
+
+    def order(candidate: Candidate) -> tuple:
+        base = _base_score(candidate, kind_hint, capitals)
+        return -(base + _context_score(candidate, context)), -base, candidate.place.id
+
+    return sorted(candidates, key=order)
+
+
+class Resolver:
+    """Resolves the mentions of one document at a time against a gazetteer.
+
+    The candidates a name may mean, and their scores on their own, are worked
+    out once per name and kept: news repeats its place names.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.capitals = getattr(gazetteer, "capitals", frozenset())
+        self._shortlists: dict[tuple[str, str | None], list[tuple[float, Candidate]]] = {}
+
+    def shortlist(self, mention: Mention) -> list[tuple[float, Candidate]]:
+        """(score on its own, candidate), best first, of the candidates that
+        the document's context could still make win."""
+        cache_key = (mention.key, mention.kind_hint)
+        found = self._shortlists.get(cache_key)
+        if found is None:
+            if mention.kind_hint == "demonym":
+                place = self.gazetteer.get(self.gazetteer.demonyms[mention.key])
+                found = [(0.0, Candidate(place, True))] if place else []
+            else:
+                scored = sorted(
+                    (
+                        (_base_score(c, mention.kind_hint, self.capitals), c)
+                        for c in self.gazetteer.lookup(mention.key)
+                    ),
+                    key=lambda pair: (-pair[0], pair[1].place.id),
+                )
+                found = [p for p in scored if p[0] >= scored[0][0] - _MAX_CONTEXT_SWING]
+            if len(self._shortlists) > 100_000:
+                self._shortlists.clear()
+            self._shortlists[cache_key] = found
+        return found
+
+    def __call__(self, doc: Document, mentions: Sequence[Mention]) -> list[ResolvedMention]:
+        """Resolve every mention of ``doc``; a mention no place fits is dropped.
+
+        Two passes: the first ranks each mention on its own; the countries (and
+        first-level regions) of those winners are the document's context, and
+        the second pass ranks each mention again with the votes of the *other*
+        mentions ("Odessa, Texas" → the US town).
+        """
+        shortlists = [self.shortlist(m) for m in mentions]
+        votes = []
+        for shortlist in shortlists:
+            place = shortlist[0][1].place if shortlist else None
+            votes.append(
+                (
+                    place.country_code if place else None,
+                    place.admin1_code if place and place.kind == "admin1" else None,
+                )
+            )
+        countries = Counter(country for country, _ in votes if country)
+        admin1s = Counter(admin1 for _, admin1 in votes if admin1)
+        resolved: list[ResolvedMention] = []
+        for mention, shortlist, own in zip(mentions, shortlists, votes, strict=True):
+            if not shortlist:
+                continue
+            if mention.kind_hint == "demonym":
+                place = shortlist[0][1].place
+                resolved.append(ResolvedMention(mention, place, 0.0, "demonym of the country"))
+                continue
+            context = _Context(countries, admin1s, own)
+            # The first of equals wins: the shortlist is in the order rank() breaks ties.
+            score, best = max(
+                ((base + _context_score(c, context), c) for base, c in shortlist),
+                key=lambda pair: pair[0],
+            )
+            reason = _reason(best, mention.kind_hint, context, self.capitals)
+            resolved.append(ResolvedMention(mention, best.place, round(score, 3), reason))
+        return resolved
 
 
 def resolve(
     doc: Document, mentions: Sequence[Mention], gazetteer: Gazetteer
 ) -> list[ResolvedMention]:
-    """Resolve every mention of ``doc``; a mention no place fits is dropped.
-
-    Two passes: the first ranks each mention on its own; the countries (and
-    first-level regions) of those winners are the document's context, and the
-    second pass ranks each mention again with the votes of the *other* mentions
-    ("Odessa, Texas" → the US town).
-    """
-    capitals = getattr(gazetteer, "capitals", frozenset())
-    options: list[list[Candidate]] = []
-    votes: list[tuple[str | None, str | None]] = []
-    for mention in mentions:
-        if mention.kind_hint == "demonym":
-            place = gazetteer.get(gazetteer.demonyms[mention.key])
-            options.append([Candidate(place, True)] if place else [])
-        else:
-            options.append(gazetteer.lookup(mention.key))
-        first = rank(options[-1], kind_hint=mention.kind_hint, capitals=capitals)[:1]
-        place = first[0].place if first else None
-        votes.append(
-            (
-                place.country_code if place else None,
-                place.admin1_code if place and place.kind == "admin1" else None,
-            )
-        )
-    countries = Counter(country for country, _ in votes if country)
-    admin1s = Counter(admin1 for _, admin1 in votes if admin1)
-    resolved: list[ResolvedMention] = []
-    for mention, candidates, (country, admin1) in zip(mentions, options, votes, strict=True):
-        if not candidates:
-            continue
-        if mention.kind_hint == "demonym":
-            resolved.append(
-                ResolvedMention(mention, candidates[0].place, 0.0, "demonym of the country")
-            )
-            continue
-        # Context is what the *other* mentions say.
-        other_countries = +(countries - Counter([country] if country else []))
-        other_admin1s = +(admin1s - Counter([admin1] if admin1 else []))
-        best = rank(
-            candidates,
-            kind_hint=mention.kind_hint,
-            countries=other_countries,
-            admin1s=other_admin1s,
-            capitals=capitals,
-        )[0]
-        resolved.append(
-            ResolvedMention(
-                mention,
-                best.place,
-                round(_score(best, mention, other_countries, capitals, other_admin1s), 3),
-                _reason(best, mention, other_countries, capitals),
-            )
-        )
-    return resolved
+    """Resolve the mentions of one document (see :class:`Resolver`)."""
+    return Resolver(gazetteer)(doc, mentions)

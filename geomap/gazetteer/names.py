@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_]+")
@@ -21,6 +22,20 @@ def name_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", folded).strip(" .").lower()
+
+
+def word_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every key and every run of its leading words: what a name may start
+    with, for matching names word by word.
+
+    >>> sorted(word_prefixes(["abu dhabi", "kyiv", "bay of bengal"]))
+    ['abu', 'abu dhabi', 'bay', 'bay of', 'bay of bengal', 'kyiv']
+    """
+    prefixes = set()
+    for key in keys:
+        words = key.split(" ")
+        prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(prefixes)
 
 
 def is_latin(name: str) -> bool:
