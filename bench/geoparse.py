@@ -46,8 +46,14 @@ def score(eval_dir: Path, gold: Path, pred: Path, flags: list[str]) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def throughput(gold: Path, passes: int) -> tuple[float, float]:
-    """(start-up seconds with the index built, MB/s of text per core after start-up)."""
+def throughput(gold: Path, passes: int) -> tuple[float, float, float]:
+    """(start-up seconds with the index built, MB/s of text per core on a first
+    pass with every cache empty, MB/s once the caches hold the corpus's names).
+
+    Times are CPU seconds of this process (``time.process_time``): the text is
+    parsed on one core, and CPU time is steadier than wall time on a shared
+    machine. The first pass is the best of ``passes`` fresh starts.
+    """
     from geomap.documents import read_records
     from geomap.gazetteer.index import open_gazetteer
     from geomap.pipeline import geoparse
@@ -58,14 +64,19 @@ def throughput(gold: Path, passes: int) -> tuple[float, float]:
     startup = time.perf_counter() - start
     docs = [d for d in read_records(gold) if not isinstance(d, Exception)]
     megabytes = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
-    times = []
+    first, steady = [], []
     for _ in range(passes):
         gazetteer.lookup.cache_clear()
-        t0 = time.perf_counter()
-        for _ in geoparse(docs, gazetteer):
+        parsed = geoparse(docs * 2, gazetteer)  # one recogniser and resolver: caches kept
+        t0 = time.process_time()
+        for _ in docs:
+            next(parsed)
+        t1 = time.process_time()
+        for _ in parsed:
             pass
-        times.append(time.perf_counter() - t0)
-    return startup, megabytes / statistics.median(times)
+        first.append(t1 - t0)
+        steady.append(time.process_time() - t1)
+    return startup, megabytes / min(first), megabytes / statistics.median(steady)
 
 
 def main() -> None:
@@ -88,8 +99,8 @@ def main() -> None:
                 pred,
                 ["--match", "eupeg", "--coords-only", "--skip-missing-pred-coords", *eupeg_flags],
             )
-        startup, mb_s = throughput(gold, args.passes)
-        rows.append((name, default, eupeg, best, startup, mb_s))
+        startup, first_mb_s, mb_s = throughput(gold, args.passes)
+        rows.append((name, default, eupeg, best, startup, first_mb_s, mb_s))
 
     head = (
         f"{'corpus':<11} {'protocol':<8} {'P':>6} {'R':>6} {'F1':>6} {'acc@161':>8} "
@@ -97,7 +108,7 @@ def main() -> None:
     )
     print(head)
     print("-" * len(head))
-    for name, default, eupeg, best, _, mb_s in rows:
+    for name, default, eupeg, best, _, _, mb_s in rows:
         for label, s in (("exact", default), ("EUPEG", eupeg)):
             print(
                 f"{name:<11} {label:<8} {s['p']:>6.3f} {s['r']:>6.3f} {s['f1']:>6.3f} "
@@ -109,15 +120,16 @@ def main() -> None:
             f"(F1 {best['f1'][1]}, acc {best['acc161'][1]}, AUC {best['auc'][1]})"
         )
     print()
-    for name, _, eupeg, _, startup, mb_s in rows:
+    for name, _, eupeg, _, startup, first_mb_s, mb_s in rows:
         for metric, target in TARGETS[name].items():
             value = eupeg[metric] or 0
             verdict = "met" if value > target else "NOT met"
             print(f"target {name} {metric} > {target}: {value:.3f} {verdict}")
-        print(
-            f"target {name} throughput >= 5 MB/s per core: {mb_s:.2f} "
-            f"{'met' if mb_s >= 5 else 'NOT met'}"
-        )
+        for label, value in (("first pass", first_mb_s), ("caches warm", mb_s)):
+            print(
+                f"target {name} throughput >= 5 MB/s per core ({label}): {value:.2f} "
+                f"{'met' if value >= 5 else 'NOT met'}"
+            )
         print(
             f"target start-up < 1 s (index built): {startup:.2f} s "
             f"{'met' if startup < 1 else 'NOT met'}"

@@ -34,6 +34,7 @@ _MAX_TAIL = 4  # lower-case words that may continue a name ("nuclear power plant
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’]*")
 _JOINERS_IN_WORDS = frozenset("'’.-_")
 _POSSESSIVE = ("'s", "’s")
+_LIST_STARTS = (",", " and ", " & ")  # what a list of regions goes on with
 _CALENDAR = frozenset(
     "january february march april may june july august september october november "
     "december monday tuesday wednesday thursday friday saturday sunday god allah "
@@ -93,7 +94,12 @@ def _next_word(text: str, token: _Token) -> _Token | None:
 
 def _previous_word(text: str, start: int) -> tuple[_Token, bool] | None:
     """The word joined to the one at ``start``, and whether it is an initial ("D.")."""
-    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if start < 2 or text[start - 1] not in " -‐–":
+        return None
+    # Searched from the last space before, not from 40 characters back: a regex
+    # search tries every position, and this runs for every possible surname.
+    begin = max(text.rfind(" ", max(0, start - 40), start - 1) + 1, 0)
+    match = _PREVIOUS_WORD.search(text, begin, start)
     if match is None:
         return None
     word = match.group(1)
@@ -123,6 +129,7 @@ class Recogniser:
         self.tail_words = gazetteer.tail_words
         self.areas = gazetteer.area_names
         self.big = gazetteer.big_names
+        self.countries = gazetteer.country_names
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))
@@ -223,58 +230,68 @@ class Recogniser:
         )
 
     def _accept(self, doc: Document, first: _Token, last: _Token, key: str, hint: str | None):
+        """(mention, end of what it consumed, verdict) for a name from ``first``
+        to ``last``, once extended by the words that may follow it."""
         text = doc.text
         consumed = last
+        nxt = _next_word(text, last)
         if hint is None:
             # Lower-case words that continue a name: "Zaporizhzhia nuclear power plant".
-            token, folded = last, key
+            token, folded, after = last, key, nxt
             for _ in range(_MAX_TAIL):
-                nxt = _next_word(text, token)
-                if nxt is None or nxt.text not in self.tail_words:
+                if after is None or after.text not in self.tail_words:
                     break
-                token, folded = nxt, f"{folded} {nxt.text}"
+                token, folded = after, f"{folded} {after.text}"
+                after = _next_word(text, token)
                 if folded in self.keys:
-                    last, key, consumed = token, folded, token
-            nxt = _next_word(text, last)
+                    last, key, consumed, nxt = token, folded, token, after
             if nxt is not None:
                 word = nxt.text.lower().rstrip("'’")
                 if word in _REGION_WORDS or (word.endswith("s") and word[:-1] in _REGION_WORDS):
                     hint, consumed = "admin1", nxt
-            if hint is None and _REGION_LIST.match(text, last.end):
+            listed = text.startswith(_LIST_STARTS, last.end)  # cheap test before the regex
+            if hint is None and listed and _REGION_LIST.match(text, last.end):
                 hint = "admin1"  # "the Kharkiv, Sumy and Chernihiv regions"
+        verdict = self._verdict(text, first, key, hint, nxt)
+        if verdict == "other":
+            return None, consumed.end, verdict
         end = consumed.end if hint == "admin1" else last.end
         mention = Mention(doc.doc_id, first.start, end, text[first.start : end], key, hint)
-        return mention, consumed.end, self._verdict(doc, first, last, mention)
+        return mention, consumed.end, verdict
 
-    def _verdict(self, doc: Document, first: _Token, last: _Token, mention: Mention) -> str:
-        """``"place"``, ``"person"`` (a surname) or ``"other"``."""
-        key = mention.key
-        if mention.kind_hint == "demonym":
+    def _verdict(
+        self, text: str, first: _Token, key: str, hint: str | None, nxt: _Token | None
+    ) -> str:
+        """``"place"``, ``"person"`` (a surname) or ``"other"``; ``nxt`` is the
+        word joined to the name, if any."""
+        if hint == "demonym":
             return "place"
-        if " " not in key and key in _GENERIC and mention.kind_hint != "admin1":
+        if " " not in key and key in _GENERIC and hint != "admin1":
             return "other"  # "West", "Central": a region's name only with a region word
         if key not in self.keys:
             return "other"
-        big = key in self.big
-        text = doc.text
-        if key in self.areas:
+        area = key in self.areas
+        if area and (key in self.countries or " " in key):
             return "place"
-        # A town's name after a first name or a title is a surname
-        # ("Kirill Dmitriev"); a small town's name before another
-        # capitalised word is likely part of a person's or body's name.
+        # A town's (or a region's) name after a first name, an initial or a
+        # title is a surname: "Kirill Dmitriev", "Gino D. Bassett", "Dewly Nelson".
         previous = _previous_word(text, first.start)
         if previous is not None:
             prev, initial = previous
             word = prev.text.lower()
             if initial or (
                 prev.text[:1].isupper()
+                and word not in _GENERIC  # "Western Mosul"
                 and (
                     word in _TITLES
-                    or not (word in self.common and _sentence_initial(text, prev.start))
+                    or not (word in self.common and (area or _sentence_initial(text, prev.start)))
                 )
             ):
                 return "person"
-        nxt = _next_word(text, last)
-        if not big and nxt and nxt.text[:1].isupper():
+        if area:
+            return "place"
+        # A small town's name before another capitalised word is likely part
+        # of a person's or a body's name.
+        if key not in self.big and nxt and nxt.text[:1].isupper():
             return "other" if nxt.text.lower() in self.common else "person"
         return "place"

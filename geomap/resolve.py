@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .gazetteer.index import Gazetteer
 from .model import Candidate, Document, Mention, ResolvedMention
@@ -24,15 +24,20 @@ KIND_BONUS = {
     "facility": 6.0,
     "sea": 6.0,
     "admin1": -1.0,
+    "admin2": -1.0,
     "populated_place": 0.0,
 }
 HINT_BONUS = 8.0  # "the Donetsk region" → the region, not the city
 PRIMARY_BONUS = 0.5  # "Zaporizhzhia" the city (alternate) vs the village (own name)
 CAPITAL_BONUS = 2.0  # "Washington" → the capital
 CONTEXT_BONUS = 2.0  # "Donetsk" in a text about Ukraine → the Ukrainian city
-ADMIN1_BONUS = 1.5  # "Riverdale" in a text that names New Jersey → the one there
-FOREIGN_COUNTRY_PENALTY = 4.0  # "Georgia" in a text about Atlanta → the US state
-AREA_KINDS = {"admin1", "region"}
+# "Riverdale" in a text that names New Jersey or Newark → the one there;
+# "Washington" in a text that names Seattle → the state.
+ADMIN1_BONUS = 1.5
+# "Georgia" in a text about Atlanta → the US state: a country the other
+# mentions do not name loses to a region, of the same name, of one they do.
+FOREIGN_COUNTRY_PENALTY = 4.0
+AREA_KINDS = {"admin1", "admin2", "region"}
 # Context moves two candidates apart by at most this much, so a candidate
 # further behind the best on its own can never win.
 _MAX_CONTEXT_SWING = CONTEXT_BONUS + ADMIN1_BONUS + FOREIGN_COUNTRY_PENALTY
@@ -71,15 +76,17 @@ def _base_score(candidate: Candidate, kind_hint: str | None, capitals: Collectio
     return score
 
 
-def _context_score(candidate: Candidate, context: _Context) -> float:
+def _context_score(candidate: Candidate, context: _Context, rival_region: bool) -> float:
+    """What the document's context adds to a candidate's score; ``rival_region``
+    says that another candidate is a region of a country in context."""
     place = candidate.place
     score = 0.0
     if place.kind == "country":
-        if context.others and not context.has_country(place.country_code):
+        if rival_region and not context.has_country(place.country_code):
             score -= FOREIGN_COUNTRY_PENALTY
     elif context.has_country(place.country_code):
         score += CONTEXT_BONUS
-    if place.kind != "admin1" and context.admin1s and context.has_admin1(place.admin1_code):
+    if place.kind != "country" and context.admin1s and context.has_admin1(place.admin1_code):
         score += ADMIN1_BONUS
     return score
 
@@ -106,12 +113,19 @@ def rank(
 ) -> list[Candidate]:
     """Candidates best first, by the same score :class:`Resolver` uses."""
     context = _Context(countries or Counter(), admin1s or Counter())
+    rival = _rival_region(candidates, context)
 
     def order(candidate: Candidate) -> tuple:
         base = _base_score(candidate, kind_hint, capitals)
-        return -(base + _context_score(candidate, context)), -base, candidate.place.id
+        return -(base + _context_score(candidate, context, rival)), -base, candidate.place.id
 
     return sorted(candidates, key=order)
+
+
+def _rival_region(candidates: Iterable[Candidate], context: _Context) -> bool:
+    return any(
+        c.place.kind in AREA_KINDS and context.has_country(c.place.country_code) for c in candidates
+    )
 
 
 class Resolver:
@@ -158,29 +172,30 @@ class Resolver:
         mentions ("Odessa, Texas" → the US town).
         """
         shortlists = [self.shortlist(m) for m in mentions]
-        votes = []
-        for shortlist in shortlists:
+        # One vote per name, however often it is repeated: a name must not
+        # confirm its own first guess ("Santa Ana" fifteen times).
+        votes: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
+        for mention, shortlist in zip(mentions, shortlists, strict=True):
             place = shortlist[0][1].place if shortlist else None
-            votes.append(
-                (
-                    place.country_code if place else None,
-                    place.admin1_code if place and place.kind == "admin1" else None,
-                )
+            votes[(mention.key, mention.kind_hint)] = (
+                place.country_code if place else None,
+                place.admin1_code if place and place.kind != "country" else None,
             )
-        countries = Counter(country for country, _ in votes if country)
-        admin1s = Counter(admin1 for _, admin1 in votes if admin1)
+        countries = Counter(country for country, _ in votes.values() if country)
+        admin1s = Counter(admin1 for _, admin1 in votes.values() if admin1)
         resolved: list[ResolvedMention] = []
-        for mention, shortlist, own in zip(mentions, shortlists, votes, strict=True):
+        for mention, shortlist in zip(mentions, shortlists, strict=True):
             if not shortlist:
                 continue
             if mention.kind_hint == "demonym":
                 place = shortlist[0][1].place
                 resolved.append(ResolvedMention(mention, place, 0.0, "demonym of the country"))
                 continue
-            context = _Context(countries, admin1s, own)
+            context = _Context(countries, admin1s, votes[(mention.key, mention.kind_hint)])
+            rival = _rival_region((c for _, c in shortlist), context)
             # The first of equals wins: the shortlist is in the order rank() breaks ties.
             score, best = max(
-                ((base + _context_score(c, context), c) for base, c in shortlist),
+                ((base + _context_score(c, context, rival), c) for base, c in shortlist),
                 key=lambda pair: pair[0],
             )
             reason = _reason(best, mention.kind_hint, context, self.capitals)

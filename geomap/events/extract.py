@@ -152,6 +152,7 @@ _NEAR = re.compile(
 _SPECIFICITY = {
     "facility": 0,
     "populated_place": 1,
+    "admin2": 2,
     "admin1": 2,
     "region": 2,
     "sea": 3,

