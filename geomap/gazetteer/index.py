@@ -27,6 +27,7 @@ class Gazetteer(Protocol):
     tail_words: frozenset[str]
     demonyms: dict[str, str]
     common_words: frozenset[str]
+    first_names: frozenset[str]  # people's first names ("Paul", "Tim")
     area_names: frozenset[str]  # names of a country, region, sea, facility...
     big_names: frozenset[str]  # names of a town of 100,000 people or more
     country_names: frozenset[str]
@@ -85,6 +86,7 @@ class SqliteGazetteer:
         self.tail_words: frozenset[str] = marshal.loads(meta["tail_words"])
         self.demonyms: dict[str, str] = marshal.loads(meta["demonyms"])
         self.common_words: frozenset[str] = marshal.loads(meta["common_words"])
+        self.first_names: frozenset[str] = marshal.loads(meta["first_names"])
         self.area_names: frozenset[str] = marshal.loads(meta["area_names"])
         self.big_names: frozenset[str] = marshal.loads(meta["big_names"])
         self.country_names: frozenset[str] = marshal.loads(meta["country_names"])
@@ -137,6 +139,7 @@ class MemoryGazetteer:
         *,
         demonyms: dict[str, str] | None = None,
         common_words: Iterable[str] = (),
+        first_names: Iterable[str] = (),
         capitals: Iterable[str] = (),
     ) -> None:
         self._places: dict[str, Place] = {}
@@ -151,6 +154,7 @@ class MemoryGazetteer:
         self.prefixes = word_prefixes([*self.keys, *self.demonyms])
         self.tail_words = frozenset(w for k in self.keys for w in k.split(" ")[1:])
         self.common_words = frozenset(common_words)
+        self.first_names = frozenset(name_key(n) for n in first_names)
         self.capitals = set(capitals)
         classes = name_classes(
             {k: [(c.place.kind, c.place.population) for c in cs] for k, cs in self._by_key.items()}
