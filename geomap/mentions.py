@@ -175,9 +175,11 @@ class Recogniser:
                 continue
             if start and (text[start - 1].isalnum() or text[start - 1] in _JOINERS_IN_WORDS):
                 continue  # "iPhone", "U.S.": inside a word
+            if text.startswith("$", word.end()):
+                continue  # "US$460 million": a currency
             first = word.group()
-            if first[-2:] in _POSSESSIVE:
-                first = first[:-2]
+            if first[-2:] in _POSSESSIVE and name_key(first) not in prefixes:
+                first = first[:-2]  # "Kyiv's", but "People's Republic of China"
             elif len(first) == 1 and text[word.end() : word.end() + 1] == ".":
                 first = _WORD_AT.match(text, start).group()  # "U.S."
             key = first.lower().rstrip(".") if first.isascii() else name_key(first)
@@ -214,6 +216,10 @@ class Recogniser:
             and not self._dateline_at(text, first.start)
         ):
             return None
+        if text.startswith(_POSSESSIVE, first.end):
+            whole = _Token(first.start, first.end + 2, text[first.start : first.end + 2])
+            if name_key(whole.text) in self.prefixes:
+                first = whole
         # Follow the words while they spell the start of a known name.
         best = None
         token, folded, count = first, _fold(first.text), 1
@@ -258,6 +264,8 @@ class Recogniser:
             return True  # "No", "Of": two letters name a place only as "US", "UK"
         if key in self.areas:
             return False
+        if key in _TITLES:
+            return True  # "the Pope"
         if key in self.first_names and key not in self.big:
             return True  # "Paul said"
         return key in self.common and (key not in self.big or _sentence_initial(text, word.start))
@@ -351,7 +359,12 @@ class Recogniser:
                 and word not in _GENERIC  # "Western Mosul"
                 and (
                     word in _TITLES
-                    or (word in self.first_names and not self._plain_start(text, prev))
+                    or (
+                        word in self.first_names
+                        # "Will Steele said": a small town's name after a first name
+                        # is a surname even at a sentence's start.
+                        and (not (area or key in self.big) or not self._plain_start(text, prev))
+                    )
                     or not (word in self.common and (area or _sentence_initial(text, prev.start)))
                 )
             ):
@@ -363,5 +376,5 @@ class Recogniser:
         # A small town's name before another capitalised word is likely part
         # of a person's or a body's name.
         if key not in self.big and nxt and nxt.text[:1].isupper():
-            return "other" if nxt.text.lower() in self.common else "person"
+            return "other"
         return "place"

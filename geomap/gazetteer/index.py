@@ -157,7 +157,10 @@ class MemoryGazetteer:
         self.first_names = frozenset(name_key(n) for n in first_names)
         self.capitals = set(capitals)
         classes = name_classes(
-            {k: [(c.place.kind, c.place.population) for c in cs] for k, cs in self._by_key.items()}
+            {
+                k: [(c.place.kind, c.place.population, c.primary) for c in cs]
+                for k, cs in self._by_key.items()
+            }
         )
         self.area_names = classes["area_names"]
         self.big_names = classes["big_names"]
