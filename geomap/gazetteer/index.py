@@ -28,6 +28,7 @@ class Gazetteer(Protocol):
     demonyms: dict[str, str]
     common_words: frozenset[str]
     first_names: frozenset[str]  # people's first names ("Paul", "Tim")
+    acronyms: frozenset[str]  # areas' acronyms: "EU", "NSW", "DRC"
     area_names: frozenset[str]  # names of a country, region, sea, facility...
     big_names: frozenset[str]  # names of a town of 100,000 people or more
     country_names: frozenset[str]
@@ -87,6 +88,7 @@ class SqliteGazetteer:
         self.demonyms: dict[str, str] = marshal.loads(meta["demonyms"])
         self.common_words: frozenset[str] = marshal.loads(meta["common_words"])
         self.first_names: frozenset[str] = marshal.loads(meta["first_names"])
+        self.acronyms: frozenset[str] = marshal.loads(meta["acronyms"])
         self.area_names: frozenset[str] = marshal.loads(meta["area_names"])
         self.big_names: frozenset[str] = marshal.loads(meta["big_names"])
         self.country_names: frozenset[str] = marshal.loads(meta["country_names"])
@@ -144,17 +146,21 @@ class MemoryGazetteer:
     ) -> None:
         self._places: dict[str, Place] = {}
         self._by_key: dict[str, list[Candidate]] = {}
+        acronyms = set()
         for place, aliases in entries:
             self._places[place.id] = place
             self._by_key.setdefault(name_key(place.name), []).append(Candidate(place, True))
             for alias in aliases:
                 self._by_key.setdefault(name_key(alias), []).append(Candidate(place, False))
+                if alias.replace(".", "").isupper() and alias.replace(".", "").isalpha():
+                    acronyms.add(name_key(alias))
         self.keys = frozenset(self._by_key)
         self.demonyms = dict(demonyms or {})
         self.prefixes = word_prefixes([*self.keys, *self.demonyms])
         self.tail_words = frozenset(w for k in self.keys for w in k.split(" ")[1:])
         self.common_words = frozenset(common_words)
         self.first_names = frozenset(name_key(n) for n in first_names)
+        self.acronyms = frozenset(acronyms)
         self.capitals = set(capitals)
         classes = name_classes(
             {
