@@ -377,6 +377,6 @@ class Recogniser:
             return "other"  # "Julia Peters": a first name, not the town of Julia
         # A small town's name before another capitalised word is likely part
         # of a person's or a body's name.
-        if key not in self.big and nxt and nxt.text[:1].isupper():
+        if key not in self.big and nxt and nxt.text[:1].isupper() and hint != "admin1":
             return "other"
         return "place"

@@ -37,6 +37,9 @@ ADMIN1_BONUS = 1.5
 # "Georgia" in a text about Atlanta → the US state: a country the other
 # mentions do not name loses to a region, of the same name, of one they do.
 FOREIGN_COUNTRY_PENALTY = 4.0
+# "New York", "Kharkiv": a city named like the region it is in is what a bare
+# name means; the region needs a region word ("the Kharkiv region").
+SEAT_BONUS = 2.0
 AREA_KINDS = {"admin1", "admin2", "region"}
 # Context moves two candidates apart by at most this much, so a candidate
 # further behind the best on its own can never win.
@@ -122,6 +125,17 @@ def rank(
     return sorted(candidates, key=order)
 
 
+def _seats(candidates: Sequence[Candidate]) -> set[str]:
+    """Ids of the towns among ``candidates`` that share the name of a region,
+    also among them, that they are in."""
+    regions = {c.place.admin1_code for c in candidates if c.place.kind == "admin1"}
+    return {
+        c.place.id
+        for c in candidates
+        if c.place.kind == "populated_place" and c.place.admin1_code in regions
+    }
+
+
 def _rival_region(candidates: Iterable[Candidate], context: _Context) -> bool:
     return any(
         c.place.kind in AREA_KINDS and context.has_country(c.place.country_code) for c in candidates
@@ -150,10 +164,16 @@ class Resolver:
                 place = self.gazetteer.get(self.gazetteer.demonyms[mention.key])
                 found = [(0.0, Candidate(place, True))] if place else []
             else:
+                candidates = self.gazetteer.lookup(mention.key)
+                seats = _seats(candidates) if mention.kind_hint is None else set()
                 scored = sorted(
                     (
-                        (_base_score(c, mention.kind_hint, self.capitals), c)
-                        for c in self.gazetteer.lookup(mention.key)
+                        (
+                            _base_score(c, mention.kind_hint, self.capitals)
+                            + (SEAT_BONUS if c.place.id in seats else 0.0),
+                            c,
+                        )
+                        for c in candidates
                     ),
                     key=lambda pair: (-pair[0], pair[1].place.id),
                 )

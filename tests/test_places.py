@@ -186,3 +186,66 @@ def test_a_list_of_regions_is_regions(gazetteer):
         article("Drones were downed over the Kharkiv, Sumy and Chernihiv regions."), gazetteer
     )
     assert {found[n].kind for n in ("Kharkiv", "Sumy", "Chernihiv")} == {"admin1"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lat", "lon", "kind"),
+    [
+        ("Flooding hit Kent on Monday.", "Kent", 51.2, 0.7, "admin2"),
+        ("Wildfires spread in Orange County, California.", "Orange County", 33.7, -117.8, "admin2"),
+        ("The flight from St. Louis landed late.", "St. Louis", 38.63, -90.2, "populated_place"),
+        ("He met officials in Frederick, Maryland.", "Frederick", 39.41, -77.41, "populated_place"),
+        ("A caption.\n\nRALEIGH, N.C. (AP) - A report shows", "RALEIGH", 35.78, -78.64, None),
+        ("EU leaders met in Brussels.", "EU", 48.7, 9.1, "region"),
+        ("Storms hit Georgia, and flights from Atlanta stopped.", "Georgia", 32.9, -83.3, "admin1"),
+        ("Russian troops left Georgia in 2008, Tbilisi said.", "Georgia", 42.1, 43.5, "country"),
+        ("The United States said so.", "United States", 39.83, -98.58, "country"),
+        ("Storms hit New York on Monday.", "New York", 40.71, -74.0, "populated_place"),
+    ],
+)
+def test_counties_saints_datelines_acronyms_and_namesakes(gazetteer, text, surface, lat, lon, kind):
+    found = places_of(article(text), gazetteer)
+    assert surface in found, sorted(found)
+    assert km(found[surface], lat, lon) < 100
+    assert kind is None or found[surface].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Paul said the town was quiet.", "Paul"),
+        ("Gino D. Bassett was charged on Friday.", "Bassett"),
+        ("Julia Peters, the clinical director, said so.", "Julia"),
+        ("Dr. Moll thinks the patients caught it there.", "Moll"),
+        ("Aberdeen University researchers met on Monday.", "Aberdeen"),
+        ("The Marburg virus spread.", "Marburg"),
+        ("Dewly Nelson, a councillor, said Nelson was wrong.", "Nelson"),
+        ("Aid worth US$460 million arrived.", "US"),
+        ("Troops entered Western Mosul.", "Western"),
+    ],
+)
+def test_people_bodies_and_eponyms_are_not_places(gazetteer, text, not_a_place):
+    assert not_a_place not in places_of(article(text), gazetteer)
+
+
+def test_western_mosul_is_mosul(gazetteer):
+    assert (
+        places_of(article("Troops entered Western Mosul."), gazetteer)["Mosul"].country_code == "IQ"
+    )
+
+
+def test_region_words_and_plurals_stay_out_of_names(gazetteer):
+    found = places_of(
+        article("Iraqis fled the Anbar province; Iraqi forces held Nineveh Province."), gazetteer
+    )
+    # A region word picks the region and stays out of the name, capitalised or not.
+    assert found["Anbar"].kind == "admin1"
+    assert found["Nineveh"].kind == "admin1"
+    assert "Iraqis" not in found  # people
+    assert found["Iraqi"].country_code == "IQ"  # "Iraqi forces": the country
+
+
+def test_a_repeated_name_does_not_outvote_the_others(gazetteer):
+    text = "Santa Ana police said. Santa Ana residents fled. Santa Ana schools closed. " * 2
+    found = places_of(article(text + "The city is in Orange County, California."), gazetteer)
+    assert found["Santa Ana"].country_code == "US"

