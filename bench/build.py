@@ -54,7 +54,7 @@ def timed(command: list[str], **kwargs) -> float:
 def geoparse_speeds(texts: list[str]) -> dict[str, float | None]:
     """MB/s per core after start-up, for geomap and the two baselines."""
     from geomap.gazetteer.index import open_gazetteer
-    from geomap.pipeline import geoparse
+    from geomap.geoparse import geoparse
     from geomap.testing import article
 
     megabytes = sum(len(t.encode()) for t in texts) / 1e6

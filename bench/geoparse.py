@@ -56,7 +56,7 @@ def throughput(gold: Path, passes: int) -> tuple[float, float, float]:
     """
     from geomap.documents import read_records
     from geomap.gazetteer.index import open_gazetteer
-    from geomap.pipeline import geoparse
+    from geomap.geoparse import geoparse
 
     start = time.perf_counter()
     gazetteer = open_gazetteer()

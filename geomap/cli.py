@@ -147,7 +147,7 @@ def geoparse(files, fmt):
     """
     from .documents import iter_documents
     from .gazetteer.index import open_gazetteer
-    from .pipeline import geoparse as run_geoparse
+    from .geoparse import geoparse as run_geoparse
 
     try:
         gazetteer = open_gazetteer()

@@ -160,6 +160,17 @@ class Recogniser:
         self.first_names = gazetteer.first_names
         self.acronyms = gazetteer.acronyms
         self.abbreviations = gazetteer.abbreviations
+        # One-word names that are plain words wherever they stand ("We", "March",
+        # "Paul"); :meth:`_plain_word` decides the rest in context.
+        self.plain = frozenset(
+            key
+            for key in (self.common | self.first_names | _CALENDAR | _TITLES) & self.keys
+            if key not in self.areas
+            and key not in self.big
+            and key not in self.demonyms
+            and key not in self.abbreviations
+            and len(key) > 2
+        )
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))
@@ -172,7 +183,7 @@ class Recogniser:
         # Only capitalised words can start a name; most are rejected by one set
         # lookup, and only names are followed word by word. This loop runs for
         # every capitalised word of every text, hence the local names.
-        prefixes, keys, demonyms = self.prefixes, self.keys, self.demonyms
+        prefixes, keys, demonyms, plain = self.prefixes, self.keys, self.demonyms, self.plain
         for word in _CAPITALISED.finditer(text):
             start = word.start()
             if start < resume:
@@ -189,8 +200,10 @@ class Recogniser:
             key = first.lower().rstrip(".") if first.isascii() else name_key(first)
             if key not in prefixes or not first[0].isupper():
                 continue
-            if key not in keys and key not in demonyms:
-                # Only the start of longer names ("The Hague"): look one word on.
+            pure_prefix = key not in keys and key not in demonyms
+            if pure_prefix or (key in plain and not text.startswith(",", word.end())):
+                # Only the start of longer names ("The Hague"), or a word that is
+                # plain unless a longer name goes on ("We", "March"): look one word on.
                 here = _Token(start, word.end(), first)
                 nxt = _next_word(text, here)
                 if nxt is None or _joined_key(key, here, nxt) not in prefixes:

@@ -10,7 +10,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from .frontline import (
     read_user_line,
 )
 from .gazetteer.index import Gazetteer, cache_dir, open_gazetteer
+from .geoparse import geoparse  # noqa: F401  (part of the library API)
 from .layers import LAYER_ORDER, Layer, event_layers, make_layer, places_layer
 from .mentions import Recogniser
 from .model import Document, Event, ResolvedMention, Sentence
@@ -74,30 +75,6 @@ def analyse(
         resolved = relocate(resolved)
     events = extract_events(doc, sentences, resolved, country_of=gazetteer.country)
     return DocumentResult(doc, sentences, resolved, events)
-
-
-def geoparse(documents: Iterable[Document], gazetteer: Gazetteer) -> Iterator[dict]:
-    """Toponyms with offsets and coordinates, one dict per document (the
-    format ``../shared/eval/score.py`` reads)."""
-    recogniser, resolver = Recogniser(gazetteer), Resolver(gazetteer)
-    for doc in documents:
-        resolved = resolver(doc, recogniser(doc))
-        yield {
-            "doc_id": doc.doc_id,
-            "toponyms": [
-                {
-                    "start": r.mention.start,
-                    "end": r.mention.end,
-                    "name": r.mention.surface,
-                    "lat": round(r.place.lat, 6),
-                    "lon": round(r.place.lon, 6),
-                    "geonameid": r.place.geonameid,
-                    "kind": r.place.kind,
-                    "place_id": r.place.id,
-                }
-                for r in resolved
-            ],
-        }
 
 
 def assemble(
