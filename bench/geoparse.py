@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,25 +45,40 @@ def score(eval_dir: Path, gold: Path, pred: Path, flags: list[str]) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def throughput(gold: Path, passes: int) -> tuple[float, float, float]:
-    """(start-up seconds with the index built, MB/s of text per core on a first
-    pass with every cache empty, MB/s once the caches hold the corpus's names).
+def cli_startup(runs: int = 3) -> float:
+    """Wall seconds for ``geomap geoparse`` on one short article, index built:
+    the start-up a user waits for (interpreter, imports, index), best of ``runs``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(json.dumps({"doc_id": "a", "text": "Drones hit Odesa."}) + "\n")
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "geomap", "geoparse", str(one)],
+                capture_output=True,
+                check=True,
+            )
+            times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def throughput(gold: Path, passes: int) -> tuple[float, float]:
+    """MB/s of text per core: on a first pass with every cache empty, and once
+    the caches hold the corpus's names (a long run over many articles).
 
     Times are CPU seconds of this process (``time.process_time``): the text is
     parsed on one core, and CPU time is steadier than wall time on a shared
-    machine. The first pass is the best of ``passes`` fresh starts.
+    machine. Each figure is the best of ``passes``: noise only slows a pass down.
     """
     from geomap.documents import read_records
     from geomap.gazetteer.index import open_gazetteer
     from geomap.geoparse import geoparse
 
-    start = time.perf_counter()
     gazetteer = open_gazetteer()
-    list(geoparse([], gazetteer))
-    startup = time.perf_counter() - start
     docs = [d for d in read_records(gold) if not isinstance(d, Exception)]
     megabytes = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
-    first, steady = [], []
+    first, warm = [], []
     for _ in range(passes):
         gazetteer.lookup.cache_clear()
         parsed = geoparse(docs * 2, gazetteer)  # one recogniser and resolver: caches kept
@@ -75,8 +89,8 @@ def throughput(gold: Path, passes: int) -> tuple[float, float, float]:
         for _ in parsed:
             pass
         first.append(t1 - t0)
-        steady.append(time.process_time() - t1)
-    return startup, megabytes / min(first), megabytes / statistics.median(steady)
+        warm.append(time.process_time() - t1)
+    return megabytes / min(first), megabytes / min(warm)
 
 
 def main() -> None:
@@ -99,8 +113,9 @@ def main() -> None:
                 pred,
                 ["--match", "eupeg", "--coords-only", "--skip-missing-pred-coords", *eupeg_flags],
             )
-        startup, first_mb_s, mb_s = throughput(gold, args.passes)
-        rows.append((name, default, eupeg, best, startup, first_mb_s, mb_s))
+        first_mb_s, mb_s = throughput(gold, args.passes)
+        rows.append((name, default, eupeg, best, first_mb_s, mb_s))
+    startup = cli_startup()
 
     head = (
         f"{'corpus':<11} {'protocol':<8} {'P':>6} {'R':>6} {'F1':>6} {'acc@161':>8} "
@@ -108,7 +123,7 @@ def main() -> None:
     )
     print(head)
     print("-" * len(head))
-    for name, default, eupeg, best, _, _, mb_s in rows:
+    for name, default, eupeg, best, _, mb_s in rows:
         for label, s in (("exact", default), ("EUPEG", eupeg)):
             print(
                 f"{name:<11} {label:<8} {s['p']:>6.3f} {s['r']:>6.3f} {s['f1']:>6.3f} "
@@ -120,7 +135,7 @@ def main() -> None:
             f"(F1 {best['f1'][1]}, acc {best['acc161'][1]}, AUC {best['auc'][1]})"
         )
     print()
-    for name, _, eupeg, _, startup, first_mb_s, mb_s in rows:
+    for name, _, eupeg, _, first_mb_s, mb_s in rows:
         for metric, target in TARGETS[name].items():
             value = eupeg[metric] or 0
             verdict = "met" if value > target else "NOT met"
@@ -130,10 +145,10 @@ def main() -> None:
                 f"target {name} throughput >= 5 MB/s per core ({label}): {value:.2f} "
                 f"{'met' if value >= 5 else 'NOT met'}"
             )
-        print(
-            f"target start-up < 1 s (index built): {startup:.2f} s "
-            f"{'met' if startup < 1 else 'NOT met'}"
-        )
+    print(
+        f"target start-up < 1 s (geomap geoparse, one article, index built): {startup:.2f} s "
+        f"{'met' if startup < 1 else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

