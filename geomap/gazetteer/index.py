@@ -15,7 +15,7 @@ from typing import Protocol
 from ..errors import GazetteerError
 from ..model import Candidate, Place
 from .build import SCHEMA_VERSION, build_index, name_classes, source_versions
-from .names import name_key, word_prefixes
+from .names import name_key, partial_names
 
 _PRECISION = {"populated_place": 1, "facility": 1}
 
@@ -24,7 +24,7 @@ class Gazetteer(Protocol):
     """What the recogniser and resolver need from a gazetteer."""
 
     keys: frozenset[str]
-    prefixes: frozenset[str]  # every key (and demonym) and its leading words
+    partial_names: frozenset[str]  # leading words of longer names: "abu", "bay of"
     tail_words: frozenset[str]
     demonyms: dict[str, str]
     common_words: frozenset[str]
@@ -93,7 +93,7 @@ class SqliteGazetteer:
         self.schema_version = int(meta["schema_version"])
         self.sources = json.loads(meta["sources"])
         self.keys: frozenset[str] = marshal.loads(meta["keys"])
-        self.prefixes: frozenset[str] = marshal.loads(meta["prefixes"])
+        self.partial_names: frozenset[str] = marshal.loads(meta["partial_names"])
         self.tail_words: frozenset[str] = marshal.loads(meta["tail_words"])
         self.demonyms: dict[str, str] = marshal.loads(meta["demonyms"])
         self.common_words: frozenset[str] = marshal.loads(meta["common_words"])
@@ -166,7 +166,7 @@ class MemoryGazetteer:
                     acronyms.add(name_key(alias))
         self.keys = frozenset(self._by_key)
         self.demonyms = dict(demonyms or {})
-        self.prefixes = word_prefixes([*self.keys, *self.demonyms])
+        self.partial_names = partial_names([*self.keys, *self.demonyms])
         self.tail_words = frozenset(w for k in self.keys for w in k.split(" ")[1:])
         self.common_words = frozenset(common_words)
         self.first_names = frozenset(name_key(n) for n in first_names)

@@ -24,18 +24,19 @@ def name_key(name: str) -> str:
     return _SEPARATORS.sub(" ", folded).strip(" .").lower()
 
 
-def word_prefixes(keys: Iterable[str]) -> frozenset[str]:
-    """Every key and every run of its leading words: what a name may start
-    with, for matching names word by word.
+def partial_names(keys: Iterable[str]) -> frozenset[str]:
+    """The runs of leading words of multi-word keys that are no key themselves:
+    what a name may start with, for matching names word by word.
 
-    >>> sorted(word_prefixes(["abu dhabi", "kyiv", "bay of bengal"]))
-    ['abu', 'abu dhabi', 'bay', 'bay of', 'bay of bengal', 'kyiv']
+    >>> sorted(partial_names(["abu dhabi", "kyiv", "bay of bengal", "new york", "new york city"]))
+    ['abu', 'bay', 'bay of', 'new']
     """
-    prefixes = set()
+    keys = set(keys)
+    partial = set()
     for key in keys:
         words = key.split(" ")
-        prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
-    return frozenset(prefixes)
+        partial.update(" ".join(words[:n]) for n in range(1, len(words)))
+    return frozenset(partial - keys)
 
 
 def is_latin(name: str) -> bool:
