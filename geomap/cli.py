@@ -137,7 +137,13 @@ def _bar(items):
     show_default=True,
     help="One JSON line per document, or one GeoJSON collection.",
 )
-def geoparse(files, fmt):
+@click.option(
+    "--adjectives/--no-adjectives",
+    default=True,
+    show_default=True,
+    help='Report "Iraqi" in "Iraqi forces" as Iraq (GeoWebNews counts them; most corpora do not).',
+)
+def geoparse(files, fmt, adjectives):
     """Print the place names in articles with offsets and coordinates.
 
     FILES are articles, folders, or JSONL files of {"doc_id", "text"} lines
@@ -157,7 +163,7 @@ def geoparse(files, fmt):
                 click.echo(f"skipped: {item}", err=True)
             else:
                 docs.append(item)
-        results = run_geoparse(docs, gazetteer)
+        results = run_geoparse(docs, gazetteer, adjectives=adjectives)
         if fmt == "jsonl":
             for result in results:
                 click.echo(json.dumps(result, ensure_ascii=False))

@@ -14,12 +14,17 @@ from .model import Document
 from .resolve import Resolver
 
 
-def geoparse(documents: Iterable[Document], gazetteer: Gazetteer) -> Iterator[dict]:
+def geoparse(
+    documents: Iterable[Document], gazetteer: Gazetteer, *, adjectives: bool = True
+) -> Iterator[dict]:
     """Toponyms with offsets and coordinates, one dict per document (the
-    format ``../shared/eval/score.py`` reads)."""
+    format ``../shared/eval/score.py`` reads). ``adjectives=False`` leaves out
+    demonyms used as adjectives ("Iraqi forces")."""
     recogniser, resolver = Recogniser(gazetteer), Resolver(gazetteer)
     for doc in documents:
         resolved = resolver(doc, recogniser(doc))
+        if not adjectives:
+            resolved = [r for r in resolved if r.mention.kind_hint != "demonym"]
         yield {
             "doc_id": doc.doc_id,
             "toponyms": [

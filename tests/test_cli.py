@@ -70,6 +70,17 @@ def test_geoparse_jsonl_keeps_doc_ids(tmp_path, gazetteer):
     assert lines[1]["toponyms"] == []
 
 
+def test_geoparse_can_leave_adjectives_out(tmp_path, gazetteer):
+    article = tmp_path / "a.txt"
+    article.write_text("Iraqi forces entered Mosul.")
+    names = {}
+    for flag in ("--adjectives", "--no-adjectives"):
+        result = CliRunner().invoke(cli, ["geoparse", str(article), flag])
+        assert result.exit_code == 0, result.output
+        names[flag] = [t["name"] for t in json.loads(result.output)["toponyms"]]
+    assert names == {"--adjectives": ["Iraqi", "Mosul"], "--no-adjectives": ["Mosul"]}
+
+
 def test_geoparse_geojson(gazetteer):
     result = CliRunner().invoke(cli, ["geoparse", str(SEED), "--format", "geojson"])
     data = json.loads(result.output)
