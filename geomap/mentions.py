@@ -26,8 +26,8 @@ _WORD_AT = re.compile(_WORD)
 _JOINED_WORD = re.compile(rf"[ \-‐–]({_WORD})")  # the next word, one space or dash on
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’\-]*)(\.?)[ \-‐–]$")  # "Gino D. |Bassett"
 _CONNECTORS = frozenset(
-    "of de del la le du des da al el on upon am an der di do dos das and y en sur ul "
-    "bin ibn the".split()
+    "of de del la le du des da al el es as ash ad ar az on upon am an der di do dos das "
+    "and y en sur ul bin ibn the".split()
 )
 _MAX_WORDS = 6
 _MAX_TAIL = 4  # lower-case words that may continue a name ("nuclear power plant")
@@ -157,6 +157,7 @@ class Recogniser:
         self.areas = gazetteer.area_names
         self.big = gazetteer.big_names
         self.countries = gazetteer.country_names
+        self.major = gazetteer.major_names
         self.first_names = gazetteer.first_names
         self.acronyms = gazetteer.acronyms
         self.abbreviations = gazetteer.abbreviations
@@ -376,7 +377,7 @@ class Recogniser:
         if key not in self.keys:
             return "other"
         area = key in self.areas
-        if area and (key in self.countries or " " in key):
+        if key in self.major or (area and " " in key):
             return "place"
         # A town's (or a region's) name after a first name, an initial or a
         # title is a surname: "Kirill Dmitriev", "Gino D. Bassett", "Dewly Nelson".

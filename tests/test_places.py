@@ -200,6 +200,8 @@ def test_a_list_of_regions_is_regions(gazetteer):
         ("Storms hit Georgia, and flights from Atlanta stopped.", "Georgia", 32.9, -83.3, "admin1"),
         ("Russian troops left Georgia in 2008, Tbilisi said.", "Georgia", 42.1, 43.5, "country"),
         ("The United States said so.", "United States", 39.83, -98.58, "country"),
+        ("A forum met in Dar es Salaam, Tanzania.", "Dar es Salaam", -6.82, 39.27, None),
+        ("Sub-Saharan Africa suffered most.", "Africa", 7.2, 21.1, "continent"),
         ("Storms hit New York on Monday.", "New York", 40.71, -74.0, "populated_place"),
     ],
 )

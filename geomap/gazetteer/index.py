@@ -34,6 +34,7 @@ class Gazetteer(Protocol):
     area_names: frozenset[str]  # names of a country, region, sea, facility...
     big_names: frozenset[str]  # names of a town of 100,000 people or more
     country_names: frozenset[str]
+    major_names: frozenset[str]  # of a country, continent, region, sea, facility
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         """Places whose name or alternate name folds to ``name_key(name)``."""
@@ -103,6 +104,7 @@ class SqliteGazetteer:
         self.area_names: frozenset[str] = marshal.loads(meta["area_names"])
         self.big_names: frozenset[str] = marshal.loads(meta["big_names"])
         self.country_names: frozenset[str] = marshal.loads(meta["country_names"])
+        self.major_names: frozenset[str] = marshal.loads(meta["major_names"])
         self.capitals = {r[0] for r in self._con.execute("SELECT id FROM place WHERE capital")}
 
     def _lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
@@ -182,6 +184,7 @@ class MemoryGazetteer:
         self.area_names = classes["area_names"]
         self.big_names = classes["big_names"]
         self.country_names = classes["country_names"]
+        self.major_names = classes["major_names"]
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         found = self._by_key.get(name_key(name), [])
