@@ -149,27 +149,16 @@ class Recogniser:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.keys = gazetteer.keys
-        self.partial = gazetteer.partial_names
-        self.demonyms = gazetteer.demonyms
-        self.common = gazetteer.common_words
-        self.tail_words = gazetteer.tail_words
-        self.areas = gazetteer.area_names
-        self.big = gazetteer.big_names
-        self.countries = gazetteer.country_names
-        self.major = gazetteer.major_names
-        self.first_names = gazetteer.first_names
-        self.acronyms = gazetteer.acronyms
-        self.abbreviations = gazetteer.abbreviations
+        self.names = names = gazetteer.names
         # One-word names that are plain words wherever they stand ("We", "March",
         # "Paul"); :meth:`_plain_word` decides the rest in context.
         self.plain = frozenset(
             key
-            for key in (self.common | self.first_names | _CALENDAR | _TITLES) & self.keys
-            if key not in self.areas
-            and key not in self.big
-            and key not in self.demonyms
-            and key not in self.abbreviations
+            for key in (names.common_words | names.first_names | _CALENDAR | _TITLES) & names.keys
+            if key not in names.areas
+            and key not in names.big
+            and key not in names.demonyms
+            and key not in names.abbreviations
             and len(key) > 2
         )
 
@@ -184,7 +173,8 @@ class Recogniser:
         # Only capitalised words can start a name; most are rejected by one set
         # lookup, and only names are followed word by word. This loop runs for
         # every capitalised word of every text, hence the local names.
-        keys, partial, demonyms, plain = self.keys, self.partial, self.demonyms, self.plain
+        names, plain = self.names, self.plain
+        keys, partial, demonyms = names.keys, names.partial, names.demonyms
         for word in _CAPITALISED.finditer(text):
             start = word.start()
             if start < resume:
@@ -214,7 +204,7 @@ class Recogniser:
                 continue
             mention, end, verdict = match
             if verdict == "person":
-                if mention.key not in self.big and " " not in mention.key:
+                if mention.key not in self.names.big and " " not in mention.key:
                     people.add(mention.key)  # a big city's name is not struck out
             elif verdict == "place":
                 found.append(mention)
@@ -224,7 +214,7 @@ class Recogniser:
 
     def _starts_name(self, key: str) -> bool:
         """True when ``key`` is a name or the start of one."""
-        return key in self.keys or key in self.partial or key in self.demonyms
+        return key in self.names.keys or key in self.names.partial or key in self.names.demonyms
 
     def _match_at(self, doc: Document, first: _Token):
         """The longest name from ``first``: (mention, end of what it consumed, verdict)."""
@@ -235,8 +225,8 @@ class Recogniser:
             first.text.isupper()
             and len(first.text) > 1
             and first.start >= doc.dateline_end
-            and name_key(first.text) not in self.countries
-            and name_key(first.text) not in self.acronyms
+            and name_key(first.text) not in self.names.countries
+            and name_key(first.text) not in self.names.acronyms
             and not self._dateline_at(text, first.start)
         ):
             return None
@@ -249,9 +239,9 @@ class Recogniser:
         token, folded, count = first, _fold(first.text), 1
         while True:
             key = folded.strip(" .")
-            if key in self.demonyms:
+            if key in self.names.demonyms:
                 best = (token, key, "demonym")
-            elif key in self.keys:
+            elif key in self.names.keys:
                 best = (token, key, None)
             if count == _MAX_WORDS or not self._starts_name(folded):
                 break
@@ -263,14 +253,14 @@ class Recogniser:
             # "Kyiv-based", "Russian-controlled": the first part may be the name.
             head = first.text.split("-")[0]
             key = name_key(head)
-            if key in self.demonyms or key in self.keys:
+            if key in self.names.demonyms or key in self.names.keys:
                 last = _Token(first.start, first.start + len(head), head)
-                hint = "demonym" if key in self.demonyms else None
+                hint = "demonym" if key in self.names.demonyms else None
                 return self._accept(doc, first, last, key, hint)
         if best is None:
             return None
         last, key, hint = best
-        if key in self.abbreviations:
+        if key in self.names.abbreviations:
             if last.text.endswith("."):  # "N.M."
                 return self._accept(doc, first, last, key, hint)
             if not text.startswith(".", last.end):
@@ -293,13 +283,15 @@ class Recogniser:
             return True
         if len(key.replace(".", "")) <= 2 and not word.text.isupper():
             return True  # "No", "Of": two letters name a place only as "US", "UK"
-        if key in self.areas:
+        if key in self.names.areas:
             return False
         if key in _TITLES:
             return True  # "the Pope"
-        if key in self.first_names and key not in self.big:
+        if key in self.names.first_names and key not in self.names.big:
             return True  # "Paul said"
-        return key in self.common and (key not in self.big or _sentence_initial(text, word.start))
+        return key in self.names.common_words and (
+            key not in self.names.big or _sentence_initial(text, word.start)
+        )
 
     @staticmethod
     def _dateline_at(text: str, start: int) -> bool:
@@ -308,7 +300,7 @@ class Recogniser:
 
     def _plain_start(self, text: str, word: _Token) -> bool:
         """True for a common word that starts a sentence ("Will Kyiv hold?")."""
-        return word.text.lower() in self.common and _sentence_initial(text, word.start)
+        return word.text.lower() in self.names.common_words and _sentence_initial(text, word.start)
 
     def _accept(self, doc: Document, first: _Token, last: _Token, key: str, hint: str | None):
         """(mention, end of what it consumed, verdict) for a name from ``first``
@@ -320,13 +312,13 @@ class Recogniser:
             # Lower-case words that continue a name: "Zaporizhzhia nuclear power plant".
             token, folded, after = last, key, nxt
             for _ in range(_MAX_TAIL):
-                if after is None or after.text not in self.tail_words:
+                if after is None or after.text not in self.names.tail_words:
                     break
                 if after.text in _REGION_WORDS:
                     break  # "Sagaing region": a hint, below, not part of the name
                 token, folded = after, f"{folded} {after.text}"
                 after = _next_word(text, token)
-                if folded in self.keys:
+                if folded in self.names.keys:
                     last, key, consumed, nxt = token, folded, token, after
             if nxt is not None:
                 word = nxt.text.lower().rstrip("'’")
@@ -351,7 +343,9 @@ class Recogniser:
         if match is None:
             return False
         words = match.group(1).split(" ")
-        return any(name_key(" ".join(words[:n])) in self.areas for n in range(len(words), 0, -1))
+        return any(
+            name_key(" ".join(words[:n])) in self.names.areas for n in range(len(words), 0, -1)
+        )
 
     def _verdict(
         self,
@@ -374,10 +368,10 @@ class Recogniser:
             return "other"
         if " " not in key and key in _GENERIC and hint != "admin1":
             return "other"  # "West", "Central": a region's name only with a region word
-        if key not in self.keys:
+        if key not in self.names.keys:
             return "other"
-        area = key in self.areas
-        if key in self.major or (area and " " in key):
+        area = key in self.names.areas
+        if key in self.names.major or (area and " " in key):
             return "place"
         # A town's (or a region's) name after a first name, an initial or a
         # title is a surname: "Kirill Dmitriev", "Gino D. Bassett", "Dewly Nelson".
@@ -391,21 +385,26 @@ class Recogniser:
                 and (
                     word in _TITLES
                     or (
-                        word in self.first_names
+                        word in self.names.first_names
                         # "Will Steele said": a small town's name after a first name
                         # is a surname even at a sentence's start.
-                        and (not (area or key in self.big) or not self._plain_start(text, prev))
+                        and (
+                            not (area or key in self.names.big) or not self._plain_start(text, prev)
+                        )
                     )
-                    or not (word in self.common and (area or _sentence_initial(text, prev.start)))
+                    or not (
+                        word in self.names.common_words
+                        and (area or _sentence_initial(text, prev.start))
+                    )
                 )
             ):
                 return "person"
         if area:
             return "place"
-        if key in self.first_names and nxt and nxt.text[:1].isupper():
+        if key in self.names.first_names and nxt and nxt.text[:1].isupper():
             return "other"  # "Julia Peters": a first name, not the town of Julia
         # A small town's name before another capitalised word is likely part
         # of a person's or a body's name.
-        if key not in self.big and nxt and nxt.text[:1].isupper() and hint != "admin1":
+        if key not in self.names.big and nxt and nxt.text[:1].isupper() and hint != "admin1":
             return "other"
         return "place"

@@ -161,7 +161,7 @@ class Resolver:
         found = self._shortlists.get(cache_key)
         if found is None:
             if mention.kind_hint == "demonym":
-                place = self.gazetteer.get(self.gazetteer.demonyms[mention.key])
+                place = self.gazetteer.get(self.gazetteer.names.demonyms[mention.key])
                 found = [(0.0, Candidate(place, True))] if place else []
             else:
                 candidates = self.gazetteer.lookup(mention.key)

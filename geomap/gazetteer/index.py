@@ -15,7 +15,7 @@ from typing import Protocol
 from ..errors import GazetteerError
 from ..model import Candidate, Place
 from .build import SCHEMA_VERSION, build_index, name_classes, source_versions
-from .names import name_key, partial_names
+from .names import NameSets, name_key, partial_names
 
 _PRECISION = {"populated_place": 1, "facility": 1}
 
@@ -23,18 +23,7 @@ _PRECISION = {"populated_place": 1, "facility": 1}
 class Gazetteer(Protocol):
     """What the recogniser and resolver need from a gazetteer."""
 
-    keys: frozenset[str]
-    partial_names: frozenset[str]  # leading words of longer names: "abu", "bay of"
-    tail_words: frozenset[str]
-    demonyms: dict[str, str]
-    common_words: frozenset[str]
-    first_names: frozenset[str]  # people's first names ("Paul", "Tim")
-    acronyms: frozenset[str]  # areas' acronyms: "EU", "NSW", "DRC"
-    abbreviations: frozenset[str]  # "calif", "n.m": names only with their full stop
-    area_names: frozenset[str]  # names of a country, region, sea, facility...
-    big_names: frozenset[str]  # names of a town of 100,000 people or more
-    country_names: frozenset[str]
-    major_names: frozenset[str]  # of a country, continent, region, sea, facility
+    names: NameSets
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         """Places whose name or alternate name folds to ``name_key(name)``."""
@@ -93,23 +82,25 @@ class SqliteGazetteer:
     def _load(self, meta: dict) -> None:
         self.schema_version = int(meta["schema_version"])
         self.sources = json.loads(meta["sources"])
-        self.keys: frozenset[str] = marshal.loads(meta["keys"])
-        self.partial_names: frozenset[str] = marshal.loads(meta["partial_names"])
-        self.tail_words: frozenset[str] = marshal.loads(meta["tail_words"])
-        self.demonyms: dict[str, str] = marshal.loads(meta["demonyms"])
-        self.common_words: frozenset[str] = marshal.loads(meta["common_words"])
-        self.first_names: frozenset[str] = marshal.loads(meta["first_names"])
-        self.acronyms: frozenset[str] = marshal.loads(meta["acronyms"])
-        self.abbreviations: frozenset[str] = marshal.loads(meta["abbreviations"])
-        self.area_names: frozenset[str] = marshal.loads(meta["area_names"])
-        self.big_names: frozenset[str] = marshal.loads(meta["big_names"])
-        self.country_names: frozenset[str] = marshal.loads(meta["country_names"])
-        self.major_names: frozenset[str] = marshal.loads(meta["major_names"])
+        self.names = NameSets(
+            keys=marshal.loads(meta["keys"]),
+            partial=marshal.loads(meta["partial_names"]),
+            tail_words=marshal.loads(meta["tail_words"]),
+            demonyms=marshal.loads(meta["demonyms"]),
+            common_words=marshal.loads(meta["common_words"]),
+            first_names=marshal.loads(meta["first_names"]),
+            acronyms=marshal.loads(meta["acronyms"]),
+            abbreviations=marshal.loads(meta["abbreviations"]),
+            areas=marshal.loads(meta["area_names"]),
+            big=marshal.loads(meta["big_names"]),
+            countries=marshal.loads(meta["country_names"]),
+            major=marshal.loads(meta["major_names"]),
+        )
         self.capitals = {r[0] for r in self._con.execute("SELECT id FROM place WHERE capital")}
 
     def _lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         key = name_key(name)
-        if key not in self.keys:
+        if key not in self.names.keys:
             return []
         row = self._con.execute("SELECT rows FROM candidates WHERE key = ?", (key,)).fetchone()
         rows = marshal.loads(row[0]) if row else []
@@ -166,25 +157,29 @@ class MemoryGazetteer:
                 self._by_key.setdefault(name_key(alias), []).append(Candidate(place, False))
                 if alias.replace(".", "").isupper() and alias.replace(".", "").isalpha():
                     acronyms.add(name_key(alias))
-        self.keys = frozenset(self._by_key)
-        self.demonyms = dict(demonyms or {})
-        self.partial_names = partial_names([*self.keys, *self.demonyms])
-        self.tail_words = frozenset(w for k in self.keys for w in k.split(" ")[1:])
-        self.common_words = frozenset(common_words)
-        self.first_names = frozenset(name_key(n) for n in first_names)
-        self.acronyms = frozenset(acronyms)
-        self.abbreviations: frozenset[str] = frozenset()
-        self.capitals = set(capitals)
+        keys = frozenset(self._by_key)
+        demonyms = dict(demonyms or {})
         classes = name_classes(
             {
                 k: [(c.place.kind, c.place.population, c.primary) for c in cs]
                 for k, cs in self._by_key.items()
             }
         )
-        self.area_names = classes["area_names"]
-        self.big_names = classes["big_names"]
-        self.country_names = classes["country_names"]
-        self.major_names = classes["major_names"]
+        self.names = NameSets(
+            keys=keys,
+            partial=partial_names([*keys, *demonyms]),
+            tail_words=frozenset(w for k in keys for w in k.split(" ")[1:]),
+            demonyms=demonyms,
+            common_words=frozenset(common_words),
+            first_names=frozenset(name_key(n) for n in first_names),
+            acronyms=frozenset(acronyms),
+            abbreviations=frozenset(),
+            areas=classes["area_names"],
+            big=classes["big_names"],
+            countries=classes["country_names"],
+            major=classes["major_names"],
+        )
+        self.capitals = set(capitals)
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         found = self._by_key.get(name_key(name), [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_]+")
@@ -22,6 +23,24 @@ def name_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", folded).strip(" .").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class NameSets:
+    """What the recogniser knows about names, as name keys (see :func:`name_key`)."""
+
+    keys: frozenset[str]  # every name and alternate spelling of a place
+    partial: frozenset[str]  # leading words of longer names, no name themselves: "abu"
+    tail_words: frozenset[str]  # lower-case words inside names: "nuclear", "plant"
+    demonyms: dict[str, str]  # "iraqi" → the id of the place it names
+    common_words: frozenset[str]  # frequent English words: "police", "march"
+    first_names: frozenset[str]  # people's first names: "paul", "tim"
+    acronyms: frozenset[str]  # areas' acronyms: "eu", "drc"
+    abbreviations: frozenset[str]  # "calif", "n.m": names only with their full stop
+    areas: frozenset[str]  # names of a country, region, sea, facility...
+    big: frozenset[str]  # own names of towns of 100,000 people or more
+    countries: frozenset[str]  # names of a country
+    major: frozenset[str]  # names of a country, continent, curated region, sea, facility
 
 
 def partial_names(keys: Iterable[str]) -> frozenset[str]:
