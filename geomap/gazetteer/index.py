@@ -8,6 +8,7 @@ import marshal
 import os
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -82,20 +83,8 @@ class SqliteGazetteer:
     def _load(self, meta: dict) -> None:
         self.schema_version = int(meta["schema_version"])
         self.sources = json.loads(meta["sources"])
-        self.names = NameSets(
-            keys=marshal.loads(meta["keys"]),
-            partial=marshal.loads(meta["partial_names"]),
-            tail_words=marshal.loads(meta["tail_words"]),
-            demonyms=marshal.loads(meta["demonyms"]),
-            common_words=marshal.loads(meta["common_words"]),
-            first_names=marshal.loads(meta["first_names"]),
-            acronyms=marshal.loads(meta["acronyms"]),
-            abbreviations=marshal.loads(meta["abbreviations"]),
-            areas=marshal.loads(meta["area_names"]),
-            big=marshal.loads(meta["big_names"]),
-            countries=marshal.loads(meta["country_names"]),
-            major=marshal.loads(meta["major_names"]),
-        )
+        # The meta table has one marshalled set (or dict) per field.
+        self.names = NameSets(**{f.name: marshal.loads(meta[f.name]) for f in fields(NameSets)})
         self.capitals = {r[0] for r in self._con.execute("SELECT id FROM place WHERE capital")}
 
     def _lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
@@ -174,10 +163,7 @@ class MemoryGazetteer:
             first_names=frozenset(name_key(n) for n in first_names),
             acronyms=frozenset(acronyms),
             abbreviations=frozenset(),
-            areas=classes["area_names"],
-            big=classes["big_names"],
-            countries=classes["country_names"],
-            major=classes["major_names"],
+            **classes,
         )
         self.capitals = set(capitals)
 
