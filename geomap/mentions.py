@@ -54,6 +54,7 @@ _TITLES = frozenset(
 )
 # Words that are whole names of regions somewhere ("Centre", France; "Western",
 # Ghana) but in news are directions or adjectives.
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|across|throughout) $")
 _GENERIC = frozenset(
     "north south east west central centre center northern southern eastern western "
     "upper lower middle federal capital coast gulf island islands valley interior "
@@ -139,6 +140,11 @@ def _previous_word(text: str, start: int) -> tuple[_Token, bool] | None:
     return _Token(match.start(1), match.end(1), word), False
 
 
+def _after_locative(text: str, start: int) -> bool:
+    """True after "in", "near", "outside"...: where a name is a place's."""
+    return bool(_LOCATIVE.search(text, max(0, start - 12), start))
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?:\n"
@@ -192,7 +198,11 @@ class Recogniser:
             pure_prefix = key not in keys and key not in demonyms
             if (pure_prefix and key not in partial) or not first[0].isupper():
                 continue
-            if pure_prefix or (key in plain and not text.startswith(",", word.end())):
+            if pure_prefix or (
+                key in plain
+                and not text.startswith(",", word.end())
+                and not (key in names.first_names and _after_locative(text, start))
+            ):
                 # Only the start of longer names ("The Hague"), or a word that is
                 # plain unless a longer name goes on ("We", "March"): look one word on.
                 here = _Token(start, word.end(), first)
@@ -288,7 +298,7 @@ class Recogniser:
         if key in _TITLES:
             return True  # "the Pope"
         if key in self.names.first_names and key not in self.names.big:
-            return True  # "Paul said"
+            return not _after_locative(text, word.start)  # "Paul said", but "in Chester"
         return key in self.names.common_words and (
             key not in self.names.big or _sentence_initial(text, word.start)
         )

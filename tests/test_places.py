@@ -258,3 +258,8 @@ def test_state_abbreviations_need_their_full_stop(gazetteer):
     assert found["Ill."].name == "Illinois"
     assert found["SPRINGFIELD"].admin1 == "Illinois"
     assert "Pa" not in found
+
+
+def test_a_first_name_after_in_is_a_town(gazetteer):
+    assert "Chester" in places_of(article("Rain fell in Chester on Monday."), gazetteer)
+    assert "Chester" not in places_of(article("Chester said no."), gazetteer)
