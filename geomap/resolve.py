@@ -49,21 +49,17 @@ _MAX_CONTEXT_SWING = CONTEXT_BONUS + ADMIN1_BONUS + FOREIGN_COUNTRY_PENALTY
 class _Context:
     """What the other mentions of a document say: their countries and regions."""
 
-    __slots__ = ("admin1s", "countries", "others", "own_admin1", "own_country")
+    __slots__ = ("admin1s", "countries", "own_admin1", "own_country")
 
     def __init__(self, countries: Counter, admin1s: Counter, own=(None, None)) -> None:
         self.countries, self.admin1s = countries, admin1s
         self.own_country, self.own_admin1 = own
-        self.others = sum(countries.values()) - (own[0] is not None)
 
     def has_country(self, code: str | None) -> bool:
         return self.countries.get(code, 0) > (code == self.own_country)
 
     def has_admin1(self, code: str | None) -> bool:
         return self.admin1s.get(code, 0) > (code == self.own_admin1)
-
-
-_NO_CONTEXT = _Context(Counter(), Counter())
 
 
 def _base_score(candidate: Candidate, kind_hint: str | None, capitals: Collection[str]) -> float:
@@ -106,6 +102,23 @@ def _reason(candidate: Candidate, kind_hint: str | None, context: _Context, capi
     return "; ".join(parts)
 
 
+def _own_scores(
+    candidates: Sequence[Candidate], kind_hint: str | None, capitals: Collection[str]
+) -> list[tuple[float, Candidate]]:
+    """(score on its own, candidate) for each candidate, best first."""
+    seats = _seats(candidates) if kind_hint is None else set()
+    return sorted(
+        (
+            (
+                _base_score(c, kind_hint, capitals) + (SEAT_BONUS if c.place.id in seats else 0.0),
+                c,
+            )
+            for c in candidates
+        ),
+        key=lambda pair: (-pair[0], pair[1].place.id),
+    )
+
+
 def rank(
     candidates: Sequence[Candidate],
     *,
@@ -117,12 +130,10 @@ def rank(
     """Candidates best first, by the same score :class:`Resolver` uses."""
     context = _Context(countries or Counter(), admin1s or Counter())
     rival = _rival_region(candidates, context)
-
-    def order(candidate: Candidate) -> tuple:
-        base = _base_score(candidate, kind_hint, capitals)
-        return -(base + _context_score(candidate, context, rival)), -base, candidate.place.id
-
-    return sorted(candidates, key=order)
+    scored = _own_scores(candidates, kind_hint, capitals)
+    # Stable: equals keep the order of their scores on their own, as in Resolver.
+    scored.sort(key=lambda pair: -(pair[0] + _context_score(pair[1], context, rival)))
+    return [candidate for _, candidate in scored]
 
 
 def _seats(candidates: Sequence[Candidate]) -> set[str]:
@@ -164,18 +175,8 @@ class Resolver:
                 place = self.gazetteer.get(self.gazetteer.names.demonyms[mention.key])
                 found = [(0.0, Candidate(place, True))] if place else []
             else:
-                candidates = self.gazetteer.lookup(mention.key)
-                seats = _seats(candidates) if mention.kind_hint is None else set()
-                scored = sorted(
-                    (
-                        (
-                            _base_score(c, mention.kind_hint, self.capitals)
-                            + (SEAT_BONUS if c.place.id in seats else 0.0),
-                            c,
-                        )
-                        for c in candidates
-                    ),
-                    key=lambda pair: (-pair[0], pair[1].place.id),
+                scored = _own_scores(
+                    self.gazetteer.lookup(mention.key), mention.kind_hint, self.capitals
                 )
                 found = [p for p in scored if p[0] >= scored[0][0] - _MAX_CONTEXT_SWING]
             if len(self._shortlists) > 100_000:
