@@ -33,7 +33,7 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from .names import is_latin, name_key, partial_names
+from .names import is_acronym, is_latin, name_key, partial_names
 
 SCHEMA_VERSION = 28
 HERE = Path(__file__).parent
@@ -153,7 +153,7 @@ class _Builder:
             return
         current = self.aliases.get((key, pid), 0)
         self.aliases[(key, pid)] = max(current, int(primary))
-        if name.replace(".", "").isupper() and name.replace(".", "").isalpha():
+        if is_acronym(name):
             self.acronyms.add((key, pid))
         # Lower-case words inside a name ("Zaporizhzhia nuclear power plant").
         self.tail_words.update(

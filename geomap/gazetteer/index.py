@@ -16,7 +16,7 @@ from typing import Protocol
 from ..errors import GazetteerError
 from ..model import Candidate, Place
 from .build import SCHEMA_VERSION, build_index, name_classes, source_versions
-from .names import NameSets, name_key, partial_names
+from .names import NameSets, is_acronym, name_key, partial_names
 
 _PRECISION = {"populated_place": 1, "facility": 1}
 
@@ -73,19 +73,16 @@ class SqliteGazetteer:
                 f"cannot open the gazetteer index {self.path} ({err}); "
                 "delete it and run `geomap build` again to rebuild it"
             ) from err
-        self._load(meta)
-        # The name sets hold a million strings and live as long as the process:
-        # out of the garbage collector's sight, it stops walking them on every
-        # full collection (that halved the first pass over a corpus).
-        gc.freeze()
-        self.lookup = lru_cache(maxsize=65536)(self._lookup)
-
-    def _load(self, meta: dict) -> None:
         self.schema_version = int(meta["schema_version"])
         self.sources = json.loads(meta["sources"])
         # The meta table has one marshalled set (or dict) per field.
         self.names = NameSets(**{f.name: marshal.loads(meta[f.name]) for f in fields(NameSets)})
         self.capitals = {r[0] for r in self._con.execute("SELECT id FROM place WHERE capital")}
+        # The name sets hold a million strings and live as long as the process:
+        # out of the garbage collector's sight, it stops walking them on every
+        # full collection (that halved the first pass over a corpus).
+        gc.freeze()
+        self.lookup = lru_cache(maxsize=65536)(self._lookup)
 
     def _lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         key = name_key(name)
@@ -144,7 +141,7 @@ class MemoryGazetteer:
             self._by_key.setdefault(name_key(place.name), []).append(Candidate(place, True))
             for alias in aliases:
                 self._by_key.setdefault(name_key(alias), []).append(Candidate(place, False))
-                if alias.replace(".", "").isupper() and alias.replace(".", "").isalpha():
+                if is_acronym(alias):
                     acronyms.add(name_key(alias))
         keys = frozenset(self._by_key)
         demonyms = dict(demonyms or {})

@@ -58,6 +58,16 @@ def partial_names(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(partial - keys)
 
 
+def is_acronym(name: str) -> bool:
+    """True for a name written as an acronym.
+
+    >>> is_acronym("EU"), is_acronym("U.A.E."), is_acronym("Eu"), is_acronym("A1")
+    (True, True, False, False)
+    """
+    letters = name.replace(".", "")
+    return letters.isupper() and letters.isalpha()
+
+
 def is_latin(name: str) -> bool:
     """True for names written in Latin script (the ones English news uses)."""
     return bool(_LATIN.match(name))
