@@ -130,7 +130,7 @@ def _previous_word(text: str, start: int) -> tuple[_Token, bool] | None:
     if match is None:
         return None
     word = match.group(1)
-    if word.endswith(("'s", "’s")):
+    if word[-2:] in _POSSESSIVE:
         return None  # "Russia's Dmitriev": a possessive ends a name
     if match.group(2):  # a full stop between: only an initial or a title joins
         if len(word) == 1 and word.isupper():
@@ -214,7 +214,7 @@ class Recogniser:
                 continue
             mention, end, verdict = match
             if verdict == "person":
-                if mention.key not in self.names.big and " " not in mention.key:
+                if mention.key not in names.big and " " not in mention.key:
                     people.add(mention.key)  # a big city's name is not struck out
             elif verdict == "place":
                 found.append(mention)
@@ -357,6 +357,30 @@ class Recogniser:
             name_key(" ".join(words[:n])) in self.names.areas for n in range(len(words), 0, -1)
         )
 
+    def _after_forename(self, text: str, first: _Token, key: str, area: bool) -> bool:
+        """True when the name at ``first`` follows a first name, an initial or a
+        title, so is a surname: "Kirill Dmitriev", "Gino D. Bassett", "Dewly Nelson"."""
+        previous = _previous_word(text, first.start)
+        if previous is None:
+            return False
+        prev, initial = previous
+        if initial:
+            return True
+        word = prev.text.lower()
+        if not prev.text[:1].isupper() or word in _GENERIC:  # "Western Mosul"
+            return False
+        if word in _TITLES:
+            return True
+        if word in self.names.first_names and (
+            # "Will Steele said": a small town's name after a first name is a
+            # surname even at a sentence's start.
+            not (area or key in self.names.big) or not self._plain_start(text, prev)
+        ):
+            return True
+        return not (
+            word in self.names.common_words and (area or _sentence_initial(text, prev.start))
+        )
+
     def _verdict(
         self,
         text: str,
@@ -383,32 +407,8 @@ class Recogniser:
         area = key in self.names.areas
         if key in self.names.major or (area and " " in key):
             return "place"
-        # A town's (or a region's) name after a first name, an initial or a
-        # title is a surname: "Kirill Dmitriev", "Gino D. Bassett", "Dewly Nelson".
-        previous = _previous_word(text, first.start)
-        if previous is not None:
-            prev, initial = previous
-            word = prev.text.lower()
-            if initial or (
-                prev.text[:1].isupper()
-                and word not in _GENERIC  # "Western Mosul"
-                and (
-                    word in _TITLES
-                    or (
-                        word in self.names.first_names
-                        # "Will Steele said": a small town's name after a first name
-                        # is a surname even at a sentence's start.
-                        and (
-                            not (area or key in self.names.big) or not self._plain_start(text, prev)
-                        )
-                    )
-                    or not (
-                        word in self.names.common_words
-                        and (area or _sentence_initial(text, prev.start))
-                    )
-                )
-            ):
-                return "person"
+        if self._after_forename(text, first, key, area):
+            return "person"
         if area:
             return "place"
         if key in self.names.first_names and nxt and nxt.text[:1].isupper():
