@@ -65,13 +65,17 @@ def test_one_event_reported_twice_is_one_feature(tmp_path, gazetteer):
 def test_adding_an_article_analyses_only_that_one(tmp_path, gazetteer, monkeypatch):
     monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
     folder = write_reports(tmp_path / "in")
-    first = build(
-        [folder],
-        layers_dir=tmp_path / "l",
-        out_dir=tmp_path / "o",
-        gazetteer=gazetteer,
-        reference_lines=None,
-    )
+
+    def build_folder():
+        return build(
+            [folder],
+            layers_dir=tmp_path / "l",
+            out_dir=tmp_path / "o",
+            gazetteer=gazetteer,
+            reference_lines=None,
+        )
+
+    first = build_folder()
     assert (first.documents, first.cached) == (3, 0)
     calls = []
     real = geomap.pipeline.analyse
@@ -82,13 +86,7 @@ def test_adding_an_article_analyses_only_that_one(tmp_path, gazetteer, monkeypat
 
     monkeypatch.setattr(geomap.pipeline, "analyse", counting)
     (folder / "d.txt").write_text("date 2026-02-05\nDrones hit Odesa on Tuesday.")
-    second = build(
-        [folder],
-        layers_dir=tmp_path / "l",
-        out_dir=tmp_path / "o",
-        gazetteer=gazetteer,
-        reference_lines=None,
-    )
+    second = build_folder()
     assert (second.documents, second.cached) == (4, 3)
     assert calls == ["d"]
 
