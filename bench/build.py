@@ -53,7 +53,7 @@ def timed(command: list[str], **kwargs) -> float:
 
 def geoparse_speeds(texts: list[str]) -> dict[str, float | None]:
     """MB/s per core after start-up, for geomap and the two baselines."""
-    from geomap.gazetteer.index import open_gazetteer
+    from geomap.gazetteer import open_gazetteer
     from geomap.geoparse import geoparse
     from geomap.testing import article
 
@@ -151,7 +151,7 @@ def main() -> None:
         texts = assemble(work / "articles", args.articles, args.eval_dir)
         cold_env = {**os.environ, "GEOMAP_CACHE_DIR": str(work / "cold-cache")}
         cold = timed(
-            [PYTHON, "-c", "from geomap.gazetteer.index import open_gazetteer; open_gazetteer()"],
+            [PYTHON, "-c", "from geomap.gazetteer import open_gazetteer; open_gazetteer()"],
             env=cold_env,
         )
         warm = timed([*geomap, "geocode", "Kyiv"])

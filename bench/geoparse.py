@@ -72,7 +72,7 @@ def throughput(gold: Path, passes: int) -> tuple[float, float]:
     machine. Each figure is the best of ``passes``: noise only slows a pass down.
     """
     from geomap.documents import read_records
-    from geomap.gazetteer.index import open_gazetteer
+    from geomap.gazetteer import open_gazetteer
     from geomap.geoparse import geoparse
 
     gazetteer = open_gazetteer()

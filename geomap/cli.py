@@ -105,14 +105,18 @@ def build(
         )
     except (GeomapError, OSError) as err:
         raise _fail(err) from err
-    for reason in report.skipped:
-        click.echo(f"skipped: {reason}", err=True)
+    _echo_skipped(report.skipped)
     counts = ", ".join(f"{name} {count}" for name, count in report.layers.items())
     click.echo(
         f"read {report.documents} article(s) ({report.cached} from cache), "
         f"skipped {len(report.skipped)}; features: {counts}"
     )
     click.echo(f"wrote {len(report.outputs) - 1} files to {layers_dir}/ and {out_dir / 'map.html'}")
+
+
+def _echo_skipped(reasons: list[str]) -> None:
+    for reason in reasons:
+        click.echo(f"skipped: {reason}", err=True)
 
 
 def _progress(items):
@@ -151,38 +155,21 @@ def geoparse(files, fmt, adjectives):
 
     Example: geomap geoparse ../shared/eval/geowebnews.jsonl > pred.jsonl
     """
-    from .documents import iter_documents
-    from .gazetteer.index import open_gazetteer
+    from .documents import read_documents
+    from .gazetteer import open_gazetteer
+    from .geoparse import as_feature_collection
     from .geoparse import geoparse as run_geoparse
 
     try:
         gazetteer = open_gazetteer()
-        docs = []
-        for item in iter_documents(files):
-            if isinstance(item, Exception):
-                click.echo(f"skipped: {item}", err=True)
-            else:
-                docs.append(item)
+        docs, skipped = read_documents(files)
+        _echo_skipped(skipped)
         results = run_geoparse(docs, gazetteer, adjectives=adjectives)
         if fmt == "jsonl":
             for result in results:
                 click.echo(json.dumps(result, ensure_ascii=False))
-            return
-        features = [
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [t["lon"], t["lat"]]},
-                "properties": {
-                    "doc_id": r["doc_id"],
-                    **{k: v for k, v in t.items() if k not in ("lat", "lon")},
-                },
-            }
-            for r in results
-            for t in r["toponyms"]
-        ]
-        click.echo(
-            json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-        )
+        else:
+            click.echo(json.dumps(as_feature_collection(results), ensure_ascii=False))
     except (GeomapError, OSError) as err:
         raise _fail(err) from err
 
@@ -201,7 +188,7 @@ def geocode(name, limit, geocoder):
 
     Example: geomap geocode Zaporozhye
     """
-    from .gazetteer.index import open_gazetteer
+    from .gazetteer import open_gazetteer
     from .geocoders import get_geocoder
 
     try:

@@ -337,3 +337,15 @@ def iter_documents(sources: Iterable[str | os.PathLike]) -> Iterator[Document | 
             yield err
         except (OSError, RecursionError) as err:
             yield UnreadableDocument(f"{path}: cannot read ({err})")
+
+
+def read_documents(sources: Iterable[str | os.PathLike]) -> tuple[list[Document], list[str]]:
+    """Every readable document under ``sources``, and the one-line reason each
+    file or record that could not be read was skipped."""
+    documents, skipped = [], []
+    for item in iter_documents(sources):
+        if isinstance(item, UnreadableDocument):
+            skipped.append(str(item))
+        else:
+            documents.append(item)
+    return documents, skipped

@@ -22,6 +22,8 @@ from shapely.ops import split
 from .errors import GeomapError
 from .gazetteer.index import Gazetteer
 from .gazetteer.names import name_key
+from .gazetteer.vocabulary import PlaceKind
+from .geometry import geodesic_area_km2, geodesic_length_km
 from .layers import Feature, stable_id
 from .model import Event
 from .outlines import country_outline
@@ -37,25 +39,6 @@ class FrontLine:
     line: LineString
     closing_line: LineString  # with anchors beyond the coast/border, used to cut areas
     name: str = "Front line"
-
-
-def geodesic_length_km(line: LineString) -> float:
-    """Length on the WGS 84 ellipsoid, in km.
-
-    >>> round(geodesic_length_km(LineString([(30.0, 50.0), (31.0, 50.0)])), 1)
-    71.7
-    """
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84").geometry_length(line) / 1000.0
-
-
-def geodesic_area_km2(geometry) -> float:
-    """Area on the WGS 84 ellipsoid, in km²."""
-    from pyproj import Geod
-
-    area, _ = Geod(ellps="WGS84").geometry_area_perimeter(geometry)
-    return abs(area) / 1e6
 
 
 def _metadata(lines: list[str]) -> dict[str, str]:
@@ -81,7 +64,7 @@ def read_reference_line(path: Path, gazetteer: Gazetteer) -> FrontLine:
         options = [
             c.place
             for c in gazetteer.lookup(row["settlement"], limit=200)
-            if c.place.country_code == country and c.place.kind == "populated_place"
+            if c.place.country_code == country and c.place.kind == PlaceKind.POPULATED_PLACE
         ]
         options.sort(
             key=lambda p: (not name_key(p.admin1 or "").startswith(admin1), -p.population, p.id)

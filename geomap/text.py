@@ -1,4 +1,4 @@
-"""Sentence splitting shared by the recogniser and the extractors."""
+"""Sentence splitting: the quotes that the layers carry and the extractors read."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import settings
 
 from geomap.documents import read_document
-from geomap.gazetteer.index import MemoryGazetteer, open_gazetteer
+from geomap.gazetteer import MemoryGazetteer, open_gazetteer
 from geomap.model import Place
 
 # The same examples on every run: a red CI is a bug, never a roll of the dice.
@@ -38,7 +38,7 @@ def seed_doc():
 
 @pytest.fixture(scope="session")
 def seed_result(gazetteer, seed_doc):
-    from geomap.pipeline import analyse
+    from geomap.analysis import analyse
 
     return analyse(seed_doc, gazetteer)
 

@@ -17,11 +17,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geomap.analysis import analyse
 from geomap.cli import cli
 from geomap.documents import decode, iter_documents, parse_article
 from geomap.errors import UnreadableDocument
 from geomap.mentions import Recogniser
-from geomap.pipeline import analyse, build
+from geomap.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).parent / "data" / "bad"

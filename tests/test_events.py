@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from geomap.analysis import analyse
 from geomap.events.dates import find_dates
 from geomap.events.numbers import parse_length_km, parse_numbers, parse_percent
-from geomap.pipeline import analyse
 from geomap.testing import article
 
 THURSDAY = dt.date(2026, 2, 5)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import geomap.pipeline
+import geomap.analysis
 from geomap.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,13 +78,13 @@ def test_adding_an_article_analyses_only_that_one(tmp_path, gazetteer, monkeypat
     first = build_folder()
     assert (first.documents, first.cached) == (3, 0)
     calls = []
-    real = geomap.pipeline.analyse
+    real = geomap.analysis.analyse
 
     def counting(doc, *args, **kwargs):
         calls.append(doc.doc_id)
         return real(doc, *args, **kwargs)
 
-    monkeypatch.setattr(geomap.pipeline, "analyse", counting)
+    monkeypatch.setattr(geomap.analysis, "analyse", counting)
     (folder / "d.txt").write_text("date 2026-02-05\nDrones hit Odesa on Tuesday.")
     second = build_folder()
     assert (second.documents, second.cached) == (4, 3)

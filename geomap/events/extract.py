@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from ..gazetteer.vocabulary import PlaceKind
 from ..model import Document, Event, Figure, Place, ResolvedMention, Sentence
 from ..text import sentence_at
 from .dates import DAY, WEEK, DateMention, day_span, find_dates
@@ -117,7 +118,6 @@ _OCCUPY = re.compile(
     r"taken|took|annex\w*|lost|recaptur\w*|liberat\w*)\b",
     re.IGNORECASE,
 )
-_TERRITORY = re.compile(r"\b(?:territory|land|country|area)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?(?:\w+\s+)?\d{4}\b", re.IGNORECASE)
 _SPEAKER = re.compile(
     # "Zelenskiy said", "Lebanon's health ministry said", "the regional governor said"
@@ -150,14 +150,14 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _SPECIFICITY = {
-    "facility": 0,
-    "populated_place": 1,
-    "admin2": 2,
-    "admin1": 2,
-    "region": 2,
-    "sea": 3,
-    "country": 4,
-    "continent": 5,
+    PlaceKind.FACILITY: 0,
+    PlaceKind.POPULATED_PLACE: 1,
+    PlaceKind.ADMIN2: 2,
+    PlaceKind.ADMIN1: 2,
+    PlaceKind.REGION: 2,
+    PlaceKind.SEA: 3,
+    PlaceKind.COUNTRY: 4,
+    PlaceKind.CONTINENT: 5,
 }
 _OF_WHICH = re.compile(
     r"(?:(?:about|some|nearly|around|at\s+least)\s+)?\d[\d,]*\s+of\s+"
@@ -247,7 +247,7 @@ def _theatre(
         (
             rm.place
             for rm in resolved
-            if rm.place.kind == "country" and rm.place.country_code == best
+            if rm.place.kind == PlaceKind.COUNTRY and rm.place.country_code == best
         ),
         None,
     )
@@ -336,7 +336,7 @@ def _actor_before(ctx: _Context, anchor: int, *, skip: str | None = None) -> str
         start = _rel(ctx, rm)
         if speaker and speaker.start("who") <= start < speaker.end("who"):
             continue
-        if start < anchor and rm.place.kind == "country" and rm.place.name != skip:
+        if start < anchor and rm.place.kind == PlaceKind.COUNTRY and rm.place.name != skip:
             best = rm.place.name
     return best
 
@@ -345,7 +345,7 @@ def _parties(ctx: _Context, *, exclude: str | None = None) -> list[str]:
     """Countries acting together: "Ukraine and Russia" if the sentence pairs two,
     else every country it names, in order."""
     countries = [
-        rm for rm in ctx.mentions if rm.place.kind == "country" and rm.place.name != exclude
+        rm for rm in ctx.mentions if rm.place.kind == PlaceKind.COUNTRY and rm.place.name != exclude
     ]
     text = ctx.sentence.text
     for left, right in itertools.pairwise(countries):
@@ -485,7 +485,7 @@ def _strikes(ctx: _Context) -> list[Event]:
             figures["weapon_count"] = count
         detail = _OF_WHICH.search(text, trigger.end())
         actor1 = _actor_before(ctx, trigger.start(), skip=place[0].name)
-        actor2 = place[0].name if place[0].kind == "country" else None
+        actor2 = place[0].name if place[0].kind == PlaceKind.COUNTRY else None
         fatalities = _fatalities(text)
         if fatalities:
             figures["fatalities"] = fatalities
@@ -558,7 +558,7 @@ def _disrupted(ctx: _Context) -> list[Event]:
             place[1],
             date,
             precision,
-            actor1=place[0].name if place[0].kind == "country" else None,
+            actor1=place[0].name if place[0].kind == PlaceKind.COUNTRY else None,
             figures=figures,
             reported_by=_speaker(text),
         )
@@ -605,7 +605,7 @@ def _venue(ctx: _Context, after: int) -> tuple[Place, int] | None:
         start = _rel(ctx, rm)
         if (
             after <= start <= after + 80
-            and rm.place.kind != "continent"
+            and rm.place.kind != PlaceKind.CONTINENT
             and _VENUE.search(ctx.sentence.text[after:start])
         ):
             return rm.place, rm.place.geo_precision
@@ -713,7 +713,9 @@ def _victims_place(
     figure ("Russia had suffered 1.2 million"), else the article's country."""
     inside = [rm for rm in ctx.mentions if start <= _rel(ctx, rm) < end]
     before = [
-        rm for rm in ctx.mentions if _rel(ctx, rm) < figure_start and rm.place.kind == "country"
+        rm
+        for rm in ctx.mentions
+        if _rel(ctx, rm) < figure_start and rm.place.kind == PlaceKind.COUNTRY
     ]
     if inside:
         return inside[0].place, inside[0].place.geo_precision
@@ -757,14 +759,13 @@ def _occupation_claims(ctx: _Context) -> list[Event]:
         return []
     events = []
     for _, end, figure in parse_percent(text):
-        tail = text[end : end + 60]
         country = None
         for rm in ctx.mentions:
             rel = _rel(ctx, rm)
-            if end <= rel <= end + 40 and rm.place.kind == "country":
+            if end <= rel <= end + 40 and rm.place.kind == PlaceKind.COUNTRY:
                 country = rm.place
                 break
-        if country is None or not (_TERRITORY.search(tail) or country):
+        if country is None:
             continue
         since = _SINCE.search(text, end)
         word = verb.group("verb").lower()

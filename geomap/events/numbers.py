@@ -32,7 +32,6 @@ HEDGES = (
     "just over",
     "just under",
     "under",
-    "some",
 )
 _WORDS = {
     "one": 1,

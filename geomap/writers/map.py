@@ -15,7 +15,9 @@ from pathlib import Path
 
 from shapely.geometry import mapping
 
+from ..geometry import round_coordinates
 from ..layers import Layer
+from ..model import Document
 from .symbols import SYMBOLS
 
 STATIC = Path(__file__).parent / "static"
@@ -44,14 +46,6 @@ FIGURES = {
 }
 
 
-def _round(value):
-    if isinstance(value, float):
-        return round(value, 6)
-    if isinstance(value, list | tuple):
-        return [_round(v) for v in value]
-    return value
-
-
 def feature_collection(layer: Layer) -> dict:
     """The layer as GeoJSON for the page: coordinates to 6 decimals, empty properties
     left out (the layer files keep them; the page need not carry them)."""
@@ -67,7 +61,7 @@ def feature_collection(layer: Layer) -> dict:
                 "properties": properties,
                 "geometry": {
                     "type": geometry["type"],
-                    "coordinates": _round(geometry["coordinates"]),
+                    "coordinates": round_coordinates(geometry["coordinates"], 6),
                 },
             }
         )
@@ -192,7 +186,44 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def write_map(layers: Sequence[Layer], path: Path, **options) -> Path:
-    """Render the map and write it to ``path``."""
-    path.write_text(render_map(layers, **options), encoding="utf-8")
+def map_title(documents: Sequence[Document]) -> tuple[str, str]:
+    """The map's title and "as of" line."""
+    dates = sorted(d.date for d in documents if d.date)
+    count = len(documents)
+    title = (
+        documents[0].title
+        if count == 1 and documents[0].title
+        else (f"geomap: {count} article{'s' if count != 1 else ''}")
+    )
+    if not dates:
+        return title, "Article dates unknown"
+    span = (
+        dates[0].isoformat()
+        if dates[0] == dates[-1]
+        else f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
+    )
+    return title, f"As of {dates[-1].isoformat()} (articles dated {span})"
+
+
+def basemap(layers: Sequence[Layer]) -> dict | None:
+    """Country outlines around the data: the map's basemap when tiles cannot load."""
+    from shapely import total_bounds
+
+    from ..outlines import outlines_near
+
+    geometries = [f.geometry for layer in layers for f in layer.features if f.geometry]
+    if not geometries:
+        return None
+    return outlines_near(tuple(float(v) for v in total_bounds(geometries)))
+
+
+def write_map(
+    layers: Sequence[Layer], documents: Sequence[Document], path: Path, *, self_contained=True
+) -> Path:
+    """Render the map of ``layers`` found in ``documents`` and write it to ``path``."""
+    title, as_of = map_title(documents)
+    page = render_map(
+        layers, title=title, as_of=as_of, outline=basemap(layers), self_contained=self_contained
+    )
+    path.write_text(page, encoding="utf-8")
     return path

