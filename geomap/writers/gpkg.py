@@ -22,8 +22,8 @@ CREATE TABLE layer_styles (
 )"""
 # GeoPackages record when each table and style last changed; a fixed time keeps
 # the files byte-identical for identical layers.
-_FIXED_GDAL_TIME = "2000-01-01T00:00:00Z"
-_FIXED_TIME = "2000-01-01T00:00:00.000Z"
+# The GeoPackage's own format: milliseconds and Z.
+FIXED_TIME = "2000-01-01T00:00:00.000Z"
 
 
 def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
@@ -44,7 +44,7 @@ def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
             "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, "
             "owner, ui, update_time) VALUES ('', '', ?, 'geom', ?, ?, '', 1, ?, '', '', ?)",
             [
-                (layer.name, layer.name, qml(layer), f"geomap style for {layer.name}", _FIXED_TIME)
+                (layer.name, layer.name, qml(layer), f"geomap style for {layer.name}", FIXED_TIME)
                 for layer in layers
             ],
         )
@@ -55,7 +55,7 @@ def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
 def _fixed_gdal_date():
     import pyogrio
 
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _FIXED_GDAL_TIME})
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_TIME})
     try:
         yield
     finally:
