@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: map test lint screenshot bench-geoparse clean
+.PHONY: map test lint screenshot bench-geoparse bench-events clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ lint: $(STAMP)
 
 bench-geoparse: $(STAMP)  ## geoparser accuracy and speed on ../shared/eval
 	$(BIN)/python bench/geoparse.py
+
+bench-events: $(STAMP)  ## events on ../shared/eval/events: the scorer's table, gazetteer coverage
+	$(BIN)/python bench/events.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -35,7 +35,7 @@ def code_digest() -> str:
     package = Path(__file__).parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".csv", ".js", ".css") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".csv", ".gz", ".js", ".css") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -12,13 +12,14 @@ sentence-initial common words ("Police said") or calendar words are dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from .gazetteer.index import Gazetteer
-from .gazetteer.names import name_key
-from .gazetteer.vocabulary import REGION_WORDS
+from .gazetteer.names import fold_key, name_key
+from .gazetteer.vocabulary import DISTRICT_WORDS, REGION_WORDS
 from .model import Document, Hint, Mention
 
 _WORD = r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’.\-]*[^\W_])?"
@@ -77,6 +78,20 @@ _REGION_LIST = re.compile(
     rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+(?:regions|oblasts|provinces|states|"
     r"governorates|districts|counties|prefectures)\b"
 )
+
+
+# Words before a place's name, and after it, that say a place is meant.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|at|of|from|to|towards?|hit|shelled|struck|attacked|"
+    r"captured|liberated|recaptured|took|retook|entered|village|town|settlement)\s+$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"\s*\(|\s+(?:region|oblast|district|raion|village|town|settlement)\b")
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(surface: str) -> str:
+    return fold_key(surface)
 
 
 class _Token(NamedTuple):
@@ -196,7 +211,13 @@ class Recogniser:
                 first = _WORD_AT.match(text, start).group()  # "U.S."
             key = first.lower().rstrip(".") if first.isascii() else name_key(first)
             pure_prefix = key not in keys and key not in demonyms
-            if (pure_prefix and key not in partial) or not first[0].isupper():
+            if not first[0].isupper():
+                continue
+            if pure_prefix and key not in partial:
+                folded = self._folded_at(doc, _Token(start, start + len(first), first))
+                if folded is not None:
+                    found.append(folded)
+                    resume = folded.end
                 continue
             if pure_prefix or (
                 key in plain
@@ -221,6 +242,30 @@ class Recogniser:
             resume = end
         # "Kirill Dmitriev ... Dmitriev said": once a surname, always a surname.
         yield from (m for m in found if m.key not in people)
+
+    def _folded_at(self, doc: Document, first: _Token) -> Mention | None:
+        """A spelling no source lists, of a name of a Cyrillic-script country's
+        place ("Kreminna" written "Kremina", "Novomikhaylovka"), where the words
+        around it say a place is meant: after "in", "near", "village of"..., or
+        before a region ("X, Zaporizhzhia", "X (Polohy district"). One or two
+        words, matched under :func:`~geomap.gazetteer.names.fold_key`."""
+        text = doc.text
+        if (
+            len(first.text) < 5
+            or first.text.lower() in self.names.common_words
+            or not (
+                _PLACE_BEFORE.search(text, max(0, first.start - 16), first.start)
+                or _PLACE_AFTER.match(text, first.end)
+                or self._region_follows(text, first.end)
+            )
+        ):
+            return None
+        nxt = _next_word(text, first)
+        for last in ([nxt] if nxt and nxt.text[:1].isupper() else []) + [first]:
+            surface = text[first.start : last.end]
+            if _folded(surface) in self.names.folded:
+                return Mention(doc.doc_id, first.start, last.end, surface, name_key(surface))
+        return None
 
     def _starts_name(self, key: str) -> bool:
         """True when ``key`` is a name or the start of one."""
@@ -332,8 +377,11 @@ class Recogniser:
                     last, key, consumed, nxt = token, folded, token, after
             if nxt is not None:
                 word = nxt.text.lower().rstrip("'’")
-                if word in _REGION_WORDS or (word.endswith("s") and word[:-1] in _REGION_WORDS):
-                    hint, consumed = Hint.REGION, nxt
+                if word.endswith("s") and word[:-1] in _REGION_WORDS:
+                    word = word[:-1]  # "the Donetsk and Luhansk regions"
+                if word in _REGION_WORDS:
+                    hint = Hint.DISTRICT if word in DISTRICT_WORDS else Hint.REGION
+                    consumed = nxt
             listed = text.startswith(_LIST_STARTS, last.end)  # cheap test before the regex
             if hint is None and listed and _REGION_LIST.match(text, last.end):
                 hint = Hint.REGION  # "the Kharkiv, Sumy and Chernihiv regions"
@@ -400,7 +448,7 @@ class Recogniser:
             _ORGANISATION_WORDS if nxt.text[:1].isupper() else _EPONYM_WORDS
         ):
             return "other"
-        if " " not in key and key in _GENERIC and hint != Hint.REGION:
+        if " " not in key and key in _GENERIC and hint is None:
             return "other"  # "West", "Central": a region's name only with a region word
         if key not in self.names.keys:
             return "other"
@@ -415,6 +463,6 @@ class Recogniser:
             return "other"  # "Julia Peters": a first name, not the town of Julia
         # A small town's name before another capitalised word is likely part
         # of a person's or a body's name.
-        if key not in self.names.big and nxt and nxt.text[:1].isupper() and hint != Hint.REGION:
+        if key not in self.names.big and nxt and nxt.text[:1].isupper() and hint is None:
             return "other"
         return "place"

@@ -18,6 +18,7 @@ class Hint(StrEnum):
     """What the words around a place name say it is."""
 
     REGION = "admin1"  # "the Donetsk region", "the Kharkiv, Sumy and Chernihiv regions"
+    DISTRICT = "admin2"  # "the Pokrovsk district", "Polohy raion"
     DEMONYM = "demonym"  # "Ukrainian": an adjective or people, naming a country
 
 
@@ -62,7 +63,10 @@ class Place:
 
     ``id`` is stable across builds (``geonames:703448``, ``geomap:donbas``).
     ``geo_precision`` follows ACLED: 1 a town itself, 3 a region or country
-    (the point is representative only).
+    (the point is representative only). ``admin1_code`` and ``admin2_code``
+    are GeoNames' (``UA.05``, ``UA.05.1402``). ``minor`` marks a village that
+    only a national dump lists (below cities500's 500 people): it is taken only
+    where the text's context points to its country or region.
     """
 
     id: str
@@ -76,6 +80,8 @@ class Place:
     population: int = 0
     geonameid: int | None = None
     geo_precision: int = 1
+    admin2_code: str | None = None
+    minor: bool = False
 
 
 @dataclass(slots=True)

@@ -6,17 +6,32 @@ kind (a country or a curated region beats a village of the same name), the
 alternate spelling, whether it is a capital, and whether its country is
 talked about elsewhere in the document. The best score wins; its reason is
 kept with the result.
+
+Where the text says which area a place is in ("Novoselivka, Zaporizhzhia",
+see :mod:`geomap.containers`), only the namesakes in that area compete. A
+village that only a national dump lists (``Place.minor``) needs its country
+in the document's context, and never beats a listed town unless the area
+named with it says so.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 
+from .containers import find_links
 from .gazetteer.index import Gazetteer
-from .gazetteer.vocabulary import SUBNATIONAL_KINDS, PlaceKind
-from .model import Candidate, Document, Hint, Mention, ResolvedMention
+from .gazetteer.vocabulary import (
+    BIG_PLACE,
+    CYRILLIC_COUNTRIES,
+    MAX_CANDIDATES,
+    SITE_KINDS,
+    SUBNATIONAL_KINDS,
+    PlaceKind,
+)
+from .model import Candidate, Document, Hint, Mention, Place, ResolvedMention
 
 KIND_BONUS = {
     PlaceKind.COUNTRY: 4.0,
@@ -26,9 +41,21 @@ KIND_BONUS = {
     PlaceKind.SEA: 6.0,
     PlaceKind.ADMIN1: -1.0,
     PlaceKind.ADMIN2: -1.0,
+    PlaceKind.ADMIN3: -2.0,
     PlaceKind.POPULATED_PLACE: 0.0,
 }
 HINT_BONUS = 8.0  # "the Donetsk region" → the region, not the city
+# "the Pokrovsk district" → the raion, "the Kharkiv region" → the oblast, not
+# the raion: the region word's level.
+LEVEL_BONUS = 1.0
+_LEVEL_KINDS = {
+    Hint.REGION: frozenset({PlaceKind.ADMIN1, PlaceKind.REGION}),
+    Hint.DISTRICT: frozenset({PlaceKind.ADMIN2, PlaceKind.ADMIN3}),
+}
+# The kinds of area a place may be said to be in ("X, Region"), and how far
+# from a curated region's point its places may lie.
+AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})
+REGION_RADIUS_KM = 250.0
 PRIMARY_BONUS = 0.5  # "Zaporizhzhia" the city (alternate) vs the village (own name)
 CAPITAL_BONUS = 2.0  # "Washington" → the capital
 CONTEXT_BONUS = 2.0  # "Donetsk" in a text about Ukraine → the Ukrainian city
@@ -41,22 +68,41 @@ FOREIGN_COUNTRY_PENALTY = 4.0
 # "New York", "Kharkiv": a city named like the region it is in is what a bare
 # name means; the region needs a region word ("the Kharkiv region").
 SEAT_BONUS = 2.0
+# "Serhiivka, 50km south of Odesa" → the Serhiivka near Odesa: a small town
+# within NEAR_KM of a town named within NEAR_CHARS of it.
+NEAR_KM, NEAR_CHARS, NEAR_BONUS = 75.0, 500, 1.5
+MINOR_PENALTY = 0.5  # a village that only a national dump lists is the less likely
 # Context moves two candidates apart by at most this much, so a candidate
 # further behind the best on its own can never win.
-_MAX_CONTEXT_SWING = CONTEXT_BONUS + ADMIN1_BONUS + FOREIGN_COUNTRY_PENALTY
+_MAX_CONTEXT_SWING = CONTEXT_BONUS + ADMIN1_BONUS + NEAR_BONUS + FOREIGN_COUNTRY_PENALTY
 
 
 class _Context:
-    """What the other mentions of a document say: their countries and regions."""
+    """What the other mentions of a document say: their countries, regions and towns."""
 
-    __slots__ = ("admin1s", "countries", "own_admin1", "own_country")
+    __slots__ = ("admin1s", "admit_minor", "countries", "own_admin1", "own_country", "towns")
 
     def __init__(
-        self, countries: Counter | None = None, admin1s: Counter | None = None, own=(None, None)
+        self,
+        countries: Counter | None = None,
+        admin1s: Counter | None = None,
+        own=(None, None),
+        *,
+        towns: Sequence[Place] = (),
+        admit_minor: bool = False,
     ) -> None:
         countries, admin1s = countries or Counter(), admin1s or Counter()
         self.countries, self.admin1s = countries, admin1s
         self.own_country, self.own_admin1 = own
+        self.towns = towns
+        self.admit_minor = admit_minor
+
+    def near_town(self, place: Place) -> bool:
+        """True when ``place`` is a small town or a site within :data:`NEAR_KM`
+        of one of ``towns`` (those other names mean, close by in the text)."""
+        if not self.towns or place.kind not in SITE_KINDS or place.population >= BIG_PLACE:
+            return False
+        return any(_km(place.lat, place.lon, town.lat, town.lon) <= NEAR_KM for town in self.towns)
 
     def has_country(self, code: str | None) -> bool:
         return self.countries.get(code, 0) > (code == self.own_country)
@@ -64,13 +110,38 @@ class _Context:
     def has_admin1(self, code: str | None) -> bool:
         return self.admin1s.get(code, 0) > (code == self.own_admin1)
 
+    def admits(self, place) -> bool:
+        """False for a minor village whose country (or, in the Cyrillic-script
+        countries, a neighbour's) the document does not talk about."""
+        if not place.minor or self.admit_minor:
+            return True
+        if place.country_code in CYRILLIC_COUNTRIES:
+            return any(self.has_country(code) for code in CYRILLIC_COUNTRIES)
+        return self.has_country(place.country_code)
+
+
+def _size(population: int) -> float:
+    """How much a place's size says: log population, with the differences
+    among villages (under 1,000 people) shrunk to a quarter, so that context,
+    not a few hundred people, tells namesake villages apart.
+
+    >>> round(_size(1_000_000), 2), round(_size(600), 2), round(_size(0), 2)
+    (6.0, 2.95, 2.5)
+    """
+    size = math.log10(max(population, 0) + 10)
+    return size if size >= 3.0 else 3.0 - (3.0 - size) / 4
+
 
 def _base_score(candidate: Candidate, kind_hint: Hint | None, capitals: Collection[str]) -> float:
     """The score a candidate has on its own, before the document's context."""
     place = candidate.place
-    score = math.log10(max(place.population, 0) + 10) + KIND_BONUS.get(place.kind, 0.0)
-    if kind_hint == Hint.REGION and place.kind in SUBNATIONAL_KINDS:
+    score = _size(place.population) + KIND_BONUS.get(place.kind, 0.0)
+    if place.minor:
+        score -= MINOR_PENALTY
+    if kind_hint in _LEVEL_KINDS and place.kind in SUBNATIONAL_KINDS:
         score += HINT_BONUS
+        if place.kind in _LEVEL_KINDS[kind_hint]:
+            score += LEVEL_BONUS
     if candidate.primary:
         score += PRIMARY_BONUS
     if place.id in capitals:
@@ -94,13 +165,15 @@ def _context_score(candidate: Candidate, context: _Context, rival_region: bool) 
         and context.has_admin1(place.admin1_code)
     ):
         score += ADMIN1_BONUS
+    if context.near_town(place):
+        score += NEAR_BONUS
     return score
 
 
 def _reason(candidate: Candidate, kind_hint: Hint | None, context: _Context, capitals) -> str:
     place = candidate.place
     parts = [f"{place.kind} pop {place.population:,}"]
-    if kind_hint == Hint.REGION and place.kind in SUBNATIONAL_KINDS:
+    if kind_hint in (Hint.REGION, Hint.DISTRICT) and place.kind in SUBNATIONAL_KINDS:
         parts.append("named with a region word")
     if place.id in capitals:
         parts.append("capital")
@@ -130,12 +203,47 @@ def _ranked(
     scored: Sequence[tuple[float, Candidate]], context: _Context
 ) -> list[tuple[float, Candidate]]:
     """(score, candidate), best first: each score on its own (``scored``, in the
-    order :func:`_own_scores` breaks ties) plus what the context adds. The one
-    scoring path of the resolver and of :meth:`Resolver.rank`."""
+    order :func:`_own_scores` breaks ties) plus what the context adds; minor
+    villages that the context does not admit, or that a big city of their name
+    outranks, are left out. The one scoring path of the resolver and of
+    :meth:`Resolver.rank`."""
     rival = _rival_region((c for _, c in scored), context)
-    total = [(base + _context_score(c, context, rival), c) for base, c in scored]
+    # "Dnipro": no village of that name beats the city, whatever the context.
+    big = any(not c.place.minor and c.place.population >= BIG_PLACE for _, c in scored)
+    total = [
+        (base + _context_score(c, context, rival), c)
+        for base, c in scored
+        if context.admits(c.place) and not (big and c.place.minor)
+    ]
     # Stable: the first of equals keeps winning.
     return sorted(total, key=lambda pair: -pair[0])
+
+
+def inside(place: Place, area: Place) -> bool:
+    """True when ``place`` lies in ``area`` (a country, first- or second-level
+    region, or a curated region), as far as the gazetteer's codes tell."""
+    if place.id == area.id or area.kind not in AREA_KINDS:
+        return False
+    if area.kind == PlaceKind.COUNTRY:
+        return place.country_code == area.country_code
+    if area.kind == PlaceKind.ADMIN1:
+        return place.admin1_code == area.admin1_code and place.kind != PlaceKind.ADMIN1
+    if area.kind == PlaceKind.ADMIN2:
+        return bool(area.admin2_code) and place.admin2_code == area.admin2_code
+    return (
+        place.country_code == area.country_code
+        and _km(place.lat, place.lon, area.lat, area.lon) <= REGION_RADIUS_KM
+    )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance, for "within a region's radius" (no need for pyproj)."""
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _seats(candidates: Sequence[Candidate]) -> set[str]:
@@ -156,6 +264,24 @@ def _rival_region(candidates: Iterable[Candidate], context: _Context) -> bool:
     )
 
 
+class _TownsInText:
+    """The towns first guessed for a document's mentions, by their place in the text."""
+
+    def __init__(self, mentions: Sequence[Mention], firsts: dict[str, Place]) -> None:
+        self.towns = [
+            (m.start, m.key, firsts[m.key])
+            for m in mentions
+            if m.key in firsts and firsts[m.key].kind in SITE_KINDS
+        ]
+        self.starts = [start for start, _, _ in self.towns]
+
+    def around(self, mention: Mention) -> list[Place]:
+        """The towns of other names within :data:`NEAR_CHARS` of ``mention``."""
+        low = bisect.bisect_left(self.starts, mention.start - NEAR_CHARS)
+        high = bisect.bisect_right(self.starts, mention.start + NEAR_CHARS)
+        return [place for _, key, place in self.towns[low:high] if key != mention.key]
+
+
 class Resolver:
     """Resolves the mentions of one document at a time against a gazetteer.
 
@@ -166,32 +292,41 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.capitals = gazetteer.capitals
-        self._shortlists: dict[tuple[str, str | None], list[tuple[float, Candidate]]] = {}
+        self._scored: dict[tuple[str, str | None], list[tuple[float, Candidate]]] = {}
 
-    def shortlist(self, mention: Mention) -> list[tuple[float, Candidate]]:
-        """(score on its own, candidate), best first, of the candidates that
-        the document's context could still make win."""
+    def scored(self, mention: Mention) -> list[tuple[float, Candidate]]:
+        """(score on its own, candidate) of every candidate of ``mention``, best first."""
         cache_key = (mention.key, mention.kind_hint)
-        found = self._shortlists.get(cache_key)
+        found = self._scored.get(cache_key)
         if found is None:
             if mention.kind_hint == Hint.DEMONYM:
                 place = self.gazetteer.get(self.gazetteer.names.demonyms[mention.key])
                 found = [(0.0, Candidate(place, True))] if place else []
             else:
-                scored = _own_scores(
-                    self.gazetteer.lookup(mention.key), mention.kind_hint, self.capitals
+                found = _own_scores(
+                    self.gazetteer.lookup(mention.key, limit=MAX_CANDIDATES),
+                    mention.kind_hint,
+                    self.capitals,
                 )
-                found = [p for p in scored if p[0] >= scored[0][0] - _MAX_CONTEXT_SWING]
-            if len(self._shortlists) > 100_000:
-                self._shortlists.clear()
-            self._shortlists[cache_key] = found
+            if len(self._scored) > 100_000:
+                self._scored.clear()
+            self._scored[cache_key] = found
         return found
 
+    def shortlist(self, mention: Mention) -> list[tuple[float, Candidate]]:
+        """Of :meth:`scored`, the candidates that the document's context could
+        still make win: the minor villages, and the places close behind the best."""
+        scored = self.scored(mention)
+        best = next((score for score, c in scored if not c.place.minor), None)
+        if best is None:
+            return scored
+        return [p for p in scored if p[1].place.minor or p[0] >= best - _MAX_CONTEXT_SWING]
+
     def rank(
-        self, name: str, *, kind_hint: Hint | None = None, limit: int = 200
+        self, name: str, *, kind_hint: Hint | None = None, limit: int = MAX_CANDIDATES
     ) -> list[Candidate]:
         """Every candidate for ``name`` (up to ``limit``), best first, scored as
-        :meth:`__call__` scores a mention that stands alone.
+        :meth:`__call__` scores a mention that stands alone (minor villages last).
 
         >>> from geomap.gazetteer.index import MemoryGazetteer
         >>> from geomap.model import Place
@@ -203,41 +338,110 @@ class Resolver:
         ['UA', 'RU']
         """
         scored = _own_scores(self.gazetteer.lookup(name, limit=limit), kind_hint, self.capitals)
-        return [candidate for _, candidate in _ranked(scored, _Context())]
+        return [candidate for _, candidate in _ranked(scored, _Context(admit_minor=True))]
 
     def __call__(self, doc: Document, mentions: Sequence[Mention]) -> list[ResolvedMention]:
         """Resolve every mention of ``doc``; a mention no place fits is dropped.
 
-        Two passes: the first ranks each mention on its own; the countries (and
-        first-level regions) of those winners are the document's context, and
-        the second pass ranks each mention again with the votes of the *other*
-        mentions ("Odessa, Texas" → the US town).
+        First the areas the text names places in decide those places. Then two
+        passes: the first ranks each other mention on its own; the countries
+        (and first-level regions) of those winners are the document's context,
+        and the second pass ranks each mention again with the votes of the
+        *other* mentions ("Odessa, Texas" → the US town).
         """
+        placed = self._placed_in_areas(doc.text, mentions)
         shortlists = [self.shortlist(m) for m in mentions]
         # One vote per name, however often it is repeated: a name must not
         # confirm its own first guess ("Santa Ana" fifteen times).
         votes: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
-        for mention, shortlist in zip(mentions, shortlists, strict=True):
-            place = shortlist[0][1].place if shortlist else None
+        firsts: dict[str, Place] = {}  # each name's first guess (or placed) town
+        for number, (mention, shortlist) in enumerate(zip(mentions, shortlists, strict=True)):
+            listed = [c for _, c in shortlist if not c.place.minor]
+            place = (
+                placed[number][0].place
+                if number in placed
+                else (listed[0].place if listed else None)
+            )
+            if place is not None:
+                firsts.setdefault(mention.key, place)
             votes[(mention.key, mention.kind_hint)] = (
                 place.country_code if place else None,
                 place.admin1_code if place and place.kind != PlaceKind.COUNTRY else None,
             )
         countries = Counter(country for country, _ in votes.values() if country)
         admin1s = Counter(admin1 for _, admin1 in votes.values() if admin1)
+        towns = _TownsInText(mentions, firsts)
         resolved: list[ResolvedMention] = []
-        for mention, shortlist in zip(mentions, shortlists, strict=True):
-            if not shortlist:
+        for number, (mention, shortlist) in enumerate(zip(mentions, shortlists, strict=True)):
+            if number in placed:
+                candidate, reason = placed[number]
+                resolved.append(ResolvedMention(mention, candidate.place, 0.0, reason))
                 continue
             if mention.kind_hint == Hint.DEMONYM:
-                place = shortlist[0][1].place
-                resolved.append(ResolvedMention(mention, place, 0.0, "demonym of the country"))
+                if shortlist:
+                    place = shortlist[0][1].place
+                    resolved.append(ResolvedMention(mention, place, 0.0, "demonym of the country"))
                 continue
-            context = _Context(countries, admin1s, votes[(mention.key, mention.kind_hint)])
-            score, best = _ranked(shortlist, context)[0]
+            context = _Context(
+                countries,
+                admin1s,
+                votes[(mention.key, mention.kind_hint)],
+                towns=towns.around(mention),
+            )
+            ranked = _ranked(shortlist, context)
+            if not ranked:
+                continue
+            score, best = ranked[0]
             reason = _reason(best, mention.kind_hint, context, self.capitals)
             resolved.append(ResolvedMention(mention, best.place, round(score, 3), reason))
         return resolved
+
+    def _placed_in_areas(
+        self, text: str, mentions: Sequence[Mention]
+    ) -> dict[int, tuple[Candidate, str]]:
+        """The mentions that the areas named with them decide ("X, Region",
+        "X (District, Region)", "X in the Y region", "Y's X"), and the areas
+        themselves: mention number → (candidate, reason).
+
+        For each link the area's best candidate that holds one of the place's
+        namesakes wins, and the place's candidates narrow to those inside it;
+        a later link narrows them further. A bare comma never turns a big city
+        into a namesake village ("Dnipro, Zaporizhzhia and Kherson" is a list).
+        """
+        allowed: dict[int, list[tuple[float, Candidate]]] = {}
+        areas: dict[int, Candidate] = {}
+        # The innermost link first: "(Polohy district, Zaporizhzhia region)"
+        # settles Polohy before Stepove is placed in it.
+        for link in sorted(find_links(text, mentions), key=lambda k: -k.child):
+            if Hint.DEMONYM in (mentions[link.child].kind_hint, mentions[link.area].kind_hint):
+                continue
+            children = allowed.get(link.child) or self.scored(mentions[link.child])
+            if not children:
+                continue
+            own_best = next((c for _, c in children if not c.place.minor), None)
+            options = allowed.get(link.area) or self.scored(mentions[link.area])
+            for _, area in options:
+                within = [(s, c) for s, c in children if inside(c.place, area.place)]
+                if not within:
+                    continue
+                if (
+                    not link.explicit
+                    and own_best is not None
+                    and own_best.place.population >= BIG_PLACE
+                    and not inside(own_best.place, area.place)
+                ):
+                    break
+                allowed[link.child] = within
+                areas[link.area] = area
+                break
+        placed = {}
+        for number, within in allowed.items():
+            best = min(within, key=lambda pair: (pair[1].place.minor, -pair[0]))[1]
+            placed[number] = (best, f"{best.place.kind}, in the area named with it")
+        # An area that is itself in an area was chosen among its allowed candidates.
+        for number, area in areas.items():
+            placed[number] = (area, f"{area.place.kind}, the area a place is said to be in")
+        return placed
 
 
 def resolve(

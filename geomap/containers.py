@@ -1,0 +1,97 @@
+"""Where the text says which area a place is in.
+
+"Novoselivka, Zaporizhzhia", "Bakhmut, Donetsk Oblast", "Stepove (Polohy
+district, Zaporizhzhia region)", "Vasylivka in the Zaporizhzhia region",
+"the Kherson region village of Bilozerka", "the Luhansk town of Kremina",
+"Donetsk's Bakhmut": each links a
+mention to the mention of the area (region, district or country) it lies in.
+The resolver then takes, of the namesakes, one in that area.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Hint, Mention
+
+# What may stand between a place and its area, the area second; a direction
+# may come before the area ("Desna in the northern Chernihiv region").
+_DIRECTION = r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[ \t]+|central[ \t]+)?"
+_COMMA = re.compile(rf",[ \t]*{_DIRECTION}")
+_PARENTHESIS = re.compile(r"[ \t]*\([ \t]*")
+_IN = re.compile(rf",?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?{_DIRECTION}")
+# ... and the area first.
+_POSSESSIVE = re.compile(r"['’]s[ \t]+")
+_AREA_NOUN = re.compile(
+    r"(?:[ \t]+(?:region|oblast|province|district|raion|rayon|county)['’]?s?)?[ \t]+"
+    r"(?:village|town|city|settlement|hamlet)[ \t]+of[ \t]+"
+)
+# A region word after a name (part of the mention's span, not of its name).
+_REGION_WORD = re.compile(
+    r"[ \t]+(?:region|oblast|province|district|raion|rayon|county|governorate|state)s?\b",
+    re.IGNORECASE,
+)
+# "Kharkiv, Sumy, Chernihiv and Kyiv": a list goes on to "and" past more names.
+_LIST_GOES_ON = re.compile(
+    r"(?:[ \t]*,[ \t]*[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)*)*,?[ \t]+(?:and|or|&)[ \t]+[A-Z]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Mention ``child`` lies in the area mention ``area`` names. ``explicit``
+    when a region word, parentheses or a noun ("the X region village of")
+    says so; a bare comma or possessive is weaker."""
+
+    child: int
+    area: int
+    explicit: bool
+
+
+def _after_region_word(text: str, mention: Mention) -> int:
+    """Where the words after ``mention`` go on, past a region word ("Oblast")."""
+    match = _REGION_WORD.match(text, mention.end)
+    return match.end() if match else mention.end
+
+
+def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
+    """Every place-in-area link between consecutive mentions of ``text``.
+
+    >>> from geomap.model import Mention
+    >>> text = "Shelling hit Stepove (Polohy district, Zaporizhzhia region)."
+    >>> ms = [Mention("d", 13, 20, "Stepove", "stepove"),
+    ...       Mention("d", 22, 28, "Polohy", "polohy", Hint.DISTRICT),
+    ...       Mention("d", 39, 51, "Zaporizhzhia", "zaporizhzhia", Hint.REGION)]
+    >>> [(link.child, link.area) for link in find_links(text, ms)]
+    [(0, 1), (1, 2), (0, 2)]
+    """
+    links = []
+    for number in range(len(mentions) - 1):
+        place, area = mentions[number], mentions[number + 1]
+        gap = text[_after_region_word(text, place) : area.start]
+        hinted = area.kind_hint in (Hint.REGION, Hint.DISTRICT)
+        if _COMMA.fullmatch(gap):
+            if not _LIST_GOES_ON.match(text, _after_region_word(text, area)):
+                links.append(Link(number, number + 1, hinted))
+        elif _PARENTHESIS.fullmatch(gap):
+            links.append(Link(number, number + 1, True))
+        elif _IN.fullmatch(gap) and (hinted or not place.kind_hint):
+            links.append(Link(number, number + 1, hinted))
+        elif _POSSESSIVE.fullmatch(gap):
+            links.append(Link(number + 1, number, False))
+        elif _AREA_NOUN.fullmatch(text, place.end, area.start):
+            links.append(Link(number + 1, number, True))
+    # "X (District, Region)": the place lies in the region too.
+    for first, second in itertools.pairwise(links):
+        if (
+            first.area == second.child
+            and first.area == first.child + 1
+            and _PARENTHESIS.fullmatch(
+                text[_after_region_word(text, mentions[first.child]) : mentions[first.area].start]
+            )
+        ):
+            links.append(Link(first.child, second.area, True))
+    return links

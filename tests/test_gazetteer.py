@@ -1,0 +1,193 @@
+"""The gazetteer of the war zone: every village, every spelling, resolved by its region."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from geomap.gazetteer.names import fold_key
+from geomap.mentions import Recogniser
+from geomap.resolve import Resolver
+from geomap.testing import article
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DUMP = ROOT.parent / "shared" / "data" / "geonames" / "UA.zip"
+
+
+def km(lat1, lon1, lat2, lon2):
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(a))
+
+
+def resolved(gazetteer, text):
+    doc = article(text)
+    return {
+        r.mention.surface: r.place for r in Resolver(gazetteer)(doc, Recogniser(gazetteer)(doc))
+    }
+
+
+# -- romanisation folding: real variant pairs, each with why they differ ------------------
+
+SAME_PLACE = [
+    ("Zaporizhzhia", "Zaporizhia", "zhzh written once"),
+    ("Zaporizhzhia", "Zaporizhzhya", "ia / ya"),
+    ("Mykolaiv", "Mykolayiv", "i / yi after a vowel"),
+    ("Mykolaiv", "Mikolaiv", "y / i for и"),
+    ("Mykolaiv", "Mykolajiv", "j for й (scholarly)"),
+    ("Kharkiv", "Kharkov", "Ukrainian -iv, Russian -ov"),
+    ("Kharkiv", "Harkiv", "kh / h"),
+    ("Horlivka", "Gorlovka", "Russian г as g, -ovka"),
+    ("Vuhledar", "Vugledar", "h / g"),
+    ("Sievierodonetsk", "Severodonetsk", "Ukrainian є as ie, Russian е as e"),
+    ("Lysychansk", "Lisichansk", "y / i"),
+    ("Avdiivka", "Avdiyivka", "ii / iyi"),
+    ("Andriivka", "Andrijivka", "ii / iji"),
+    ("Novoselivka", "Novoselovka", "-ivka / -ovka"),
+    ("Pokrovske", "Pokrovskoe", "-ske / -skoe"),
+    ("Pokrovske", "Pokrovskoye", "-ske / -skoye"),
+    ("Myrne", "Mirnoye", "Ukrainian -ne, Russian -noye"),
+    ("Kalynove", "Kalinovo", "-ove / -ovo"),
+    ("Lozova", "Lozovaya", "Russian feminine -aya"),
+    ("Kryvyi Rih", "Kryvyy Rih", "-yi / -yy"),
+    ("Khmelnytskyi", "Khmelnitsky", "-yi / -y, y / i"),
+    ("Marinka", "Mar'inka", "the soft sign's apostrophe"),
+    ("Lviv", "L'viv", "the soft sign's apostrophe"),
+    ("Odesa", "Odessa", "a doubled letter"),
+    ("Yasynuvata", "Iasynuvata", "y / i at the start"),
+    ("Zhytomyr", "Zhitomir", "y / i"),
+    ("Ivano-Frankivsk", "Ivano-Frankovsk", "Russian -ovsk"),
+    ("Donetsk", "Donieck", "Polish c for ts"),
+    ("Lviv", "Lwiw", "German and Polish w for v"),
+    ("Hvozdavka Persha", "Gvozdavka Pervaya", "Ukrainian and Russian 'first'"),
+    ("Hvozdavka Druha", "Gvozdavka Vtoraya", "Ukrainian and Russian 'second'"),
+    ("Novomykhailivka", "Novomikhaylovka", "a Russian-era form"),
+    ("Novomykhailivka", "Новомихайлівка", "Ukrainian Cyrillic"),
+    ("Novomykhailivka", "Новомихайловка", "Russian Cyrillic"),
+    ("Zaporizhzhia", "Запоріжжя", "Ukrainian Cyrillic"),
+]
+DIFFERENT = [
+    ("Kharkiv", "Kherson"),
+    ("Lviv", "Lutsk"),
+    ("Mariupol", "Melitopol"),
+    ("Pokrovsk", "Pokrovske"),
+    ("Avdiivka", "Andriivka"),
+    ("Vesele", "Veselivka"),
+    ("Mykolaiv", "Mykolaivka"),
+    ("Ivanivka", "Ivanove"),
+    ("Novoselivka", "Novoselytsia"),
+    ("Siversk", "Sievierodonetsk"),
+    ("Hvozdavka Persha", "Hvozdavka Druha"),
+    ("Kyiv", "Kryvyi Rih"),
+    ("Donetsk", "Dnipro"),
+]
+
+
+@pytest.mark.parametrize(("written", "variant", "why"), SAME_PLACE)
+def test_romanisations_of_one_name_meet(written, variant, why):
+    assert fold_key(written) == fold_key(variant), why
+
+
+@pytest.mark.parametrize(("one", "other"), DIFFERENT)
+def test_different_names_stay_apart(one, other):
+    assert fold_key(one) != fold_key(other)
+
+
+# -- villages of the full dump, placed by the region named with them ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1_code", "point"),
+    [
+        (
+            "On 3 April 2023, Russian forces shelled Robotyne, Zaporizhzhia.",
+            "Robotyne",
+            "UA.26",
+            (47.448, 35.837),
+        ),
+        (
+            "Fighting continued near Klishchiivka, Donetsk region.",
+            "Klishchiivka",
+            "UA.05",
+            (48.529, 37.960),
+        ),
+        (
+            "Shelling hit Urozhaine (Polohy district, Zaporizhzhia region).",
+            "Urozhaine",
+            "UA.26",
+            (47.211, 35.954),
+        ),
+        (
+            "Shelling hit Urozhaine, Donetsk Oblast, on Monday.",
+            "Urozhaine",
+            "UA.05",
+            (47.751, 36.819),
+        ),
+        # Many namesakes in the region too: the region at least is right.
+        ("Drones struck Ivanivka in the Kherson region.", "Ivanivka", "UA.08", None),
+        ("Drones struck the Donetsk region village of Andriivka.", "Andriivka", "UA.05", None),
+    ],
+)
+def test_a_village_is_where_its_region_says(gazetteer, text, name, admin1_code, point):
+    place = resolved(gazetteer, text)[name]
+    assert place.admin1_code == admin1_code
+    if point:
+        assert km(place.lat, place.lon, *point) < 10
+
+
+def test_the_region_is_the_oblast_not_its_city(gazetteer):
+    place = resolved(gazetteer, "Russian forces shelled Robotyne, Zaporizhzhia.")["Zaporizhzhia"]
+    assert place.kind == "admin1"
+
+
+def test_an_unlisted_spelling_is_found_where_a_place_is_meant(gazetteer):
+    """GeoNames lists Novomykhailivka, Novomikhaylovka and others, not this one."""
+    place = resolved(gazetteer, "Troops entered the village of Novomikhailivka, Donetsk region.")
+    village = place["Novomikhailivka"]
+    assert village.name == "Novomykhailivka" and village.admin1_code == "UA.05"
+
+
+def test_an_unlisted_spelling_alone_is_no_place(gazetteer):
+    assert "Novomikhailivka" not in resolved(gazetteer, "Novomikhailivka said nothing.")
+
+
+def test_a_list_of_regions_keeps_its_big_city(gazetteer):
+    found = resolved(gazetteer, "Strikes hit Dnipro, Zaporizhzhia and Kherson overnight.")
+    assert found["Dnipro"].population > 900_000
+
+
+def test_a_village_needs_its_country_in_context(gazetteer):
+    """Robotyne is a village only Ukraine's full dump lists: a text that is
+    not about Ukraine or Russia does not get it."""
+    assert "Robotyne" not in resolved(gazetteer, "The Robotyne concert in Ohio was a success.")
+    assert "Robotyne" in resolved(gazetteer, "Ukrainian troops held Robotyne.")
+
+
+def test_cyrillic_names_are_kept(gazetteer):
+    (city, *_) = Resolver(gazetteer).rank("Запоріжжя")
+    assert km(city.place.lat, city.place.lon, 47.85, 35.12) < 10
+
+
+def test_districts_and_hromadas_are_at_their_own_points(gazetteer):
+    (district, *_) = [c.place for c in gazetteer.lookup("Polohy Raion") if c.place.kind == "admin2"]
+    assert district.admin2_code == "UA.26.2310"
+    assert km(district.lat, district.lon, 47.48, 36.25) < 60
+    hromada = [c.place for c in gazetteer.lookup("Soledarska Terytorialna Hromada")]
+    assert hromada and hromada[0].kind == "admin3"
+
+
+@pytest.mark.skipif(not SHARED_DUMP.exists(), reason="../shared/data/geonames/UA.zip not here")
+def test_the_extract_is_reproduced_by_its_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "extract_geonames_ua", ROOT / "scripts" / "extract_geonames_ua.py"
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.extract(SHARED_DUMP) == script.TARGET.read_bytes()
