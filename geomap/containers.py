@@ -29,6 +29,8 @@ _AREA_NOUN = re.compile(
     r"(?:[ \t]+(?:region|oblast|province|district|raion|rayon|county)['’]?s?)?[ \t]+"
     r"(?:village|town|city|settlement|hamlet)[ \t]+of[ \t]+"
 )
+# No link's words are longer ("Oblast in the north-western ").
+_LONGEST_GAP = 48
 # A region word after a name (part of the mention's span, not of its name).
 _REGION_WORD = re.compile(
     r"[ \t]+(?:region|oblast|province|district|raion|rayon|county|governorate|state)s?\b",
@@ -71,6 +73,8 @@ def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
     links = []
     for number in range(len(mentions) - 1):
         place, area = mentions[number], mentions[number + 1]
+        if area.start - place.end > _LONGEST_GAP:
+            continue
         gap = text[_after_region_word(text, place) : area.start]
         hinted = area.kind_hint in (Hint.REGION, Hint.DISTRICT)
         if _COMMA.fullmatch(gap):

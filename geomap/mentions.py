@@ -1,8 +1,8 @@
 """Recognise place mentions in a document, with character offsets.
 
-The recogniser is gazetteer-driven: from each capitalised word, words are
-followed while they spell the start of a known name or alternate spelling
-(one set lookup per word), and the longest known name wins. Facility words
+The recogniser is gazetteer-driven: the gazetteer's compiled finder lists
+every known name or alternate spelling that starts with a capital, and the
+longest one whose words are joined as a name's are wins. Facility words
 continue a name ("the Zaporizhzhia nuclear power plant"); a region word after
 it ("the Donetsk region", "Kursk oblast") says a region is meant but stays out
 of the name. Matches that look like people ("Kirill Dmitriev", "Paul said",
@@ -12,12 +12,14 @@ sentence-initial common words ("Police said") or calendar words are dropped.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from .gazetteer.index import Gazetteer
+from .gazetteer.matcher import CONNECTORS as _CONNECTORS
 from .gazetteer.names import fold_key, name_key
 from .gazetteer.vocabulary import DISTRICT_WORDS, REGION_WORDS
 from .model import Document, Hint, Mention
@@ -26,15 +28,8 @@ _WORD = r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’.\-]*[^\W_])?"
 _WORD_AT = re.compile(_WORD)
 _JOINED_WORD = re.compile(rf"[ \-‐–]({_WORD})")  # the next word, one space or dash on
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’\-]*)(\.?)[ \-‐–]$")  # "Gino D. |Bassett"
-_CONNECTORS = frozenset(
-    "of de del la le du des da al el es as ash ad ar az on upon am an der di do dos das "
-    "and y en sur ul bin ibn the".split()
-)
 _MAX_WORDS = 6
 _MAX_TAIL = 4  # lower-case words that may continue a name ("nuclear power plant")
-# A capital letter and the rest of its word; the character before is checked
-# apart (a look-behind makes this scan, the recogniser's hottest, twice as slow).
-_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’]*")
 _JOINERS_IN_WORDS = frozenset("'’.-_")
 _POSSESSIVE = ("'s", "’s")
 # Capitals at a sentence's start, then the punctuation of a dateline.
@@ -81,12 +76,20 @@ _REGION_LIST = re.compile(
 
 
 # Words before a place's name, and after it, that say a place is meant.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|around|at|of|from|to|towards?|hit|shelled|struck|attacked|"
-    r"captured|liberated|recaptured|took|retook|entered|village|town|settlement)\s+$",
-    re.IGNORECASE,
+_PLACE_BEFORE_WORDS = (
+    r"in|near|outside|around|at|of|from|to|towards?|hit|shelled|struck|attacked|"
+    r"captured|liberated|recaptured|took|retook|entered|village|town|settlement"
 )
-_PLACE_AFTER = re.compile(r"\s*\(|\s+(?:region|oblast|district|raion|village|town|settlement)\b")
+_PLACE_AFTER_WORDS = r"region|oblast|district|raion|village|town|settlement"
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_BEFORE_WORDS})\s+$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(rf"\s*\(|\s+(?:{_PLACE_AFTER_WORDS})\b")
+# Where a name in a spelling no source lists is looked for (Recogniser._folded_at):
+# a capitalised word of five letters or more after such words, or before a
+# region word, a parenthesis or a comma and a capital ("X, Zaporizhzhia").
+_FOLD_CANDIDATES = (
+    re.compile(rf"(?i:\b(?:{_PLACE_BEFORE_WORDS}))\s+(?=[A-Z][a-z'’]{{4}})"),
+    re.compile(rf"\b(?=[A-Z][a-z'’]{{4,}}(?:\s*\(|\s+(?i:{_PLACE_AFTER_WORDS})\b|,\s+[A-Z]))"),
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -110,11 +113,6 @@ def _token(match: re.Match, group: int = 0) -> _Token:
     return _Token(start, end, word)
 
 
-def _fold(word: str) -> str:
-    """One word's part of a name key (see :func:`name_key`), unstripped."""
-    return word.lower() if word.isalpha() and word.isascii() else name_key(word)
-
-
 def _next_word(text: str, token: _Token) -> _Token | None:
     """The word joined to ``token`` by one space or dash ("St. Louis": or by
     the full stop of an abbreviation and a space), if any."""
@@ -128,10 +126,27 @@ def _next_word(text: str, token: _Token) -> _Token | None:
     return None
 
 
-def _joined_key(folded: str, token: _Token, nxt: _Token) -> str:
-    """``folded`` (the key so far, up to ``token``) and the next word."""
-    stop = "." if nxt.start - token.end == 2 else ""  # "st. louis"
-    return f"{folded}{stop} {_fold(nxt.text)}"
+def _last_word(text: str, first: _Token, end: int) -> _Token | None:
+    """The last word of the name from ``first`` to ``end``, if its words are
+    joined as a name's are: one space or dash apart, each capitalised or a
+    connector ("Bay of Bengal"), six at most. A name may end inside a word at a
+    dash ("Kyiv-based") and takes an acronym's last full stop ("U.S.")."""
+    token = first
+    if end > token.end and text.startswith(_POSSESSIVE, token.end):
+        token = _Token(token.start, token.end + 2, text[token.start : token.end + 2])  # "People's"
+    for count in range(_MAX_WORDS):
+        if end <= token.end:
+            if end == token.end or text[end : token.end] == ".":
+                return token
+            if text[end] in "-‐–":
+                return _Token(token.start, end, text[token.start : end])
+            return None
+        token = _next_word(text, token)
+        if token is None or count + 1 == _MAX_WORDS:
+            return None
+        if not (token.text[:1].isupper() or token.text in _CONNECTORS):
+            return None
+    return None
 
 
 def _previous_word(text: str, start: int) -> tuple[_Token, bool] | None:
@@ -191,57 +206,51 @@ class Recogniser:
         found: list[Mention] = []
         people: set[str] = set()
         resume = 0
-        # Only capitalised words can start a name; most are rejected by one set
-        # lookup, and only names are followed word by word. This loop runs for
-        # every capitalised word of every text, hence the local names.
-        names, plain = self.names, self.plain
-        keys, partial, demonyms = names.keys, names.partial, names.demonyms
-        for word in _CAPITALISED.finditer(text):
-            start = word.start()
+        # The compiled finder lists every known name that starts with a capital;
+        # only these candidates are judged here, in the order of the text.
+        candidates = self.gazetteer.finder.find(text)
+        for start in sorted(candidates):
             if start < resume:
                 continue
             if start and (text[start - 1].isalnum() or text[start - 1] in _JOINERS_IN_WORDS):
                 continue  # "iPhone", "U.S.": inside a word
-            if text.startswith("$", word.end()):
+            first = _token(_WORD_AT.match(text, start))
+            if text.startswith("$", first.end):
                 continue  # "US$460 million": a currency
-            first = word.group()
-            if first[-2:] in _POSSESSIVE and not self._starts_name(name_key(first)):
-                first = first[:-2]  # "Kyiv's", but "People's Republic of China"
-            elif len(first) == 1 and text[word.end() : word.end() + 1] == ".":
-                first = _WORD_AT.match(text, start).group()  # "U.S."
-            key = first.lower().rstrip(".") if first.isascii() else name_key(first)
-            pure_prefix = key not in keys and key not in demonyms
-            if not first[0].isupper():
-                continue
-            if pure_prefix and key not in partial:
-                folded = self._folded_at(doc, _Token(start, start + len(first), first))
-                if folded is not None:
-                    found.append(folded)
-                    resume = folded.end
-                continue
-            if pure_prefix or (
-                key in plain
-                and not text.startswith(",", word.end())
-                and not (key in names.first_names and _after_locative(text, start))
-            ):
-                # Only the start of longer names ("The Hague"), or a word that is
-                # plain unless a longer name goes on ("We", "March"): look one word on.
-                here = _Token(start, word.end(), first)
-                nxt = _next_word(text, here)
-                if nxt is None or not self._starts_name(_joined_key(key, here, nxt)):
-                    continue
-            match = self._match_at(doc, _token(_WORD_AT.match(text, start)))
+            match = self._match_at(doc, first, candidates[start])
             if match is None:
                 continue
             mention, end, verdict = match
             if verdict == "person":
-                if mention.key not in names.big and " " not in mention.key:
+                if mention.key not in self.names.big and " " not in mention.key:
                     people.add(mention.key)  # a big city's name is not struck out
             elif verdict == "place":
                 found.append(mention)
             resume = end
+        if any(m.key in self.names.zone for m in found):
+            found.extend(self._folded_mentions(doc, found))
+            found.sort(key=lambda m: m.start)
         # "Kirill Dmitriev ... Dmitriev said": once a surname, always a surname.
         yield from (m for m in found if m.key not in people)
+
+    def _folded_mentions(self, doc: Document, found: list[Mention]) -> list[Mention]:
+        """Names in a spelling no source lists (see :meth:`_folded_at`), where
+        the words around them say a place is meant and no other name stands."""
+        spans = sorted((m.start, m.end) for m in found)
+        starts = {
+            match.end()
+            for candidates in _FOLD_CANDIDATES
+            for match in candidates.finditer(doc.text)
+        }
+        extra = []
+        for start in sorted(starts):
+            at = bisect.bisect_right(spans, (start, len(doc.text))) - 1
+            if at >= 0 and spans[at][1] > start:
+                continue  # inside a name already found
+            mention = self._folded_at(doc, _token(_WORD_AT.match(doc.text, start)))
+            if mention is not None:
+                extra.append(mention)
+        return extra
 
     def _folded_at(self, doc: Document, first: _Token) -> Mention | None:
         """A spelling no source lists, of a name of a Cyrillic-script country's
@@ -267,12 +276,9 @@ class Recogniser:
                 return Mention(doc.doc_id, first.start, last.end, surface, name_key(surface))
         return None
 
-    def _starts_name(self, key: str) -> bool:
-        """True when ``key`` is a name or the start of one."""
-        return key in self.names.keys or key in self.names.partial or key in self.names.demonyms
-
-    def _match_at(self, doc: Document, first: _Token):
-        """The longest name from ``first``: (mention, end of what it consumed, verdict)."""
+    def _match_at(self, doc: Document, first: _Token, ends: list[int]):
+        """The longest name from ``first`` among the finder's ``ends``:
+        (mention, end of what it consumed, verdict), or None."""
         text = doc.text
         # Capitals outside the dateline: a headline, or an acronym. Only the
         # acronyms of countries and regions (US, UAE, EU, NSW) are names.
@@ -285,33 +291,16 @@ class Recogniser:
             and not self._dateline_at(text, first.start)
         ):
             return None
-        if text.startswith(_POSSESSIVE, first.end):
-            whole = _Token(first.start, first.end + 2, text[first.start : first.end + 2])
-            if self._starts_name(name_key(whole.text)):
-                first = whole
-        # Follow the words while they spell the start of a known name.
         best = None
-        token, folded, count = first, _fold(first.text), 1
-        while True:
-            key = folded.strip(" .")
+        for end in ends:
+            last = _last_word(text, first, end)
+            key = name_key(text[first.start : last.end]) if last else None
             if key in self.names.demonyms:
-                best = (token, key, Hint.DEMONYM)
+                best = (last, key, Hint.DEMONYM)
             elif key in self.names.keys:
-                best = (token, key, None)
-            if count == _MAX_WORDS or not self._starts_name(folded):
+                best = (last, key, None)
+            if best:
                 break
-            nxt = _next_word(text, token)
-            if nxt is None or not (nxt.text[:1].isupper() or nxt.text in _CONNECTORS):
-                break
-            token, folded, count = nxt, _joined_key(folded, token, nxt), count + 1
-        if best is None and "-" in first.text:
-            # "Kyiv-based", "Russian-controlled": the first part may be the name.
-            head = first.text.split("-")[0]
-            key = name_key(head)
-            if key in self.names.demonyms or key in self.names.keys:
-                last = _Token(first.start, first.start + len(head), head)
-                hint = Hint.DEMONYM if key in self.names.demonyms else None
-                return self._accept(doc, first, last, key, hint)
         if best is None:
             return None
         last, key, hint = best
@@ -323,9 +312,9 @@ class Recogniser:
             stop = _Token(last.start, last.end + 1, f"{last.text}.")  # "Calif."
             return self._accept(doc, first, stop, key, hint)
         if (
-            last is first
+            last.start == first.start
             and hint is None
-            and self._plain_word(text, key, first)
+            and self._plain_word(text, key, last)
             and not self._region_follows(text, last.end)
         ):
             return None

@@ -17,9 +17,10 @@ named with it says so.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from .containers import find_links
 from .gazetteer.index import Gazetteer
@@ -71,6 +72,7 @@ SEAT_BONUS = 2.0
 # "Serhiivka, 50km south of Odesa" → the Serhiivka near Odesa: a small town
 # within NEAR_KM of a town named within NEAR_CHARS of it.
 NEAR_KM, NEAR_CHARS, NEAR_BONUS = 75.0, 500, 1.5
+_NEAR_DEGREES = NEAR_KM / 111.0  # of latitude: no town further north or south is near
 MINOR_PENALTY = 0.5  # a village that only a national dump lists is the less likely
 # Context moves two candidates apart by at most this much, so a candidate
 # further behind the best on its own can never win.
@@ -80,7 +82,15 @@ _MAX_CONTEXT_SWING = CONTEXT_BONUS + ADMIN1_BONUS + NEAR_BONUS + FOREIGN_COUNTRY
 class _Context:
     """What the other mentions of a document say: their countries, regions and towns."""
 
-    __slots__ = ("admin1s", "admit_minor", "countries", "own_admin1", "own_country", "towns")
+    __slots__ = (
+        "_towns",
+        "admin1s",
+        "admit_minor",
+        "countries",
+        "own_admin1",
+        "own_country",
+        "towns",
+    )
 
     def __init__(
         self,
@@ -88,21 +98,28 @@ class _Context:
         admin1s: Counter | None = None,
         own=(None, None),
         *,
-        towns: Sequence[Place] = (),
+        towns: Callable[[], Sequence[Place]] = tuple,
         admit_minor: bool = False,
     ) -> None:
         countries, admin1s = countries or Counter(), admin1s or Counter()
         self.countries, self.admin1s = countries, admin1s
         self.own_country, self.own_admin1 = own
-        self.towns = towns
+        self._towns, self.towns = towns, None
         self.admit_minor = admit_minor
 
     def near_town(self, place: Place) -> bool:
         """True when ``place`` is a small town or a site within :data:`NEAR_KM`
-        of one of ``towns`` (those other names mean, close by in the text)."""
-        if not self.towns or place.kind not in SITE_KINDS or place.population >= BIG_PLACE:
+        of a town that another name close by in the text means (``towns``,
+        asked for once, when first needed)."""
+        if place.kind not in SITE_KINDS or place.population >= BIG_PLACE:
             return False
-        return any(_km(place.lat, place.lon, town.lat, town.lon) <= NEAR_KM for town in self.towns)
+        if self.towns is None:
+            self.towns = self._towns()
+        lat, lon = place.lat, place.lon
+        return any(
+            abs(town.lat - lat) < _NEAR_DEGREES and _km(lat, lon, town.lat, town.lon) <= NEAR_KM
+            for town in self.towns
+        )
 
     def has_country(self, code: str | None) -> bool:
         return self.countries.get(code, 0) > (code == self.own_country)
@@ -275,11 +292,17 @@ class _TownsInText:
         ]
         self.starts = [start for start, _, _ in self.towns]
 
-    def around(self, mention: Mention) -> list[Place]:
-        """The towns of other names within :data:`NEAR_CHARS` of ``mention``."""
-        low = bisect.bisect_left(self.starts, mention.start - NEAR_CHARS)
-        high = bisect.bisect_right(self.starts, mention.start + NEAR_CHARS)
-        return [place for _, key, place in self.towns[low:high] if key != mention.key]
+    def around(self, mentions: Sequence[Mention]) -> list[Place]:
+        """The towns of other names within :data:`NEAR_CHARS` of any of
+        ``mentions`` (the mentions of one name)."""
+        found = {}
+        for mention in mentions:
+            low = bisect.bisect_left(self.starts, mention.start - NEAR_CHARS)
+            high = bisect.bisect_right(self.starts, mention.start + NEAR_CHARS)
+            found.update(
+                (place.id, place) for _, key, place in self.towns[low:high] if key != mention.key
+            )
+        return list(found.values())
 
 
 class Resolver:
@@ -293,6 +316,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self.capitals = gazetteer.capitals
         self._scored: dict[tuple[str, str | None], list[tuple[float, Candidate]]] = {}
+        self._shortlists: dict[tuple[str, str | None], list[tuple[float, Candidate]]] = {}
 
     def scored(self, mention: Mention) -> list[tuple[float, Candidate]]:
         """(score on its own, candidate) of every candidate of ``mention``, best first."""
@@ -310,17 +334,24 @@ class Resolver:
                 )
             if len(self._scored) > 100_000:
                 self._scored.clear()
+                self._shortlists.clear()
             self._scored[cache_key] = found
         return found
 
     def shortlist(self, mention: Mention) -> list[tuple[float, Candidate]]:
         """Of :meth:`scored`, the candidates that the document's context could
         still make win: the minor villages, and the places close behind the best."""
-        scored = self.scored(mention)
-        best = next((score for score, c in scored if not c.place.minor), None)
-        if best is None:
-            return scored
-        return [p for p in scored if p[1].place.minor or p[0] >= best - _MAX_CONTEXT_SWING]
+        cache_key = (mention.key, mention.kind_hint)
+        found = self._shortlists.get(cache_key)
+        if found is None:
+            scored = self.scored(mention)
+            best = next((score for score, c in scored if not c.place.minor), None)
+            found = self._shortlists[cache_key] = (
+                scored
+                if best is None
+                else [p for p in scored if p[1].place.minor or p[0] >= best - _MAX_CONTEXT_SWING]
+            )
+        return found
 
     def rank(
         self, name: str, *, kind_hint: Hint | None = None, limit: int = MAX_CANDIDATES
@@ -350,7 +381,7 @@ class Resolver:
         *other* mentions ("Odessa, Texas" → the US town).
         """
         placed = self._placed_in_areas(doc.text, mentions)
-        shortlists = [self.shortlist(m) for m in mentions]
+        shortlists = [self.shortlist(m) for m in mentions]  # cached per name
         # One vote per name, however often it is repeated: a name must not
         # confirm its own first guess ("Santa Ana" fifteen times).
         votes: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
@@ -371,29 +402,34 @@ class Resolver:
         countries = Counter(country for country, _ in votes.values() if country)
         admin1s = Counter(admin1 for _, admin1 in votes.values() if admin1)
         towns = _TownsInText(mentions, firsts)
+        # One place per name in a document, but where an area named with one of
+        # its mentions decides that one: each name is ranked once.
+        names: dict[tuple[str, str | None], list[Mention]] = {}
+        for number, mention in enumerate(mentions):
+            if number not in placed:
+                names.setdefault((mention.key, mention.kind_hint), []).append(mention)
+        chosen: dict[tuple[str, str | None], tuple[Place, float, str]] = {}
+        for name, group in names.items():
+            shortlist = self.shortlist(group[0])
+            if name[1] == Hint.DEMONYM:
+                if shortlist:
+                    chosen[name] = (shortlist[0][1].place, 0.0, "demonym of the country")
+                continue
+            context = _Context(
+                countries, admin1s, votes[name], towns=functools.partial(towns.around, group)
+            )
+            ranked = _ranked(shortlist, context)
+            if ranked:
+                score, best = ranked[0]
+                reason = _reason(best, name[1], context, self.capitals)
+                chosen[name] = (best.place, round(score, 3), reason)
         resolved: list[ResolvedMention] = []
-        for number, (mention, shortlist) in enumerate(zip(mentions, shortlists, strict=True)):
+        for number, mention in enumerate(mentions):
             if number in placed:
                 candidate, reason = placed[number]
                 resolved.append(ResolvedMention(mention, candidate.place, 0.0, reason))
-                continue
-            if mention.kind_hint == Hint.DEMONYM:
-                if shortlist:
-                    place = shortlist[0][1].place
-                    resolved.append(ResolvedMention(mention, place, 0.0, "demonym of the country"))
-                continue
-            context = _Context(
-                countries,
-                admin1s,
-                votes[(mention.key, mention.kind_hint)],
-                towns=towns.around(mention),
-            )
-            ranked = _ranked(shortlist, context)
-            if not ranked:
-                continue
-            score, best = ranked[0]
-            reason = _reason(best, mention.kind_hint, context, self.capitals)
-            resolved.append(ResolvedMention(mention, best.place, round(score, 3), reason))
+            elif (mention.key, mention.kind_hint) in chosen:
+                resolved.append(ResolvedMention(mention, *chosen[(mention.key, mention.kind_hint)]))
         return resolved
 
     def _placed_in_areas(

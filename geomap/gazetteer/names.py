@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_]+")
+# The combining marks that NFKD splits off letters (accents, breves, diaereses).
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]")
 _LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff'’ʻʼ]+$")
 _CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff\u0300-\u036f'’ʼ.\- ]*$")
 
@@ -22,9 +23,10 @@ def name_key(name: str) -> str:
     ('mariupol', 'azovstal')
     """
     if name.isascii():
+        if name.isalpha():  # one plain word, the commonest case
+            return name.lower()
         return _SEPARATORS.sub(" ", name.replace("`", "'")).strip(" .'").lower()
-    folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", name.translate(_APOSTROPHES)))
     return _SEPARATORS.sub(" ", folded).strip(" .'").lower()
 
 
@@ -33,9 +35,9 @@ class NameSets:
     """What the recogniser knows about names, as name keys (see :func:`name_key`)."""
 
     keys: frozenset[str]  # every name and alternate spelling of a place
-    partial: frozenset[str]  # leading words of longer names, no name themselves: "abu"
     tail_words: frozenset[str]  # lower-case words inside names: "nuclear", "plant"
     folded: frozenset[str]  # romanisation-folded keys (fold_key) of Cyrillic countries' places
+    zone: frozenset[str]  # those countries' names and demonyms, their regions' and towns'
     demonyms: dict[str, str]  # "iraqi" → the id of the place it names
     common_words: frozenset[str]  # frequent English words: "police", "march"
     first_names: frozenset[str]  # people's first names: "paul", "tim"
@@ -45,21 +47,6 @@ class NameSets:
     big: frozenset[str]  # own names of towns of 100,000 people or more
     countries: frozenset[str]  # names of a country
     major: frozenset[str]  # names of a country, continent, curated region, sea, facility
-
-
-def partial_names(keys: Iterable[str]) -> frozenset[str]:
-    """The runs of leading words of multi-word keys that are no key themselves:
-    what a name may start with, for matching names word by word.
-
-    >>> sorted(partial_names(["abu dhabi", "kyiv", "bay of bengal", "new york", "new york city"]))
-    ['abu', 'bay', 'bay of', 'new']
-    """
-    keys = set(keys)
-    partial = set()
-    for key in keys:
-        words = key.split(" ")
-        partial.update(" ".join(words[:n]) for n in range(1, len(words)))
-    return frozenset(partial - keys)
 
 
 def is_acronym(name: str) -> bool:

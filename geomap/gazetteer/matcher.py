@@ -1,0 +1,126 @@
+"""The compiled name finder: every name key in one Aho-Corasick automaton.
+
+A regular expression finds the runs of capitalised words of a text (what a
+name can start in); the automaton (``pyahocorasick``) finds, in one pass over
+those runs, every known name with its offsets. The recogniser then judges
+only these candidates. The automaton is compiled with the index and stored
+beside it, and loads in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import pickle
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+# The connectors a run of capitalised words may hold ("Bay of Bengal", "Dar es Salaam").
+CONNECTORS = frozenset(
+    "of de del la le du des da al el es as ash ad ar az on upon am an der di do dos das "
+    "and y en sur ul bin ibn the".split()
+)
+_CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
+_WORD = rf"[{_CAPITAL}][\w'’.\-‐]*"  # "Port-au-Prince" is one word
+# A capitalised word, then more joined by one space, a dash or ". " ("St. Louis"),
+# with connectors between.
+_RUN = re.compile(
+    rf"{_WORD}(?:(?:[ \-‐–]|\.[ ])(?:(?:{'|'.join(sorted(CONNECTORS))})[ \-])*{_WORD})*"
+)
+
+
+def _fold_table() -> dict[int, str]:
+    """One character for one: letters lower-cased without accents (as name keys
+    fold them), digits kept, every other Latin-script or punctuation mark a
+    space. Other scripts are left alone: they hold no Latin name."""
+    table = {}
+    for code in [*range(0x0000, 0x0250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)]:
+        char = chr(code)
+        if char.isalnum():
+            base = unicodedata.normalize("NFKD", char)[0].lower()
+            table[code] = base if base.isalnum() else char.lower()[:1]
+        else:
+            table[code] = " "
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_text(text: str) -> str:
+    """``text`` folded character for character, so offsets stay those of ``text``.
+
+    >>> fold_text("Dnipró, St. Louis’s U.S.")
+    'dnipro  st  louis s u s '
+    """
+    return text.translate(_FOLD)
+
+
+class NameFinder:
+    """Finds every known name in a text: ``find`` maps each start offset to the
+    end offsets of the names that start there, longest first."""
+
+    def __init__(self, automaton) -> None:
+        self._automaton = automaton
+
+    @classmethod
+    def build(cls, keys: Iterable[str]) -> NameFinder:
+        """Compile the name keys (see :func:`~geomap.gazetteer.names.name_key`).
+
+        >>> finder = NameFinder.build(["kyiv", "st. louis", "bay of bengal", "u.s"])
+        >>> text = "From Kyiv's centre to St. Louis, the U.S. and the Bay of Bengal."
+        >>> [text[start:ends[0]] for start, ends in sorted(finder.find(text).items())]
+        ['Kyiv', 'St. Louis', 'U.S', 'Bay of Bengal']
+        """
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+        for key in keys:
+            automaton.add_word(f" {fold_text(key)} ")
+        automaton.make_automaton()
+        return cls(automaton)
+
+    @classmethod
+    def load(cls, path: Path) -> NameFinder:
+        with Path(path).open("rb") as stream:
+            return cls(pickle.load(stream))
+
+    def save_to(self, path: Path) -> NameFinder:
+        """Write the compiled automaton to ``path`` (atomically); return self."""
+        tmp = Path(f"{path}.tmp{os.getpid()}")
+        with tmp.open("wb") as stream:
+            pickle.dump(self._automaton, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        return self
+
+    def find(self, text: str) -> dict[int, list[int]]:
+        """Start offset → end offsets (exclusive, longest first) of every known
+        name in ``text`` that starts with a capital at a word's start."""
+        folded = fold_text(text)
+        # Only the runs of capitalised words are searched: the rest is blanked,
+        # so offsets stay those of the text (shifted by the leading blank).
+        pieces, at = [" "], 0
+        for run in _RUN.finditer(text):
+            start, end = run.span()
+            pieces.append(_blank(start - at))
+            pieces.append(folded[start:end])
+            at = end
+        pieces.append(" ")
+        searched = "".join(pieces)
+        found: dict[int, list[int]] = {}
+        # A key " name " ends at the blank after the name: in the text, the name
+        # spans [last - size + 1, last - 1).
+        for last, size in self._automaton.iter(searched):
+            start = last - size + 1
+            if text[start].isupper():
+                found.setdefault(start, []).append(last - 1)
+        for ends in found.values():
+            ends.sort(reverse=True)
+        return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _blank(width: int) -> str:
+    return " " * width
