@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .events.extract import extract_events
+from .events import extract_events
 from .gazetteer.index import Gazetteer
 from .gazetteer.vocabulary import PlaceKind
 from .mentions import Recogniser

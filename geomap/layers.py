@@ -7,7 +7,6 @@ ids derive from content, so the same inputs give the same layers.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -16,6 +15,8 @@ from dataclasses import dataclass, field
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from .events.kinds import EventKind
+from .events.registry import BY_LAYER, KINDS
 from .model import Event, Hint, ResolvedMention, Sentence
 from .text import sentence_at
 
@@ -33,6 +34,7 @@ _PROVENANCE = {
     "doc_ids": "str",
     "report_count": "int",
     "reported_by": "str",
+    "disputed_by": "str",
 }
 _EVENT = {
     "id": "str",
@@ -43,93 +45,41 @@ _EVENT = {
     "location": "str",
     "country_code": "str",
     "admin1": "str",
+    "admin2": "str",
     "geo_precision": "int",
     "actor1": "str",
     "actor2": "str",
 }
+PLACES = {
+    "id": "str",
+    "name": "str",
+    "kind": "str",
+    "country_code": "str",
+    "admin1": "str",
+    "admin2": "str",
+    "geo_precision": "int",
+    "geonameid": "int",
+    "mention_count": "int",
+    "mentioned_as": "str",
+    "quotes": "str",
+    "doc_ids": "str",
+    "sources": "str",
+    "reason": "str",
+}
+
+
+def _schema(kind: EventKind) -> dict[str, str]:
+    """A kind's columns: its own (an assembled layer's are all its own), else
+    those of every event layer with its own between them."""
+    own = dict(kind.fields)
+    return own if kind.assembled else {**_EVENT, **own, **_PROVENANCE}
+
+
 SCHEMAS: dict[str, dict[str, str]] = {
-    "places": {
-        "id": "str",
-        "name": "str",
-        "kind": "str",
-        "country_code": "str",
-        "admin1": "str",
-        "geo_precision": "int",
-        "geonameid": "int",
-        "mention_count": "int",
-        "mentioned_as": "str",
-        "quotes": "str",
-        "doc_ids": "str",
-        "sources": "str",
-        "reason": "str",
-    },
-    "strikes": {
-        **_EVENT,
-        "weapon_count": "float",
-        "weapon_count_hedge": "str",
-        "weapon_detail": "str",
-        "fatalities": "int",
-        **_PROVENANCE,
-    },
-    "talks": {**_EVENT, "end_date": "str", "parties": "str", **_PROVENANCE},
-    "exchanges": {
-        **_EVENT,
-        "prisoners_total": "float",
-        "prisoners_each": "float",
-        "civilians": "float",
-        "figures": "str",
-        **_PROVENANCE,
-    },
-    "casualties": {
-        **_EVENT,
-        "toll": "float",
-        "toll_hedge": "str",
-        "toll_kind": "str",
-        "victims": "str",
-        "disputed_by": "str",
-        "fatalities": "int",
-        **_PROVENANCE,
-    },
-    "frontline": {
-        "id": "str",
-        "name": "str",
-        "as_of": "str",
-        "source": "str",
-        "claimed_length_km": "float",
-        "claimed_hedge": "str",
-        "measured_length_km": "float",
-        "notes": "str",
-        "doc_id": "str",
-        "quote_start": "int",
-        "quote_end": "int",
-        "line_source": "str",
-    },
-    "occupation": {
-        "id": "str",
-        "name": "str",
-        "country_code": "str",
-        "as_of": "str",
-        "claimed_share_pct": "float",
-        "claimed_hedge": "str",
-        "claim_kind": "str",
-        "computed_share_pct": "float",
-        "area_km2": "float",
-        "notes": "str",
-        "doc_id": "str",
-        "source": "str",
-        "quote_start": "int",
-        "quote_end": "int",
-    },
+    "places": PLACES,
+    **{kind.layer: _schema(kind) for kind in KINDS},
 }
-GEOMETRY = {
-    "places": "Point",
-    "strikes": "Point",
-    "talks": "Point",
-    "exchanges": "Point",
-    "casualties": "Point",
-    "frontline": "LineString",
-    "occupation": "MultiPolygon",
-}
+GEOMETRY = {"places": "Point", **{kind.layer: kind.geometry for kind in KINDS}}
 LAYER_ORDER = tuple(SCHEMAS)
 
 
@@ -208,6 +158,7 @@ def places_layer(
                     "kind": place.kind,
                     "country_code": place.country_code,
                     "admin1": place.admin1,
+                    "admin2": place.admin2,
                     "geo_precision": place.geo_precision,
                     "geonameid": place.geonameid,
                     "mention_count": len(items),
@@ -235,7 +186,7 @@ def event_layers(
     """
     merged: dict[tuple, list[Event]] = defaultdict(list)
     for event in events:
-        if event.place is None or GEOMETRY[event.layer] != "Point":
+        if event.place is None or BY_LAYER[event.layer].assembled:
             continue  # claims on lines and areas are assembled with their geometry
         key = (
             event.layer,
@@ -256,12 +207,17 @@ def event_layers(
 
 
 def _event_feature(group: list[Event]) -> Feature:
+    """One feature for the reports of one event: the first report's fields, each
+    figure and detail from the first report that gives it, every quote and source."""
     first = group[0]
     place = first.place
     figures: dict = {}
+    details: dict = {}
     for event in group:
         for name, figure in event.figures.items():
             figures.setdefault(name, figure)
+        for name, value in event.details.items():
+            details.setdefault(name, value)
     quotes = list(dict.fromkeys(e.quote for e in group))
     props = {
         "id": stable_id(
@@ -274,6 +230,7 @@ def _event_feature(group: list[Event]) -> Feature:
         "location": place.name,
         "country_code": place.country_code,
         "admin1": place.admin1,
+        "admin2": place.admin2,
         "geo_precision": first.geo_precision,
         "actor1": next((e.actor1 for e in group if e.actor1), None),
         "actor2": next((e.actor2 for e in group if e.actor2), None),
@@ -287,24 +244,11 @@ def _event_feature(group: list[Event]) -> Feature:
         "report_count": len(group),
         "reported_by": next((e.reported_by for e in group if e.reported_by), None),
         "disputed_by": next((e.disputed_by for e in group if e.disputed_by), None),
+        **details,
     }
     for name, figure in figures.items():
         props[name] = figure.value
         props[f"{name}_hedge"] = figure.hedge
-    if "weapon_count" in figures:
-        props["weapon_detail"] = figures["weapon_count"].text
-    if "toll" in figures:
-        props["toll_kind"] = figures["toll"].unit
-        props["victims"] = props["actor2"]
-        if figures["toll"].unit == "killed":
-            props["fatalities"] = int(figures["toll"].value)
-    if "fatalities" in figures:
-        props["fatalities"] = int(figures["fatalities"].value)
-    if first.layer == "talks":
-        props["parties"] = ", ".join(a for a in (props["actor1"], props["actor2"]) if a)
-        if "days" in figures:
-            end = first.event_date + dt.timedelta(days=int(figures["days"].value) - 1)
-            props["end_date"] = end.isoformat()
-    if first.layer == "exchanges":
-        props["figures"] = "; ".join(f.text for f in figures.values())
+    if "toll" in figures and figures["toll"].unit == "killed":
+        props["fatalities"] = int(figures["toll"].value)
     return Feature(Point(place.lon, place.lat), props)

@@ -81,13 +81,13 @@ _PLACE_BEFORE_WORDS = (
     r"captured|liberated|recaptured|took|retook|entered|village|town|settlement"
 )
 _PLACE_AFTER_WORDS = r"region|oblast|district|raion|village|town|settlement"
-_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_BEFORE_WORDS})\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_BEFORE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(rf"\s*\(|\s+(?:{_PLACE_AFTER_WORDS})\b")
 # Where a name in a spelling no source lists is looked for (Recogniser._folded_at):
 # a capitalised word of five letters or more after such words, or before a
 # region word, a parenthesis or a comma and a capital ("X, Zaporizhzhia").
 _FOLD_CANDIDATES = (
-    re.compile(rf"(?i:\b(?:{_PLACE_BEFORE_WORDS}))\s+(?=[A-Z][a-z'’]{{4}})"),
+    re.compile(rf"(?i:\b(?:{_PLACE_BEFORE_WORDS}))\s+(?:the\s+)?(?=[A-Z][a-z'’]{{4}})"),
     re.compile(rf"\b(?=[A-Z][a-z'’]{{4,}}(?:\s*\(|\s+(?i:{_PLACE_AFTER_WORDS})\b|,\s+[A-Z]))"),
 )
 
@@ -406,6 +406,8 @@ class Recogniser:
         word = prev.text.lower()
         if not prev.text[:1].isupper() or word in _GENERIC:  # "Western Mosul"
             return False
+        if len(word) > 4 and word.endswith(("ing", "ed", "ly")):
+            return False  # "Neighbouring Lysychansk", "Besieged Mariupol": no first name
         if word in _TITLES:
             return True
         if word in self.names.first_names and (

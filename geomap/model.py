@@ -82,6 +82,8 @@ class Place:
     geo_precision: int = 1
     admin2_code: str | None = None
     minor: bool = False
+    admin2: str | None = None
+    capital: bool = False  # its country's capital city
 
 
 @dataclass(slots=True)
@@ -127,8 +129,10 @@ class Figure:
 class Event:
     """An event or claim coded in ACLED's vocabulary, with its provenance.
 
-    ``layer`` names the thematic layer it belongs to (``strikes``, ``talks``,
-    ``exchanges``, ``casualties``, ``frontline``, ``occupation``).
+    ``layer`` names the thematic layer of its kind (see
+    :mod:`geomap.events.registry`). ``figures`` are reported numbers, each a
+    column of the layer (with its hedge in ``<name>_hedge``); ``details`` are
+    the layer's other columns ("taken_by", "parties").
     """
 
     layer: str
@@ -146,5 +150,6 @@ class Event:
     actor1: str | None = None
     actor2: str | None = None
     figures: dict[str, Figure] = field(default_factory=dict)
+    details: dict[str, str] = field(default_factory=dict)
     reported_by: str | None = None
     disputed_by: str | None = None

@@ -109,8 +109,9 @@ def extract(source: Path) -> bytes:
         if not keep_row(f[6], f[7]):
             continue
         aliases = sorted({a for a in f[3].split(",") if a and a != f[1] and keep_alias(a)})
+        population = f[14] or "0"
         rows.append(
-            (int(f[0]), f[1], f[7], f[4], f[5], f[10], f[11], f[12], f[14] or "0", "|".join(aliases))
+            (int(f[0]), f[1], f[7], f[4], f[5], f[10], f[11], f[12], population, "|".join(aliases))
         )
     rows.sort()
     # Fields come from a tab-separated file, so none holds a tab or a newline.

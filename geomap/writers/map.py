@@ -18,32 +18,11 @@ from shapely.geometry import mapping
 from ..geometry import round_coordinates
 from ..layers import Layer
 from ..model import Document
-from .symbols import SYMBOLS
+from .symbols import FIGURES, SYMBOLS
 
 STATIC = Path(__file__).parent / "static"
 CLUSTER_THRESHOLD = 200
 CDN = "https://cdn.jsdelivr.net/npm"
-# Figures shown in popups: (property, label, property holding its hedge).
-FIGURES = {
-    "strikes": [
-        ("weapon_count", "Weapons", "weapon_count_hedge"),
-        ("fatalities", "Fatalities", None),
-    ],
-    "exchanges": [
-        ("prisoners_total", "Prisoners exchanged", None),
-        ("prisoners_each", "Prisoners each side", None),
-        ("civilians", "Civilians", None),
-    ],
-    "casualties": [("toll", "Toll", "toll_hedge")],
-    "frontline": [
-        ("claimed_length_km", "Reported km", "claimed_hedge"),
-        ("measured_length_km", "Measured km", None),
-    ],
-    "occupation": [
-        ("claimed_share_pct", "Reported %", "claimed_hedge"),
-        ("computed_share_pct", "Computed %", None),
-    ],
-}
 
 
 def feature_collection(layer: Layer) -> dict:

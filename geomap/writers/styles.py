@@ -128,4 +128,4 @@ def qml(layer: Layer) -> str:
     )
 
 
-_GEOMETRY_CODE = {"Point": 0, "LineString": 1, "MultiPolygon": 2}
+_GEOMETRY_CODE = {"Point": 0, "LineString": 1, "MultiPolygon": 2, "Polygon": 2}

@@ -1,28 +1,21 @@
-"""One symbol per layer, shared by the web map and the QGIS styles."""
+"""One symbol per layer, shared by the web map and the QGIS styles: the event
+kinds' own (see :mod:`geomap.events.registry`), and the places'."""
 
 from __future__ import annotations
 
+from ..events.registry import KINDS
+
+PLACES = ("Places named", "#3b6fb6")
 # name: (legend label, colour)
-SYMBOLS = {
-    "places": ("Places named", "#3b6fb6"),
-    "strikes": ("Strikes", "#d7301f"),
-    "talks": ("Talks", "#1a9850"),
-    "exchanges": ("Prisoner exchanges", "#7b3294"),
-    "casualties": ("Reported tolls", "#444444"),
-    "frontline": ("Front line", "#e66101"),
-    "occupation": ("Occupied area", "#b2182b"),
-}
+SYMBOLS = {"places": PLACES, **{kind.layer: (kind.label, kind.colour) for kind in KINDS}}
 
 # QGIS label expressions: names for places, figures where they help.
 LABELS = {
     "places": '"name"',
-    "casualties": "coalesce(\"toll_hedge\" || ' ', '') || format_number(\"toll\", 0)"
-    " || ' ' || \"toll_kind\"",
-    "frontline": "'reported ' || coalesce(format_number(\"claimed_length_km\", 0), 'n/a')"
-    " || ' km / measured ' || format_number(\"measured_length_km\", 0) || ' km'",
-    "occupation": "'reported ' || coalesce(to_string(\"claimed_share_pct\"), 'n/a')"
-    " || '% / computed ' || coalesce(to_string(\"computed_share_pct\"), 'n/a') || '%'",
+    **{kind.layer: kind.qgis_label for kind in KINDS if kind.qgis_label},
 }
+# Figures shown in popups: (property, label, property holding its hedge).
+FIGURES = {kind.layer: [list(f) for f in kind.figures] for kind in KINDS if kind.figures}
 
 
 def rgb(colour: str, alpha: int = 255) -> str:

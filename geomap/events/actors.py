@@ -1,0 +1,235 @@
+"""Who acted, who reports it, who disputes it.
+
+An actor is written as the text writes it: a country ("Russia"), its people
+("Russian forces" → "Russia") or an armed group ("Wagner", "RSF"). The
+reporter is the nearest "X said" or "according to X"; a dispute is a later
+sentence in which someone "dismissed the figures".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..gazetteer.vocabulary import PlaceKind
+from ..model import Hint, ResolvedMention
+from .clause import Clause
+
+# Armed groups and forces that are no country (ACLED's non-state actors), as
+# news names them. A capture by one of them is a non-state actor's.
+ARMED_GROUPS = {
+    "wagner": "Wagner Group",
+    "hamas": "Hamas",
+    "hezbollah": "Hezbollah",
+    "houthis": "Houthis",
+    "houthi": "Houthis",
+    "rsf": "RSF",
+    "rapid support forces": "RSF",
+    "islamic state": "Islamic State",
+    "isis": "Islamic State",
+    "isil": "Islamic State",
+    "al-shabaab": "Al Shabaab",
+    "al shabaab": "Al Shabaab",
+    "taliban": "Taliban",
+    "m23": "M23",
+    "boko haram": "Boko Haram",
+    "jnim": "JNIM",
+    "hts": "HTS",
+    "hayat tahrir al-sham": "HTS",
+    "sdf": "SDF",
+    "pkk": "PKK",
+    "islamic jihad": "Palestinian Islamic Jihad",
+    "separatists": "separatists",
+    "rebels": "rebels",
+    "militants": "militants",
+    "insurgents": "insurgents",
+    "jihadists": "jihadists",
+    "militia": "militia",
+    "militiamen": "militia",
+}
+_GROUP = re.compile(
+    r"\b(" + "|".join(re.escape(g) for g in sorted(ARMED_GROUPS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+# What follows a country when it is the actor or the reporter, not a place.
+_ACTOR_NOUNS = (
+    r"forces|troops|army|military|soldiers|units|navy|air\s+force|defen[cs]e\s+(?:ministry|forces)|"
+    r"ministry|government|officials?|authorities|president|leader|command|general\s+staff|"
+    r"intelligence|artillery|missiles?|drones?|jets?|warplanes?|aircraft|strikes?|attacks?|"
+    r"shelling|bombardment|offensive|side|fighters|paratroopers|marines|police|security|"
+    r"tactics|strategy|war|campaign|assault|aggression|invasion|regime|envoy|proxies|backing|"
+    r"allies|mercenaries|partners|leadership|negotiators|delegation|propaganda|media|state"
+)
+_ACTOR_AFTER = re.compile(rf"^(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?:{_ACTOR_NOUNS})\b")
+# A country or a capital that speaks or acts is its government ("Moscow claimed",
+# "Kyiv has accused", "delivered by Washington", "a Washington-based group").
+_ACTS = (
+    r"said|says|told|claim\w*|accus\w*|den(?:y|ied|ies)|announc\w*|pledg\w*|promis\w*|warn\w*|"
+    r"insist\w*|wants?|wanted|sent|sends?|sending|launch\w*|respond\w*|vow\w*|threaten\w*|"
+    r"demand\w*|agreed|refus\w*|believ\w*|hopes?|fears?|call\w*|urg\w*|plans?|planned|seeks?|"
+    r"sought|signal\w*|appeal\w*|blam\w*|reject\w*|offer\w*|ask\w*|retaliat\w*|support\w*|"
+    r"provid\w*|suppl\w*|deliver\w*|approv\w*|admitted|insists|edges|stepped|has\s+been\s+"
+    r"(?:pushing|trying|seeking)|is\s+(?:also\s+)?(?:expected|alleged|accused|trying|seeking)"
+)
+_ACTS_AFTER = re.compile(rf"^\s*,?\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+)?(?:{_ACTS})\b")
+_ATTRIBUTE = re.compile(r"^[-‐](?:based|backed|appointed|installed|led|allied|aligned|era|made)\b")
+_BY = re.compile(
+    r"\b(?:by|accus\w+|blam\w+|urg\w+|warn\w+|told|asked|called\s+on|criticis\w+)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+SPEAKER = re.compile(
+    # "Zelenskiy said", "Lebanon's health ministry said", "the regional governor said"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*"
+    r"(?:\s+[a-z][\w-]*){0,2}|\bthe\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    r"\s*,?\s+(?:said|says|told|reported|claimed|estimated|announced|stated)\b"
+)
+ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|"
+    r"[A-Z][\w'’.-]*))*)"
+)
+_DISPUTE = re.compile(
+    r"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:has\s+|have\s+)?"
+    r"(?:dismissed|denied|rejected|disputed|contested|refuted)\b[^.]*\b(?:report|figures?|"
+    r"claims?|toll|estimates?|numbers?|data)\b"
+)
+_PRONOUNS = {"it", "he", "she", "they", "officials", "we", "i"}
+
+
+def speaker_match(text: str, anchor: int = 0) -> re.Match | None:
+    """Who says so: the nearest "X said" before ``anchor``, else the first after it."""
+    matches = list(SPEAKER.finditer(text)) + list(ACCORDING.finditer(text))
+    before = [m for m in matches if m.start() < anchor]
+    if before:
+        return max(before, key=lambda m: m.start())
+    return min(matches, key=lambda m: m.start(), default=None)
+
+
+def reported_by(text: str, anchor: int = 0) -> str | None:
+    """The reporter of what is said at ``anchor``, as written ("regional governor").
+
+    >>> reported_by("Drones hit Odesa, the regional governor said.")
+    'regional governor'
+    """
+    match = speaker_match(text, anchor)
+    if not match:
+        return None
+    who = re.sub(r"^the\s+", "", match.group("who").strip(), flags=re.IGNORECASE)
+    return who if who.lower() not in _PRONOUNS else None
+
+
+def disputed_by(clause: Clause) -> str | None:
+    """Who, in the next two sentences, dismisses what this one reports."""
+    for sentence in clause.following:
+        match = _DISPUTE.search(sentence.text)
+        if match:
+            return re.sub(r"^the\s+", "", match.group("who"), flags=re.IGNORECASE)
+    return None
+
+
+def is_actor(clause: Clause, rm: ResolvedMention) -> bool:
+    """True for a mention that names who acted or who reports, not where:
+    a demonym ("Russian missiles"); a country or a capital followed by its
+    forces, a ministry or weapons ("Russia's defence ministry"), that speaks
+    or acts ("Moscow claimed", "Kyiv has accused"), after "by" ("delivered
+    by Washington"); any place in a compound ("a Washington-based group")."""
+    if rm.mention.kind_hint == Hint.DEMONYM:
+        return True
+    after = clause.text[rm.mention.end - clause.sentence.start :]
+    if _ATTRIBUTE.match(after):
+        return True
+    if rm.place.kind != PlaceKind.COUNTRY and not rm.place.capital:
+        return False
+    before = clause.text[max(0, clause.offset(rm) - 24) : clause.offset(rm)]
+    return bool(_ACTOR_AFTER.match(after) or _ACTS_AFTER.match(after) or _BY.search(before))
+
+
+def in_speaker_phrase(clause: Clause, rm: ResolvedMention) -> bool:
+    """True for a mention inside the phrase that reports the sentence
+    ("Ukraine's general staff said", "according to Kharkiv's governor")."""
+    start = clause.offset(rm)
+    return any(
+        m.start("who") <= start < m.end("who")
+        for pattern in (SPEAKER, ACCORDING)
+        for m in pattern.finditer(clause.text)
+    )
+
+
+# A country named as a place: after "in", "into", "across"..., or before a
+# place of its own ("Ukraine's eastern Donetsk region").
+_PLACE_USE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|on|across|throughout|of|from|to|towards|against|at|over|near)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_USE_AFTER = re.compile(
+    r"^['’]s?\s+(?:(?:north|south|east|west)\w*\s+|central\s+|occupied\s+)*[A-Z]"
+)
+
+
+def _as_place(clause: Clause, rm: ResolvedMention) -> bool:
+    """True for a country named as where, not who ("in Ukraine", "Ukraine's
+    Donetsk region"); a demonym never is."""
+    if rm.mention.kind_hint == Hint.DEMONYM:
+        return False
+    start = clause.offset(rm)
+    before = clause.text[max(0, start - 16) : start]
+    after = clause.text[rm.mention.end - clause.sentence.start :]
+    return bool(_PLACE_USE_BEFORE.search(before) or _PLACE_USE_AFTER.match(after))
+
+
+def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str | None:
+    """Who acted at ``anchor``: the country named, or whose people are, closest
+    before it, or an armed group named closest before it; not the reporter,
+    nor a country named as a place."""
+    speaker = speaker_match(clause.text, anchor)
+    best_at, best = -1, None
+    for rm in clause.mentions:
+        start = clause.offset(rm)
+        if speaker and speaker.start("who") <= start < speaker.end("who"):
+            continue
+        if (
+            start < anchor
+            and rm.place.kind == PlaceKind.COUNTRY
+            and rm.place.name != skip
+            and not _as_place(clause, rm)
+        ):
+            best_at, best = start, rm.place.name
+    for match in _GROUP.finditer(clause.text, 0, anchor):
+        if match.start() > best_at:
+            best_at, best = match.start(), ARMED_GROUPS[match.group(1).lower()]
+    return best
+
+
+def actor_after(clause: Clause, anchor: int) -> str | None:
+    """The country or armed group named first after ``anchor`` ("fell to Russian forces")."""
+    countries = [
+        (clause.offset(rm), rm.place.name)
+        for rm in clause.mentions
+        if clause.offset(rm) >= anchor and rm.place.kind == PlaceKind.COUNTRY
+    ]
+    groups = [
+        (m.start(), ARMED_GROUPS[m.group(1).lower()]) for m in _GROUP.finditer(clause.text, anchor)
+    ]
+    found = min(countries + groups, default=None)
+    return found[1] if found else None
+
+
+def is_armed_group(actor: str | None) -> bool:
+    """True for an actor that is no country's forces."""
+    return actor in ARMED_GROUPS.values()
+
+
+def parties(clause: Clause, *, exclude: str | None = None) -> list[str]:
+    """Countries acting together: "Ukraine and Russia" if the sentence pairs two,
+    else every country it names, in order."""
+    countries = [
+        rm
+        for rm in clause.mentions
+        if rm.place.kind == PlaceKind.COUNTRY and rm.place.name != exclude
+    ]
+    for left, right in itertools.pairwise(countries):
+        gap = clause.text[left.mention.end - clause.sentence.start : clause.offset(right)]
+        if gap in (" and ", " & ") and left.place.id != right.place.id:
+            return [left.place.name, right.place.name]
+    return list(dict.fromkeys(rm.place.name for rm in countries))

@@ -1,0 +1,216 @@
+"""Strategic developments / Agreement: talks held, deals and ceasefires
+signed, and prisoner exchanges.
+
+Talks are placed at their venue ("talks in Abu Dhabi", "met in Istanbul"),
+the days they lasted kept ("a second day of talks" began the day before).
+An exchange's figures ("314 prisoners", "157 each", "three civilians")
+are gathered across the article's sentences about the same day's swap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..gazetteer.vocabulary import PlaceKind
+from ..model import Event, Figure, Place
+from . import taxonomy as t
+from .actors import parties, reported_by
+from .clause import Clause, event_dates
+from .dates import DAY, day_span
+from .kinds import EventKind
+from .numbers import parse_numbers
+from .places import framing, specificity
+
+_TALKS = re.compile(
+    r"\b(?:(?:peace\s+|ceasefire\s+|truce\s+|trilateral\s+|bilateral\s+)?talks|negotiations|"
+    r"summit|peace\s+conference|signed\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:deal|agreement|accord|"
+    r"ceasefire|truce|treaty)|signing\s+ceremony|(?:deal|agreement|accord|ceasefire|truce)\s+"
+    r"(?:was\s+|were\s+)?(?:signed|agreed|reached|brokered|declared|announced)|"
+    r"agreed\s+(?:to|on)\s+(?:a\s+)?(?:ceasefire|truce|deal))\b",
+    re.IGNORECASE,
+)
+# Where talks were held: "talks in Abu Dhabi", "talks ... took place in Turkey".
+_VENUE_AFTER = re.compile(r"\b(?:in|at|hosted\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_EXCHANGE = re.compile(
+    r"\b(?:exchang\w*|swap\w*|releas\w*|return\w*|freed|handed\s+over|repatriat\w*)\b",
+    re.IGNORECASE,
+)
+_CAPTIVES = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?P<noun>prisoners?(?:\s+of\s+war)?|pows?|captives|detainees|"
+    r"hostages|civilians|soldiers|servicemen|bodies)\b",
+    re.IGNORECASE,
+)
+
+
+def _venue(clause: Clause, start: int, end: int) -> tuple[Place, int] | None:
+    """Where talks were held: a place named with "in" or "at" within 80
+    characters after the trigger, else just before it."""
+    for rm in clause.mentions:
+        at = clause.offset(rm)
+        if (
+            end <= at <= end + 80
+            and rm.place.kind != PlaceKind.CONTINENT
+            and _VENUE_AFTER.search(clause.text[end:at])
+        ):
+            return rm.place, rm.place.geo_precision
+    for rm in reversed(clause.mentions):
+        at = clause.offset(rm)
+        before = clause.text[max(0, at - 24) : at]
+        if (
+            at < start
+            and rm.place.kind != PlaceKind.CONTINENT
+            and start - at < 80
+            and _VENUE_BEFORE.search(before)
+            and not framing(before)
+        ):
+            return rm.place, rm.place.geo_precision
+    return None
+
+
+# Summits of blocs and allies are diplomacy, not talks about a conflict.
+_BLOC = re.compile(
+    r"\b(?:G7|G20|Nato|EU|European\s+Union|Brics|Asean|Davos|Commonwealth|UN\s+General\s+"
+    r"Assembly)\b[^.]{0,30}\b(?:summit|meeting|talks)\b|\b(?:summit|meeting)\s+of\s+"
+    r"(?:world\s+leaders|Nato|the\s+EU|G7|G20)\b",
+    re.IGNORECASE,
+)
+
+
+def _talks(clause: Clause) -> list[Event]:
+    text = clause.text
+    if _BLOC.search(text):
+        return []
+    events = []
+    for match in _TALKS.finditer(text):
+        if clause.unreal(match.start()):
+            continue
+        venue = _venue(clause, *match.span())
+        if venue is None:
+            continue
+        together = parties(clause, exclude=venue[0].name)
+        date, precision = event_dates(clause, *match.span())[-1]
+        start = day_span(text, date) if date and precision == DAY else date
+        details = {"parties": ", ".join(together[:2])} if together else {}
+        if date and start and date != start:
+            details["end_date"] = date.isoformat()
+        events.append(
+            clause.event(
+                TALKS.layer,
+                t.STRATEGIC,
+                t.AGREEMENT,
+                venue,
+                (start, precision),
+                actor1=together[0] if together else None,
+                actor2=together[1] if len(together) > 1 else None,
+                details=details,
+                reported_by=reported_by(text, match.start()),
+            )
+        )
+    return events
+
+
+def _exchanges(clause: Clause) -> list[Event]:
+    text = clause.text
+    verb = _EXCHANGE.search(text)
+    if not verb or clause.unreal(verb.start()):
+        return []
+    figures: dict[str, Figure] = {}
+    for start, end, figure in parse_numbers(text):
+        noun = _CAPTIVES.match(text[end : end + 40])
+        if not noun:
+            continue
+        word = noun.group("noun").lower()
+        if word == "civilians":
+            name = "civilians"
+        elif re.match(r"^[^.,;]*?\beach\b", text[end : end + 60]):
+            name = "prisoners_each"
+        else:
+            name = "prisoners_total"
+        figures.setdefault(
+            name, Figure(figure.value, word, figure.hedge, text[start : end + noun.end()])
+        )
+    if not figures or not clause.mentions:
+        return []
+    rm = min(clause.mentions, key=lambda r: (specificity(r.place), r.mention.start))
+    together = parties(clause)
+    date, precision = event_dates(clause, verb.start(), verb.end())[0]
+    return [
+        clause.event(
+            EXCHANGES.layer,
+            t.STRATEGIC,
+            t.AGREEMENT,
+            (rm.place, rm.place.geo_precision),
+            (date, precision),
+            actor1=together[0] if together else None,
+            actor2=together[1] if len(together) > 1 else None,
+            figures=figures,
+            details={"figures": "; ".join(f.text for f in figures.values())},
+            reported_by=reported_by(text),
+        )
+    ]
+
+
+def merge_exchanges(events: Sequence[Event]) -> list[Event]:
+    """An article's figures for one day's swap ("314 prisoners", "157 each",
+    "three civilians returned to the Kursk region") describe one exchange:
+    give every report of it all the figures and the most specific place any
+    of them names, so the layer merges them into one feature."""
+    by_day: dict[tuple[dt.date | None, int | None], list[Event]] = {}
+    others = []
+    for event in events:
+        if event.layer == EXCHANGES.layer:
+            by_day.setdefault((event.event_date, event.time_precision), []).append(event)
+        else:
+            others.append(event)
+    for group in by_day.values():
+        where = min(group, key=lambda e: (specificity(e.place), e.quote_start))
+        figures: dict[str, Figure] = {}
+        for event in group:
+            for name, figure in event.figures.items():
+                figures.setdefault(name, figure)
+        text = "; ".join(f.text for f in figures.values())
+        others.extend(
+            replace(
+                e,
+                place=where.place,
+                geo_precision=where.geo_precision,
+                figures=figures,
+                details={**e.details, "figures": text},
+            )
+            for e in group
+        )
+    return others
+
+
+TALKS = EventKind(
+    layer="talks",
+    label="Talks and agreements",
+    colour="#1a9850",
+    event_types=((t.STRATEGIC, t.AGREEMENT),),
+    extract=_talks,
+    fields=(("end_date", "str"), ("parties", "str")),
+    description="Talks held, deals and ceasefires signed, at their venue",
+)
+EXCHANGES = EventKind(
+    layer="exchanges",
+    label="Prisoner exchanges",
+    colour="#7b3294",
+    event_types=((t.STRATEGIC, t.AGREEMENT),),
+    extract=_exchanges,
+    fields=(
+        ("prisoners_total", "float"),
+        ("prisoners_each", "float"),
+        ("civilians", "float"),
+        ("figures", "str"),
+    ),
+    figures=(
+        ("prisoners_total", "Prisoners exchanged", None),
+        ("prisoners_each", "Prisoners each side", None),
+        ("civilians", "Civilians", None),
+    ),
+    description="Prisoner exchanges, with the figures of every report",
+)

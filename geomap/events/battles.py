@@ -1,0 +1,102 @@
+"""Battles: armed clashes between organised armed groups.
+
+A trigger is a word of fighting on the ground: fighting, clashes, battles,
+assaults, offensives and counter-attacks, storming, advancing on a place,
+breaking through lines, sieges, ambushes. Captures of territory are the
+``control`` kind's; strikes from afar are the ``strikes`` kind's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event
+from . import taxonomy as t
+from .actors import actor_after, actor_before
+from .clause import Clause
+from .emit import emit
+from .kinds import EventKind
+from .numbers import fatalities
+from .places import event_places
+
+_FIGHTING = re.compile(
+    r"\b(?:fighting|fought|fights?\s+(?:for|in|over|around)|clash(?:es|ed)|battl(?:e|es|ed|ing)|"
+    r"combat|fire-?fights?|gun-?fights?|gun\s+battles?|skirmish(?:es)?|exchanges?\s+of\s+fire|"
+    r"assaults?|assaulted|assaulting|offensives?|counter-?offensives?|counter-?attack(?:s|ed)?|"
+    r"storm(?:ed|ing)|ambush(?:ed|es)?|besieg\w+|sieges?|encircl\w+|surround(?:ed|ing)|"
+    r"advanc(?:e|es|ed|ing)\s+(?:on|towards?|into|in|near|around|westwards?|eastwards?)|"
+    r"push(?:ed|ing)?\s+(?:into|towards?|forward|on)|pressing\s+(?:towards?|on)|"
+    r"broke\s+(?:through|defen[cs]e\s+lines?)|breakthrough|repel(?:led|s)?|repuls(?:ed|e)|"
+    r"ground\s+(?:attacks?|operations?)|(?:troops|forces|fighters|units)\s+(?:had\s+)?entered|"
+    r"attacks?\s+of\s+the\s+occupiers|(?<!air )(?<!police )raids?|"
+    r"(?:military|security|ground)\s+operations?\s+in)\b",
+    re.IGNORECASE,
+)
+# "attack(s)" is a battle when ground forces make it, and no weapon is named.
+_GROUND_ATTACK = re.compile(r"\battack(?:s|ed|ing)?\b", re.IGNORECASE)
+_GROUND_WORDS = re.compile(
+    r"\b(?:infantry|assault\w*|storm\w*|advanc\w+|tanks|armou?red|positions|ground|capture|"
+    r"seize|push\w*|gunmen|militants|insurgents|rebels)\b",
+    re.I,
+)
+_WEAPON_WORDS = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|shell\w*|artillery|air\s*strikes?|bomb\w*|mortars?)\b", re.I
+)
+_COMBAT = re.compile(
+    r"fighting|fought|clash|battles|street|counter-?attack|storm|gun|fire-?fight|repel|skirmish",
+    re.IGNORECASE,
+)
+_NOT_BATTLE = re.compile(
+    r"\b(?:battle\s+(?:against|with)\s+(?:cancer|covid|inflation|corruption)|"
+    r"legal\s+battle|political\s+battle|court\s+battle|battleground\s+states?|"
+    r"battle\s+tanks?|fighting\s+vehicles?|combat\s+(?:capabilit\w+|readiness|service|"
+    r"vehicles?|aircraft|experience|units?)|battles?\s+(?:a\s+|the\s+)?(?:blaze|fire|flames)|"
+    r"firefighters|battle\s+over\s+(?:infrastructure|\w+\s+rights)|battlefield)\b",
+    re.IGNORECASE,
+)
+
+
+def extract(clause: Clause) -> list[Event]:
+    """The armed clashes ``clause`` reports."""
+    text = clause.text
+    if _NOT_BATTLE.search(text):
+        return []
+    trigger = _FIGHTING.search(text)
+    if trigger is None:
+        ground = _GROUND_ATTACK.search(text)
+        if not ground or not _GROUND_WORDS.search(text) or _WEAPON_WORDS.search(text):
+            return []
+        trigger = ground
+    while trigger is not None and clause.unreal(trigger.start()):
+        trigger = _FIGHTING.search(text, trigger.end())
+    if trigger is None:
+        return []
+    start, end = trigger.span()
+    actor1 = actor_before(clause, start)
+    killed = fatalities(text)
+    # Only fighting itself is put at the place of the sentences before.
+    fallback = bool(_COMBAT.match(trigger.group()))
+    return emit(
+        clause,
+        KIND.layer,
+        t.BATTLES,
+        t.ARMED_CLASH,
+        start,
+        end,
+        places=None if fallback else event_places(clause, start, end, fallback=False),
+        actor1=actor1,
+        actor2=actor_after(clause, end) if actor1 else None,
+        figures={"fatalities": killed} if killed else {},
+    )
+
+
+KIND = EventKind(
+    layer="battles",
+    label="Battles",
+    colour="#8c510a",
+    event_types=((t.BATTLES, t.ARMED_CLASH),),
+    extract=extract,
+    fields=(("fatalities", "int"),),
+    figures=(("fatalities", "Fatalities", None),),
+    description="Armed clashes on the ground",
+)

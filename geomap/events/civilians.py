@@ -1,0 +1,78 @@
+"""Violence against civilians: attacks on unarmed people, abductions and
+forced disappearances, sexual violence.
+
+Only violence done to people directly: civilians killed by a strike are the
+strike's (ACLED codes the explosion), so a sentence that names a weapon of
+remote violence gives no attack here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event
+from . import taxonomy as t
+from .actors import actor_before
+from .clause import Clause
+from .emit import emit
+from .kinds import EventKind
+from .numbers import fatalities
+
+_VIOLENCE = {
+    t.SEXUAL_VIOLENCE: r"rap(?:e|ed|es|ing)|sexual\s+(?:violence|assault|abuse)|sexually\s+"
+    r"(?:assaulted|abused)",
+    t.ABDUCTION: r"abduct(?:ed|ion|ions|ing)|kidnapp?(?:ed|ing|ings)?|forcibly\s+"
+    r"(?:deported|transferred|disappeared|removed)|forced\s+(?:deportation|disappearances?)|"
+    r"disappeared|taken\s+hostage|hostage-?taking|deport(?:ed|ation)\s+of\s+(?:\w+\s+)?"
+    r"(?:children|civilians|residents)|filtration\s+camps?",
+    t.ATTACK: r"execut(?:ed|ion|ions)|massacre(?:d|s)?|war\s+crimes?|tortur(?:e|ed|ing)|"
+    r"summar(?:y|ily)\s+(?:killed|executed|killings?)|shot\s+dead|gunned\s+down|"
+    r"killed\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents)|beheaded|lynched|"
+    r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers)",
+}
+_PATTERNS = {
+    sub: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for sub, words in _VIOLENCE.items()
+}
+_REMOTE = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|shell\w*|artillery|air\s*strikes?|bomb\w*|mortars?|"
+    r"strikes?|struck|explosions?|blasts?)\b",
+    re.IGNORECASE,
+)
+
+
+def extract(clause: Clause) -> list[Event]:
+    """The violence against civilians ``clause`` reports."""
+    text = clause.text
+    if _REMOTE.search(text):
+        return []
+    for sub_type, pattern in _PATTERNS.items():
+        match = pattern.search(text)
+        if match and not clause.unreal(match.start()):
+            killed = fatalities(text)
+            return emit(
+                clause,
+                KIND.layer,
+                t.VIOLENCE_AGAINST_CIVILIANS,
+                sub_type,
+                *match.span(),
+                actor1=actor_before(clause, match.start()),
+                actor2="Civilians",
+                figures={"fatalities": killed} if killed else {},
+                details={"civilian_targeting": "Civilian targeting"},
+            )
+    return []
+
+
+KIND = EventKind(
+    layer="civilians",
+    label="Violence against civilians",
+    colour="#e7298a",
+    event_types=tuple(
+        (t.VIOLENCE_AGAINST_CIVILIANS, sub)
+        for sub in t.SUB_EVENT_TYPES[t.VIOLENCE_AGAINST_CIVILIANS]
+    ),
+    extract=extract,
+    fields=(("fatalities", "int"), ("civilian_targeting", "str")),
+    figures=(("fatalities", "Fatalities", None),),
+    description="Attacks on civilians, abductions, sexual violence",
+)

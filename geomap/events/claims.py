@@ -1,0 +1,170 @@
+"""Claims about the war as a whole: the front line's length and the share of a
+territory that one side holds. Their layers are assembled with a geometry
+(the measured line, the occupied area: see :mod:`geomap.frontline`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer.vocabulary import PlaceKind
+from ..model import Event
+from .actors import actor_after, actor_before, reported_by
+from .clause import Clause
+from .dates import DAY
+from .kinds import EventKind
+from .numbers import parse_length_km, parse_percent
+
+CLAIM = "Claim"
+FRONT_LINE_LENGTH = "Front line length"
+_FRONT = re.compile(r"\bfront[\s-]?lines?\b|\bline\s+of\s+contact\b|\bfront\b", re.IGNORECASE)
+# A share is of territory only when the sentence says it is held.
+_HELD = re.compile(
+    r"\b(?P<verb>occup\w*|controls?|controlled|control|holds?|held|seiz\w*|captur\w*|"
+    r"gain\w*|regain\w*|taken|took|annex\w*|lost|recaptur\w*|liberat\w*)\b",
+    re.IGNORECASE,
+)
+# ... and not of people, votes or money.
+_NOT_TERRITORY = re.compile(
+    r"\b(?:casualt\w+|losses|killed|dead|deaths|wounded|injur\w+|votes?|voters|polls?|"
+    r"population|people|gdp|economy|budget|exports?|imports?|electricity|energy|power|"
+    r"market|shares?|stake|inflation|prices?|supplies|ammunition|troops|soldiers)\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?(?:\w+\s+)?\d{4}\b", re.IGNORECASE)
+
+
+def frontline_claims(clause: Clause) -> list[Event]:
+    """A length of the front line."""
+    text = clause.text
+    if not _FRONT.search(text):
+        return []
+    length = parse_length_km(text)
+    if length is None:
+        return []
+    date = clause.doc.date
+    return [
+        clause.event(
+            FRONTLINE.layer,
+            CLAIM,
+            FRONT_LINE_LENGTH,
+            None,
+            (date, DAY if date else None),
+            figures={"claimed_length_km": length[2]},
+            reported_by=reported_by(text),
+        )
+    ]
+
+
+def share_claims(clause: Clause) -> list[Event]:
+    """Shares of a country, region or town that one side holds ("Russia
+    controls 70% of Sievierodonetsk", "gained 1.5% since early 2024")."""
+    text = clause.text
+    verb = _HELD.search(text)
+    if not verb:
+        return []
+    events = []
+    for start, end, figure in parse_percent(text):
+        near = text[max(0, start - 40) : end + 40]
+        if _NOT_TERRITORY.search(near):
+            continue
+        place = next(
+            (
+                rm.place
+                for rm in clause.mentions
+                if end <= clause.offset(rm) <= end + 40 and rm.place.kind != PlaceKind.CONTINENT
+            ),
+            None,
+        )
+        if place is None and re.match(
+            r"\s+of\s+(?:the\s+|its\s+)?(?:country|territory)", text[end:]
+        ):
+            place = clause.article.theatre
+        if place is None:
+            continue
+        word = verb.group("verb").lower()
+        since = _SINCE.search(text, end)
+        if word.startswith(("gain", "captur", "took", "taken", "seiz")) and since:
+            kind = f"gained {since.group()}"
+        elif word.startswith(("lost", "recaptur", "liberat", "regain")):
+            kind = "lost"
+        else:
+            kind = "occupied"
+        events.append(
+            clause.event(
+                OCCUPATION.layer,
+                CLAIM,
+                kind,
+                (place, 3 if place.kind not in (PlaceKind.POPULATED_PLACE,) else 1),
+                (clause.doc.date, DAY if clause.doc.date else None),
+                actor1=actor_before(clause, verb.start()) or actor_after(clause, verb.end()),
+                figures={"claimed_share_pct": figure},
+                reported_by=reported_by(text),
+            )
+        )
+    return events
+
+
+FRONTLINE = EventKind(
+    layer="frontline",
+    label="Front line",
+    colour="#e66101",
+    event_types=((CLAIM, FRONT_LINE_LENGTH),),
+    extract=frontline_claims,
+    geometry="LineString",
+    claim=True,
+    assembled=True,
+    fields=(
+        ("id", "str"),
+        ("name", "str"),
+        ("as_of", "str"),
+        ("source", "str"),
+        ("claimed_length_km", "float"),
+        ("claimed_hedge", "str"),
+        ("measured_length_km", "float"),
+        ("notes", "str"),
+        ("doc_id", "str"),
+        ("quote_start", "int"),
+        ("quote_end", "int"),
+        ("line_source", "str"),
+    ),
+    figures=(
+        ("claimed_length_km", "Reported km", "claimed_hedge"),
+        ("measured_length_km", "Measured km", None),
+    ),
+    qgis_label="'reported ' || coalesce(format_number(\"claimed_length_km\", 0), 'n/a')"
+    " || ' km / measured ' || format_number(\"measured_length_km\", 0) || ' km'",
+    description="The front line, its reported length beside the measured one",
+)
+OCCUPATION = EventKind(
+    layer="occupation",
+    label="Occupied area",
+    colour="#b2182b",
+    event_types=((CLAIM, "occupied"), (CLAIM, "lost")),
+    extract=share_claims,
+    geometry="MultiPolygon",
+    claim=True,
+    assembled=True,
+    fields=(
+        ("id", "str"),
+        ("name", "str"),
+        ("country_code", "str"),
+        ("as_of", "str"),
+        ("claimed_share_pct", "float"),
+        ("claimed_hedge", "str"),
+        ("claim_kind", "str"),
+        ("computed_share_pct", "float"),
+        ("area_km2", "float"),
+        ("notes", "str"),
+        ("doc_id", "str"),
+        ("source", "str"),
+        ("quote_start", "int"),
+        ("quote_end", "int"),
+    ),
+    figures=(
+        ("claimed_share_pct", "Reported %", "claimed_hedge"),
+        ("computed_share_pct", "Computed %", None),
+    ),
+    qgis_label="'reported ' || coalesce(to_string(\"claimed_share_pct\"), 'n/a')"
+    " || '% / computed ' || coalesce(to_string(\"computed_share_pct\"), 'n/a') || '%'",
+    description="Shares of a territory one side holds, reported beside computed",
+)

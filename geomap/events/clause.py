@@ -1,0 +1,232 @@
+"""What an extractor reads: one sentence, its places and dates, and the article around it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
+from ..model import Document, Event, Figure, Hint, Place, ResolvedMention, Sentence
+from ..text import sentence_at
+from .dates import DateMention, find_dates, undated
+
+MAX_SENTENCE = 2000  # characters; longer "sentences" are not read for events
+# Words that make what follows a possibility, a plan or a denial, not an event.
+_UNREAL = re.compile(
+    r"\b(?:could|would|might|(?-i:may|will)|must|should|shall|can(?:not|'t)?|unable\s+to|"
+    r"threaten(?:s|ed)?\s+to|plans?\s+to|planned\s+to|planning\s+to|vow(?:s|ed)?\s+to|"
+    r"intends?\s+to|aim(?:s|ed|ing)?\s+(?:to|of|at)|prepar(?:es|ed|ing)\s+(?:to|for)|"
+    r"ready\s+to|want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|tr(?:y|ies|ied|ying)\s+to|"
+    r"fail(?:s|ed|ing)?\s+(?:to|in)|effort\s+to|bid\s+to|in\s+order\s+to|so\s+as\s+to|"
+    r"goal\s+of|closer\s+to|expect(?:s|ed|ing)?|likely|unlikely|probably|possible|possibly|"
+    r"potential|hop(?:e|es|ed|ing)|anticipat\w+|warn(?:s|ed)?\s+(?:of|that)|fear(?:s|ed)?|"
+    r"if|unless|whether|denied|deny|denies|not\s+(?:yet\s+)?been|never|avoid|"
+    r"prevent(?:ed)?|to\s+(?:launch|attack|strike|capture|seize|take|mount|conduct))"
+    r"\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+
+
+# "to capture", but not "forced to withdraw" or "began to shell": a purpose, not an event.
+_INFINITIVE = re.compile(
+    r"(?<!forced )(?<!had )(?<!managed )(?<!began )(?<!started )(?<!continued )(?<!able )"
+    r"(?<!has )(?<!have )(?<!moved )(?<!agreed )(?<!agreeing )\bto\s+$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+# "Capturing X would...", "whose capture would": an event talked of, not one that was.
+_THEN_UNREAL = re.compile(r"[^.;]{0,80}?\b(?:would|could|might|will)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What the whole article says: the country it is mostly about and its
+    main place (the town it names most, for sentences that name none)."""
+
+    theatre: Place | None
+    main_place: Place | None
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One sentence as the extractors read it. Offsets of ``mentions`` are the
+    document's; those of ``dates`` are the sentence's."""
+
+    doc: Document
+    sentence: Sentence
+    mentions: tuple[ResolvedMention, ...]
+    dates: tuple[DateMention, ...]
+    following: tuple[Sentence, ...]
+    article: Article
+    previous_place: tuple[Place, int] | None  # where the last sentence's events were
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def offset(self, mention: ResolvedMention) -> int:
+        """Where ``mention`` starts in the sentence."""
+        return mention.mention.start - self.sentence.start
+
+    def unreal(self, start: int) -> bool:
+        """True when the words around ``start`` make it a possibility, a plan or
+        a denial ("could strike", "threatened to capture", "denied shelling",
+        "wants to capture", "Capturing X would hand Russia...")."""
+        text = self.text
+        if _UNREAL.search(text, max(0, start - 80), start):
+            return True
+        if _INFINITIVE.search(text, max(0, start - 30), start):
+            return True  # "forces to capture the cities": a purpose
+        word = _WORD.match(text, start)
+        return bool(
+            word
+            and word.group().lower().endswith(("ing", "ture", "ion"))
+            and _THEN_UNREAL.match(text, word.end())
+        )
+
+    def event(
+        self,
+        layer: str,
+        event_type: str,
+        sub_type: str,
+        place: tuple[Place, int] | None,
+        when: tuple,
+        **extra,
+    ) -> Event:
+        """An :class:`Event` of this sentence at ``place`` (place, geo precision)
+        on ``when`` (date, time precision)."""
+        date, time_precision = when
+        return Event(
+            layer=layer,
+            event_type=event_type,
+            sub_event_type=sub_type,
+            doc_id=self.doc.doc_id,
+            source=self.doc.source,
+            quote=self.sentence.text,
+            quote_start=self.sentence.start,
+            quote_end=self.sentence.end,
+            place=place[0] if place else None,
+            geo_precision=place[1] if place else 3,
+            event_date=date,
+            time_precision=time_precision,
+            **extra,
+        )
+
+
+def figure(value: float, unit: str | None = None, hedge: str | None = None, text: str = ""):
+    """A reported figure (see :class:`~geomap.model.Figure`)."""
+    return Figure(value, unit, hedge, text)
+
+
+def article_context(
+    doc: Document,
+    resolved: Sequence[ResolvedMention],
+    country_of: Callable[[str], Place | None] | None,
+) -> Article:
+    """The article's country (its dateline's, else the one its places lie in
+    most often, the first named winning a tie) and its main place (the town of
+    that country it names most often)."""
+    codes = [rm.place.country_code for rm in resolved if rm.place.country_code]
+    if not codes:
+        return Article(None, None)
+    votes = Counter(codes)
+    dateline = [rm.place.country_code for rm in resolved if rm.mention.start < doc.dateline_end]
+    best = (
+        dateline[0]
+        if dateline and dateline[0]
+        else max(votes, key=lambda c: (votes[c], -codes.index(c)))
+    )
+    named = next(
+        (
+            rm.place
+            for rm in resolved
+            if rm.place.kind == PlaceKind.COUNTRY and rm.place.country_code == best
+        ),
+        None,
+    )
+    towns = [
+        rm.place
+        for rm in resolved
+        if rm.place.kind in SITE_KINDS
+        and rm.place.country_code == best
+        and rm.mention.kind_hint != Hint.DEMONYM
+    ]
+    counts = Counter(p.id for p in towns)
+    main = max(towns, key=lambda p: (counts[p.id], -towns.index(p)), default=None)
+    return Article(named or (country_of(best) if country_of else None), main)
+
+
+def mentions_by_sentence(
+    sentences: Sequence[Sentence], resolved: Sequence[ResolvedMention]
+) -> dict[int, tuple[ResolvedMention, ...]]:
+    """The resolved mentions of each sentence, by the sentence's start offset."""
+    found: dict[int, list[ResolvedMention]] = {}
+    for rm in resolved:
+        sentence = sentence_at(sentences, rm.mention.start)
+        if sentence:
+            found.setdefault(sentence.start, []).append(rm)
+    return {start: tuple(mentions) for start, mentions in found.items()}
+
+
+def make_clause(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    number: int,
+    mentions: tuple[ResolvedMention, ...],
+    article: Article,
+    previous_place: tuple[Place, int] | None,
+) -> Clause | None:
+    """The clause of sentence ``number``, or None for one too long to be a sentence."""
+    sentence = sentences[number]
+    if len(sentence.text) > MAX_SENTENCE:
+        return None  # a table or a run-on scrape, not a sentence a reporter wrote
+    return Clause(
+        doc,
+        sentence,
+        mentions,
+        tuple(find_dates(sentence.text, doc.date)),
+        tuple(sentences[number + 1 : number + 3]),
+        article,
+        previous_place,
+    )
+
+
+# "since April 2023", "the war began in 2022": when a period started, not an event.
+_PERIOD_START = re.compile(
+    r"\b(?:since|began|begun|started|starting|beginning)\b[\w\s,]*$", re.IGNORECASE
+)
+_DATE_LIST = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+
+
+def event_dates(clause: Clause, start: int, end: int) -> list[tuple]:
+    """When the event whose trigger is ``clause.text[start:end]`` happened:
+    its :func:`stated_dates`, else the week of the article (see
+    :func:`~.dates.undated`), else no date. Each is (date, time precision)."""
+    stated = stated_dates(clause, start, end)
+    if stated:
+        return stated
+    if clause.doc.date:
+        return [undated(clause.doc.date)]
+    return [(None, None)]
+
+
+def stated_dates(clause: Clause, start: int, end: int) -> list[tuple]:
+    """The dates of the date expression nearest ``clause.text[start:end]``
+    ("on Wednesday and Thursday" is two), leaving out when a period began
+    ("since April 2023"); none if the sentence states none."""
+    text = clause.text
+    dates = [
+        d for d in clause.dates if not _PERIOD_START.search(text[max(0, d.start - 30) : d.start])
+    ]
+    groups: list[list[DateMention]] = []
+    for date in dates:
+        if groups and _DATE_LIST.fullmatch(text[groups[-1][-1].end : date.start]):
+            groups[-1].append(date)
+        else:
+            groups.append([date])
+    if not groups:
+        return []
+    nearest = min(groups, key=lambda g: min(abs(g[0].start - end), abs(start - g[-1].end)))
+    return [(d.date, d.precision) for d in nearest]

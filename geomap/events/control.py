@@ -1,0 +1,164 @@
+"""Territorial control: who took a place from whom.
+
+"captured", "took control of", "fell to" are a capture; "liberated",
+"recaptured", "retook", "pushed back" a recapture; "withdrew from" is a
+loss for whoever withdrew. ACLED's sub-event types follow: a place retaken
+by the forces of the country it lies in is "Government regains territory";
+a place taken by an armed group, or by a foreign state's forces (Russian
+forces taking a Ukrainian town), is "Non-state actor overtakes territory";
+a place handed over without fighting is a strategic development,
+"Non-violent transfer of territory".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..gazetteer.vocabulary import PlaceKind
+from ..model import Event, Place
+from . import taxonomy as t
+from .actors import actor_after, actor_before, is_armed_group
+from .clause import Clause
+from .emit import emit
+from .kinds import EventKind
+
+_TAKE = re.compile(
+    r"\b(?:captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|(?:took|taken|take|taking|gained|seized|"
+    r"claimed|established)\s+(?:full\s+|complete\s+)?control\s+of|took\s+over|overr(?:an|un)|"
+    r"fell(?:\s+to)?|fall\s+of|conquer(?:ed|ing)|annexed)\b",
+    re.IGNORECASE,
+)
+_RETAKE = re.compile(
+    r"\b(?:recaptur(?:e|ed|es|ing)|retook|retaken|retake|regain(?:ed|s|ing)?|reclaim\w*|"
+    r"liberat(?:e|ed|es|ing|ion\s+of)|freed|won\s+back|pushed\s+(?:\w+\s+){0,3}(?:back|out)|"
+    r"drove\s+(?:\w+\s+){0,3}out|driven\s+out|expelled|clawing\s+back|clawed\s+back|"
+    r"took\s+back|taken\s+back|counter-?offensive\s+to\s+recapture)\b",
+    re.IGNORECASE,
+)
+_WITHDRAW = re.compile(
+    r"\b(?:withdr(?:ew|awn|awing|aw)|withdrawal|retreat(?:ed|ing)?|pulled\s+out|"
+    r"abandon(?:ed|ing))\s+(?:\w+\s+){0,3}(?:from|of)\b",
+    re.IGNORECASE,
+)
+_HANDED_OVER = re.compile(
+    r"\b(?:handed\s+(?:over\s+)?control|handover\s+of|transferred\s+control|"
+    r"handed\s+over\s+(?:the\s+)?(?:town|city|village|territory|region))\b",
+    re.IGNORECASE,
+)
+# Shares ("controls 70% of") are claims; "occupied" before a place's name is an
+# adjective ("the occupied Kherson region"), not a capture.
+_NOT_A_CAPTURE = re.compile(
+    r"\b(?:captur\w*|seiz\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:soldiers|troops|fighters|"
+    r"prisoners|weapons|tanks|equipment|documents|ammunition|volunteers|pows?|defenders|men|"
+    r"civilians|people|ships?|vessels?|assets)\b",
+    re.IGNORECASE,
+)
+# ... nor people captured, nor an adjective ("the liberated city").
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:soldiers|troops|prisoners|fighters|defenders|volunteers|men|pows|civilians|people|"
+    r"who|were|was)\s+(?:\w+\s+){0,2}$|\bthe\s+$|-$",
+    re.IGNORECASE,
+)
+# How far from its verb a change of control names its place: "captured X",
+# "X fell", "recaptured 53 villages in occupied Kherson region".
+_REACH = (60, 90)
+
+
+def _country_of(clause: Clause, place: Place) -> str | None:
+    """The name of the country ``place`` lies in, as the article names it."""
+    theatre = clause.article.theatre
+    if theatre and theatre.country_code == place.country_code:
+        return theatre.name
+    return next(
+        (
+            rm.place.name
+            for rm in clause.mentions
+            if rm.place.kind == PlaceKind.COUNTRY and rm.place.country_code == place.country_code
+        ),
+        None,
+    )
+
+
+def _change(verb: str, actor: str | None, home: str | None) -> tuple[str, str | None, str | None]:
+    """(ACLED sub-event type, who took the place, who lost it) for ``verb``
+    done by ``actor`` to a place of the country called ``home``."""
+    if verb == "retake":
+        return t.GOVERNMENT_REGAINS, actor or home, None
+    if verb == "withdraw":
+        # Whoever withdrew lost the place; its own forces lose it to an invader.
+        own = actor is None or actor == home
+        return (t.NON_STATE_OVERTAKES if own else t.GOVERNMENT_REGAINS), None, actor
+    if actor is not None and actor == home and not is_armed_group(actor):
+        return t.GOVERNMENT_REGAINS, actor, None  # a government taking its own ground
+    return t.NON_STATE_OVERTAKES, actor, home if home != actor else None
+
+
+def extract(clause: Clause) -> list[Event]:
+    """The changes of territorial control ``clause`` reports: the first
+    handover, recapture, capture or withdrawal it states."""
+    found = _first_change(clause)
+    if found is None:
+        return []
+    verb, match = found
+    start, end = match.span()
+    actor = actor_before(clause, start)
+    if match.group().lower().startswith("fell"):
+        actor = actor_after(clause, end) or actor  # "fell to Russian forces"
+    events = []
+    for event in emit(clause, KIND.layer, t.BATTLES, t.ARMED_CLASH, start, end, within=_REACH):
+        if verb == "handover":
+            event_type, sub_type, taken_by, taken_from = (
+                t.STRATEGIC,
+                t.NON_VIOLENT_TRANSFER,
+                None,
+                actor,
+            )
+        else:
+            event_type = t.BATTLES
+            sub_type, taken_by, taken_from = _change(verb, actor, _country_of(clause, event.place))
+        sides = {"taken_by": taken_by, "taken_from": taken_from}
+        events.append(
+            replace(
+                event,
+                event_type=event_type,
+                sub_event_type=sub_type,
+                actor1=taken_by,
+                actor2=taken_from,
+                details={k: v for k, v in sides.items() if v},
+            )
+        )
+    return events
+
+
+_VERBS = (("handover", _HANDED_OVER), ("retake", _RETAKE), ("take", _TAKE), ("withdraw", _WITHDRAW))
+
+
+def _first_change(clause: Clause) -> tuple[str, re.Match] | None:
+    """(verb, match) of the first kind of change the sentence states, in the
+    order handover, recapture, capture, withdrawal."""
+    for verb, pattern in _VERBS:
+        for match in pattern.finditer(clause.text):
+            before = clause.text[max(0, match.start() - 40) : match.start()]
+            if (
+                not clause.unreal(match.start())
+                and not _NOT_A_CAPTURE.match(clause.text, match.start())
+                and not _PEOPLE_BEFORE.search(before)
+            ):
+                return verb, match
+    return None
+
+
+KIND = EventKind(
+    layer="control",
+    label="Territory taken or retaken",
+    colour="#542788",
+    event_types=(
+        (t.BATTLES, t.GOVERNMENT_REGAINS),
+        (t.BATTLES, t.NON_STATE_OVERTAKES),
+        (t.STRATEGIC, t.NON_VIOLENT_TRANSFER),
+    ),
+    extract=extract,
+    fields=(("taken_by", "str"), ("taken_from", "str")),
+    description="Captures, recaptures and withdrawals: who took a place from whom",
+)

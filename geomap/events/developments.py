@@ -1,0 +1,132 @@
+"""Strategic developments that are no agreement: weapons shot down or seized,
+arrests, looting and destruction of property, bases set up, armed groups
+changing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event
+from . import taxonomy as t
+from .actors import actor_before
+from .clause import Clause
+from .emit import emit
+from .kinds import EventKind
+from .numbers import parse_numbers
+from .places import event_places
+
+_DISRUPTED = re.compile(
+    r"\b(?:shot\s+down|intercept(?:ed|s|ing)?|downed|neutrali[sz]ed|destroyed\s+in\s+the\s+air|"
+    r"defused|(?:seized|confiscated)\s+(?:\w+\s+){0,3}(?:weapons|arms|ammunition|explosives|"
+    r"rockets|missiles|drones))\b",
+    re.IGNORECASE,
+)
+_WEAPONS = re.compile(
+    r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles|weapons|arms|ammunition|"
+    r"explosives|bombs?|mines?)\b",
+    re.IGNORECASE,
+)
+_ARRESTS = re.compile(
+    r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|taken\s+into\s+custody|rounded\s+up|"
+    r"apprehended)\b",
+    re.IGNORECASE,
+)
+_PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies))\b", re.IGNORECASE)
+_OTHERS = {
+    t.LOOTING: r"loot(?:ed|ing)|ransack(?:ed|ing)|pillag\w+|torched\s+(?:\w+\s+){0,2}"
+    r"(?:homes|houses|villages?)|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|"
+    r"villages?)|demolish(?:ed|ing)\s+(?:\w+\s+){0,2}(?:homes|houses)",
+    t.HEADQUARTERS: r"(?:set\s+up|established|built|opened)\s+(?:a\s+|an\s+|its\s+|their\s+)?"
+    r"(?:new\s+)?(?:military\s+)?(?:base|headquarters|outpost|command\s+post)",
+    t.CHANGE_TO_GROUP: r"(?:merged\s+with|joined\s+forces\s+with|split\s+from|formed\s+a\s+new\s+"
+    r"(?:armed\s+)?(?:group|coalition|alliance|militia)|declared\s+(?:its\s+)?dissolution)",
+}
+_OTHER_PATTERNS = {
+    sub: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for sub, words in _OTHERS.items()
+}
+
+
+def _disrupted(clause: Clause) -> list[Event]:
+    text = clause.text
+    match = _DISRUPTED.search(text)
+    if not match or not _WEAPONS.search(text) or clause.unreal(match.start()):
+        return []
+    numbers = [f for s, _, f in parse_numbers(text) if s > match.start() - 60]
+    # Weapons shot down over no place named were shot down over the war's country.
+    theatre = clause.article.theatre
+    where = event_places(clause, *match.span()) or ([(theatre, 3)] if theatre else [])
+    return emit(
+        clause,
+        DISRUPTED.layer,
+        t.STRATEGIC,
+        t.DISRUPTED,
+        *match.span(),
+        places=where,
+        actor1=actor_before(clause, match.start()),
+        figures={"weapon_count": numbers[0]} if numbers else {},
+    )
+
+
+def _arrests(clause: Clause) -> list[Event]:
+    text = clause.text
+    match = _ARRESTS.search(text)
+    if not match or _PROTESTERS.search(text) or clause.unreal(match.start()):
+        return []  # protesters arrested: a protest with intervention
+    numbers = [f for s, _, f in parse_numbers(text) if abs(s - match.start()) < 60]
+    return emit(
+        clause,
+        ARRESTS.layer,
+        t.STRATEGIC,
+        t.ARRESTS,
+        *match.span(),
+        actor1=actor_before(clause, match.start()),
+        figures={"arrested": numbers[0]} if numbers else {},
+    )
+
+
+def _others(clause: Clause) -> list[Event]:
+    for sub_type, pattern in _OTHER_PATTERNS.items():
+        match = pattern.search(clause.text)
+        if match and not clause.unreal(match.start()):
+            return emit(
+                clause,
+                OTHERS.layer,
+                t.STRATEGIC,
+                sub_type,
+                *match.span(),
+                actor1=actor_before(clause, match.start()),
+            )
+    return []
+
+
+DISRUPTED = EventKind(
+    layer="disrupted",
+    label="Weapons shot down or seized",
+    colour="#2c7fb8",
+    event_types=((t.STRATEGIC, t.DISRUPTED),),
+    extract=_disrupted,
+    fields=(("weapon_count", "float"), ("weapon_count_hedge", "str")),
+    figures=(("weapon_count", "Weapons", "weapon_count_hedge"),),
+    description="Drones and missiles shot down, weapons seized",
+)
+ARRESTS = EventKind(
+    layer="arrests",
+    label="Arrests",
+    colour="#636363",
+    event_types=((t.STRATEGIC, t.ARRESTS),),
+    extract=_arrests,
+    fields=(("arrested", "float"), ("arrested_hedge", "str")),
+    figures=(("arrested", "Arrested", "arrested_hedge"),),
+    description="Arrests and detentions",
+)
+OTHERS = EventKind(
+    layer="developments",
+    label="Other strategic developments",
+    colour="#a6761d",
+    event_types=tuple(
+        (t.STRATEGIC, sub) for sub in (t.LOOTING, t.HEADQUARTERS, t.CHANGE_TO_GROUP, t.OTHER)
+    ),
+    extract=_others,
+    description="Looting and destruction of property, bases set up, armed groups changing",
+)

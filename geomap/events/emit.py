@@ -1,0 +1,34 @@
+"""The one way an extractor makes events: one per place and date of its trigger."""
+
+from __future__ import annotations
+
+from ..model import Event, Place
+from .actors import reported_by
+from .clause import Clause, event_dates
+from .places import event_places
+
+
+def emit(
+    clause: Clause,
+    layer: str,
+    event_type: str,
+    sub_type: str,
+    start: int,
+    end: int,
+    *,
+    places: list[tuple[Place, int]] | None = None,
+    within: tuple[int, int] | None = None,
+    **extra,
+) -> list[Event]:
+    """Events of ``clause`` for the trigger at ``clause.text[start:end]``: one
+    per place (:func:`~.places.event_places`, unless ``places`` are given)
+    and per date (:func:`~.clause.event_dates`); ``within`` bounds how far
+    from the trigger its place may be named. The reporter is the nearest "X
+    said" unless ``extra`` names one."""
+    where = event_places(clause, start, end, within=within) if places is None else places
+    extra.setdefault("reported_by", reported_by(clause.text, start))
+    return [
+        clause.event(layer, event_type, sub_type, place, when, **extra)
+        for place in where
+        for when in event_dates(clause, start, end)
+    ]

@@ -1,0 +1,257 @@
+"""Where an event happened: the place its clause puts it, never where an actor
+or a weapon came from.
+
+Of the places a sentence names, the event's is the one the words around the
+trigger point to: after "in", "at", "near", "outside", "the city of", as the
+object of "shelled", "captured", "strikes on"; the most specific first, then
+the nearest to the trigger. A demonym, a country that acts ("Russia's
+defence ministry", "Russian forces") or reports, and the origin of a weapon
+("fired from Belarus") are never the place. A region named with a town
+("Bakhmut, Donetsk region") qualifies it and is no place of its own. Towns
+listed together ("Kharkiv, Sumy and Odesa") are each a place of the event.
+
+Precision (ACLED's ``geo_precision``): 1 for the named town or site; 2 near
+it ("near", "outskirts", "N km from"), for a village the text leaves unnamed
+in a named region, or for the previous sentence's place when this one names
+none; 3 for a region or a country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..gazetteer.vocabulary import SITE_KINDS, SUBNATIONAL_KINDS, PlaceKind
+from ..model import Place, ResolvedMention
+from .actors import in_speaker_phrase, is_actor
+from .clause import Clause
+
+# The words before a place's name that make it where something happened.
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|on|near|outside|around|across|over|inside|within|throughout|towards?|into|"
+    r"onto|of|against|targeting|to|hit|hits|struck|strikes?|shelled|shelling|bombed|bombing|"
+    r"pounded|attacked|attacks?|targeted|raided|captured|capture|capturing|seized|seizing|"
+    r"recaptured|recapturing|retook|retaken|retaking|liberated|liberating|liberation|entered|"
+    r"besieged|encircled|surrounded|took|taken|fell|hitting|striking|targeting|attacking|"
+    r"fall|stormed|storming|assault|approaches|outskirts|regained|reclaimed|from|toured|"
+    r"visited|visiting)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# The words before a place's name that make it where something came from.
+_ORIGIN = re.compile(
+    r"\b(?:from|launched\s+from|fired\s+from)\s+(?:the\s+)?(?:territory\s+of\s+|direction\s+of\s+"
+    r"|side\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# "withdrew from", "pushed out of": there the event happened all the same.
+_AWAY_FROM = re.compile(
+    r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out|pushed\s+out|driven\s+out|expelled|fled|"
+    r"evacuated|ousted)\s+(?:\w+\s+){0,3}(?:from|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR = re.compile(
+    r"\b(?:near|nearby|outside|around|close\s+to|outskirts\s+of|approaches\s+to|"
+    r"\d+\s?(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+){0,2}(?:from|of|away\s+from)|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+    r"(?:villages?|towns?|settlements?|areas?)\s+(?:around|near))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "the city", "there": words that point to a place the sentence does not name.
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:city|town|village|plant|factory|steelworks|port|area|"
+    r"settlement|site|facility|complex|region|oblast|province|front|building|district)\b"
+    r"|\bthere\b|\binside\b",
+    re.IGNORECASE,
+)
+# "the war in Ukraine", "Russia's invasion of Ukraine": framing, not where.
+_FRAMING = re.compile(
+    r"\b(?:war|invasion|conflict|aggression|occupation|annexation|intervention)\s+"
+    r"(?:in|of|on|against)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A capitalised word that carries a name on ("Vladimir Putin"), unless it is a
+# region word ("Kharkiv Oblast") or starts a sentence.
+_NAME_GOES_ON = re.compile(
+    r"\s+(?!(?:Oblast|Region|Province|Raion|Rayon|District|Governorate|State|County|Krai)\b)"
+    r"[A-Z][a-z]"
+)
+_CLOSE = 40  # characters between a trigger and a place its own words name
+_WIDE = {PlaceKind.COUNTRY: True, PlaceKind.SEA: True, PlaceKind.REGION: True}
+_LIST_GAP = re.compile(r"^(?:,\s*|\s*,?\s+(?:and|or|&)\s+|\s*/\s*)$")
+_SPECIFICITY = {
+    PlaceKind.FACILITY: 0,
+    PlaceKind.POPULATED_PLACE: 1,
+    PlaceKind.ADMIN3: 2,
+    PlaceKind.ADMIN2: 2,
+    PlaceKind.ADMIN1: 3,
+    PlaceKind.REGION: 3,
+    PlaceKind.SEA: 4,
+    PlaceKind.COUNTRY: 5,
+    PlaceKind.CONTINENT: 6,
+}
+
+
+def specificity(place: Place) -> int:
+    """0 for a named site, rising to 6 for a continent."""
+    return _SPECIFICITY.get(place.kind, 6)
+
+
+def framing(before: str) -> bool:
+    """True when the words before a country's name frame a war ("the war in")."""
+    return bool(_FRAMING.search(before))
+
+
+def contains(area: Place, place: Place) -> bool:
+    """True when ``area`` (a region or a country) holds ``place``."""
+    if area.id == place.id:
+        return False
+    if area.kind == PlaceKind.COUNTRY:
+        return place.country_code == area.country_code and place.kind != PlaceKind.COUNTRY
+    if area.kind == PlaceKind.ADMIN1:
+        return place.admin1_code == area.admin1_code and specificity(place) < 3
+    if area.kind == PlaceKind.ADMIN2:
+        return bool(area.admin2_code) and place.admin2_code == area.admin2_code
+    return False
+
+
+def _candidates(clause: Clause) -> list[ResolvedMention]:
+    """The mentions of ``clause`` that may be where something happened."""
+    text = clause.text
+    found = []
+    for rm in clause.mentions:
+        start = clause.offset(rm)
+        before = text[max(0, start - 48) : start]
+        if is_actor(clause, rm) or rm.place.kind == PlaceKind.CONTINENT:
+            continue
+        if _ORIGIN.search(before) and not _AWAY_FROM.search(before):
+            continue  # "drones launched from Russia": where they came from
+        if rm.place.kind == PlaceKind.COUNTRY and (
+            not _LOCATIVE.search(before) or _FRAMING.search(before)
+        ):
+            continue  # a country is a place after "in", "across", "on"..., not "the war in"
+        if _NAME_GOES_ON.match(text, start + len(rm.mention.surface)):
+            continue  # "Vladimir Putin", "Kyiv Independent": part of another name
+        if in_speaker_phrase(clause, rm) and (
+            rm.place.kind == PlaceKind.COUNTRY or rm.place.capital
+        ):
+            continue  # "Moscow said", "according to Ukraine's general staff"
+        found.append(rm)
+    # A region or country named with a place it holds qualifies that place.
+    return [
+        rm
+        for rm in found
+        if not any(contains(rm.place, other.place) for other in found if other is not rm)
+    ]
+
+
+def event_places(
+    clause: Clause,
+    start: int,
+    end: int,
+    *,
+    fallback: bool = True,
+    within: tuple[int, int] | None = None,
+) -> list[tuple[Place, int]]:
+    """Where the event whose trigger is ``clause.text[start:end]`` happened:
+    (place, geo precision) for the place its words point to, and for each
+    place listed with it. ``within`` (characters before the trigger, after
+    it) keeps only places that close. Without a place of its own, the
+    previous sentence's (precision 2 at best) when ``fallback`` and the
+    sentence points back to it ("the city", "there"); else none."""
+    candidates = _candidates(clause)
+    if within is not None:
+        candidates = [
+            rm for rm in candidates if start - within[0] <= clause.offset(rm) <= end + within[1]
+        ]
+    if not candidates:
+        return _fallback(clause) if fallback else []
+    text = clause.text
+    reporting = [rm for rm in candidates if in_speaker_phrase(clause, rm)]
+
+    def rank(rm: ResolvedMention) -> tuple:
+        at = clause.offset(rm)
+        before = text[max(0, at - 48) : at]
+        distance = at - end if at >= end else start - (at + len(rm.mention.surface))
+        distance = max(distance, 0)
+        return (
+            rm in reporting,  # "Kharkiv's governor said": a place only if no other
+            not _LOCATIVE.search(before),
+            distance > _CLOSE,  # the place the trigger's own words name
+            at < start,  # its object ("shelled Kharkiv") before its subject
+            specificity(rm.place),
+            distance,
+        )
+
+    # A country, a sea or a curated region is where something happened only
+    # when the trigger's own words name it ("missiles fired at Ukraine").
+    candidates = [
+        rm for rm in candidates if not _WIDE.get(rm.place.kind) or rank(rm)[1:3] == (False, False)
+    ]
+    if not candidates:
+        return _fallback(clause) if fallback else []
+    best = min(candidates, key=rank)
+    chosen = _listed_with(clause, candidates, best)
+    return [(rm.place, _precision(clause, rm)) for rm in chosen]
+
+
+def _listed_with(
+    clause: Clause, candidates: Sequence[ResolvedMention], best: ResolvedMention
+) -> list[ResolvedMention]:
+    """``best`` and the places listed with it ("Kharkiv, Sumy and Odesa"), of
+    the same level (towns with towns, regions with regions)."""
+    level = min(specificity(best.place), 3)
+    ordered = sorted(candidates, key=lambda rm: rm.mention.start)
+    index = ordered.index(best)
+    chosen = [best]
+    for step in (-1, 1):
+        at = index
+        while 0 <= at + step < len(ordered):
+            left, right = sorted((ordered[at], ordered[at + step]), key=lambda r: r.mention.start)
+            gap = clause.text[left.mention.end - clause.sentence.start : clause.offset(right)]
+            other = ordered[at + step]
+            if not _LIST_GAP.match(gap) or min(specificity(other.place), 3) != level:
+                break
+            chosen.append(other)
+            at += step
+    # One event per place: a name repeated in the list counts once.
+    unique = {}
+    for rm in sorted(chosen, key=lambda r: r.mention.start):
+        unique.setdefault(rm.place.id, rm)
+    return list(unique.values())
+
+
+def _precision(clause: Clause, rm: ResolvedMention) -> int:
+    """The ACLED geo precision of an event placed at ``rm``."""
+    precision = (
+        1
+        if rm.place.kind in SITE_KINDS
+        else (2 if rm.place.kind in (PlaceKind.ADMIN2, PlaceKind.ADMIN3) else 3)
+    )
+    before = clause.text[max(0, clause.offset(rm) - 40) : clause.offset(rm)]
+    if precision < 3 and _NEAR.search(before):
+        return 2
+    if rm.place.kind in SUBNATIONAL_KINDS and _UNNAMED_VILLAGE.search(before):
+        return 2  # "a village in the Kharkiv region": a town there, not named
+    return precision
+
+
+_UNNAMED_VILLAGE = re.compile(
+    r"\b(?:an?|two|three|several|the)\s+(?:\w+\s+)?(?:villages?|towns?|settlements?|"
+    r"hamlets?)\s+(?:in|of|across)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _fallback(clause: Clause) -> list[tuple[Place, int]]:
+    """For a sentence that names no place: the previous sentence's place,
+    else the article's main place; precision 2 at best."""
+    if clause.mentions and not _ANAPHOR.search(clause.text):
+        return []  # it names only actors and origins: no place to infer
+    if clause.previous_place is not None:
+        place, precision = clause.previous_place
+    elif clause.article.main_place is not None:
+        place, precision = clause.article.main_place, 1
+    else:
+        return []
+    return [(place, max(precision, 2 if place.kind in SITE_KINDS else 3))]

@@ -1,0 +1,122 @@
+"""Protests and riots: demonstrations, peaceful or not, and mob violence.
+
+A protest is peaceful unless the authorities intervene (dispersed, tear gas,
+arrests: "Protest with intervention") or kill or shoot protesters
+("Excessive force against protesters"). A crowd that turns violent itself
+(rioting, clashing with police, burning, stoning) makes a riot: a "Violent
+demonstration", or "Mob violence" without a cause, as in lynchings. Labour
+strikes are protests, as ACLED codes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event
+from . import taxonomy as t
+from .clause import Clause
+from .emit import emit
+from .kinds import EventKind
+from .numbers import fatalities
+
+_PROTEST = re.compile(
+    r"\b(?:protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|"
+    r"marched|marches|vigils?|sit-?ins?|took\s+to\s+the\s+streets|went\s+on\s+strike|"
+    r"(?:general|labou?r|hunger)\s+strikes?|walk-?outs?)\b",
+    re.IGNORECASE,
+)
+_EXCESSIVE = re.compile(
+    r"\b(?:live\s+(?:ammunition|fire|rounds)|opened\s+fire|shot\s+(?:dead|at)|killed|"
+    r"killing|beaten\s+to\s+death)\b",
+    re.IGNORECASE,
+)
+_INTERVENTION = re.compile(
+    r"\b(?:dispers\w+|tear\s*gas|water\s+cannons?|rubber\s+bullets|stun\s+grenades|arrest\w*|"
+    r"detain\w*|batons?|beat(?:en)?|broke\s+up|crack(?:ed)?\s*down|crackdown)\b",
+    re.IGNORECASE,
+)
+_RIOT = re.compile(
+    r"\b(?:riot(?:s|ed|ing|ers)?|rampag\w+|clash(?:ed|es)\s+with\s+(?:police|security)|"
+    r"threw\s+(?:stones|rocks|petrol\s+bombs|molotov)|stone-?throwing|torched|set\s+(?:fire\s+to|"
+    r"ablaze)|looted|looting|vandalis\w+|vandaliz\w+|stormed\s+(?:the\s+)?(?:parliament|"
+    r"building|offices?|compound|embassy))\b",
+    re.IGNORECASE,
+)
+_MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|vigilantes?)\b", re.IGNORECASE)
+_NOT_A_PROTEST = re.compile(
+    r"\b(?:demonstrat(?:ed|es|ing)\s+(?:that|how|the|its|their|a|an)|diplomatic\s+protest|"
+    r"lodged\s+a\s+protest|summoned|rall(?:y|ies|ied)\s+(?:\w+\s+)?(?:support|behind|around|"
+    r"allies|troops|markets?|shares|stocks|prices))\b",
+    re.IGNORECASE,
+)
+
+
+def _protests(clause: Clause) -> list[Event]:
+    text = clause.text
+    match = _PROTEST.search(text)
+    if not match or _NOT_A_PROTEST.search(text) or _RIOT.search(text) or _MOB.search(text):
+        return []
+    if clause.unreal(match.start()):
+        return []
+    if _EXCESSIVE.search(text):
+        sub_type = t.EXCESSIVE_FORCE
+    elif _INTERVENTION.search(text):
+        sub_type = t.PROTEST_WITH_INTERVENTION
+    else:
+        sub_type = t.PEACEFUL_PROTEST
+    killed = fatalities(text)
+    return emit(
+        clause,
+        PROTESTS.layer,
+        t.PROTESTS,
+        sub_type,
+        *match.span(),
+        actor1="Protesters",
+        figures={"fatalities": killed} if killed else {},
+    )
+
+
+def _riots(clause: Clause) -> list[Event]:
+    text = clause.text
+    mob = _MOB.search(text)
+    match = mob or _RIOT.search(text)
+    if not match or clause.unreal(match.start()):
+        return []
+    if (
+        not mob
+        and not _PROTEST.search(text)
+        and not re.search(r"\b(?:riot\w*|crowds?)\b", text, re.I)
+    ):
+        return []  # looting or burning by fighters is no riot
+    killed = fatalities(text)
+    return emit(
+        clause,
+        RIOTS.layer,
+        t.RIOTS,
+        t.MOB_VIOLENCE if mob else t.VIOLENT_DEMONSTRATION,
+        *match.span(),
+        actor1="Rioters",
+        figures={"fatalities": killed} if killed else {},
+    )
+
+
+PROTESTS = EventKind(
+    layer="protests",
+    label="Protests",
+    colour="#1b9e77",
+    event_types=tuple((t.PROTESTS, sub) for sub in t.SUB_EVENT_TYPES[t.PROTESTS]),
+    extract=_protests,
+    fields=(("fatalities", "int"),),
+    figures=(("fatalities", "Fatalities", None),),
+    description="Peaceful protests, protests met with force",
+)
+RIOTS = EventKind(
+    layer="riots",
+    label="Riots",
+    colour="#d95f02",
+    event_types=tuple((t.RIOTS, sub) for sub in t.SUB_EVENT_TYPES[t.RIOTS]),
+    extract=_riots,
+    fields=(("fatalities", "int"),),
+    figures=(("fatalities", "Fatalities", None),),
+    description="Violent demonstrations and mob violence",
+)

@@ -1,0 +1,203 @@
+"""Explosions/Remote violence: air and drone strikes, shelling, artillery and
+missiles, remote explosives, suicide bombs, grenades, chemical weapons.
+
+A trigger is a weapon or strike word; the sub-event type is the weapon's
+(a missile strike is shelling even when the text calls it an "airstrike",
+as ACLED codes it); an explosion with no weapon named is shelling, a "blast"
+a remote explosive. Where a strike deliberately hits civilians ACLED still
+codes the explosion, so civilians killed by strikes stay here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event, Figure
+from . import taxonomy as t
+from .actors import actor_before
+from .clause import Clause
+from .emit import emit
+from .kinds import EventKind
+from .numbers import count_before, fatalities
+from .places import event_places
+
+_WEAPONS = {
+    t.SUICIDE_BOMB: r"suicide\s+(?:bomb\w*|attack\w*|blast)|"
+    r"blew\s+(?:himself|herself|themselves)\s+up",
+    t.CHEMICAL: r"chemical\s+(?:weapons?|attacks?|munitions?)|chlorine|sarin|poison\s+gas|"
+    r"nerve\s+agent",
+    t.GRENADE: r"(?:hand\s+)?grenades?",
+    t.REMOTE_EXPLOSIVE: r"ieds?|improvised\s+explosive|roadside\s+bombs?|car\s+bombs?|"
+    r"landmines?|land\s+mines?|anti-?(?:tank|personnel)\s+mines?|explosive\s+devices?|"
+    r"booby[\s-]traps?|sabotage|blasts?|bomb\s+(?:exploded|went\s+off)",
+    t.SHELLING: r"shell(?:s|ed|ing)?|artillery|missiles?|rockets?|mortars?|ballistic|"
+    r"barrages?|grads?|himars|mlrs|howitzers?|kalibrs?|iskanders?|s-300s?|"
+    r"multiple\s+rocket\s+launchers?|explosions?|bombardments?|shelled",
+    t.AIR_DRONE: r"air\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|aerial\s+\w+|"
+    r"drones?|uavs?|shaheds?|geran\w*|warplanes?|fighter\s+jets?|jets?|aircraft|"
+    r"glide\s+bombs?|barrel\s+bombs?|helicopters?|bombers?|bombs?|bombed|bombing",
+}
+_WEAPON = {sub: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for sub, words in _WEAPONS.items()}
+_ANY_WEAPON = re.compile("|".join(p.pattern for p in _WEAPON.values()), re.IGNORECASE)
+# A strike named without a weapon ("strikes on Kyiv", "struck Sumy") is one when
+# armed forces, a toll or an attack verb go with it.
+_STRIKE = re.compile(
+    r"\b(?:strikes?|struck|hit|hits|pounded|targeted|attacks?\s+(?:on|against)|"
+    r"came\s+under\s+(?:\w+\s+){0,2}fire|under\s+(?:\w+\s+){0,2}fire|opened\s+fire|"
+    r"fired\s+(?:at|on|upon)|artillery\s+fire|rocket\s+fire)\b",
+    re.I,
+)
+_STRIKE_ON = re.compile(
+    r"strikes?\s+(?:on|against|at)\b|attacks?\s+(?:on|against)\b|(?:came\s+)?under\s+|opened|fired",
+    re.IGNORECASE,
+)
+_ARMED = re.compile(
+    r"\b(?:forces|troops|army|military|militants|rebels|militia|killed|killing|wounded|"
+    r"injured|dead|destroyed|damaged)\b",
+    re.IGNORECASE,
+)
+_NOT_VIOLENCE = re.compile(
+    r"\b(?:strikes?\s+(?:a|an|the)\s+(?:deal|balance|chord|note|tone)|hunger\s+strikes?|"
+    r"general\s+strikes?|strike\s+action|labou?r\s+strikes?|on\s+strike|lucky\s+strike|"
+    r"salt\s+mines?|coal\s+mines?|gold\s+mines?|mining|(?:workers|unions?)\b[^.]*\bstrikes?)",
+    re.IGNORECASE,
+)
+_SHOT_DOWN = re.compile(
+    r"\b(?:shot\s+down|intercept\w*|downed|neutrali[sz]ed|repelled|destroyed\s+in\s+the\s+air)\b",
+    re.IGNORECASE,
+)
+_OF_WHICH = re.compile(
+    r"(?:(?:about|some|nearly|around|at\s+least)\s+)?\d[\d,]*\s+of\s+"
+    r"(?:which|them|those)\s+(?:were|was|are)\s+[\w-]+(?:\s+[\w-]+)?",
+    re.IGNORECASE,
+)
+# Ground attacks are battles, not strikes ("Russian attacks intensified to capture").
+_GROUND = re.compile(
+    r"\b(?:capture|seize|storm\w*|advance\w*|assault\w*|offensive|infantry|push\w*\s+(?:into|towards))\b",
+    re.IGNORECASE,
+)
+
+
+# Weapons that are supplied, made or sold are no strike ("howitzers promised by
+# Berlin", "US-supplied Himars", "sales of F-16 fighter jets").
+_SUPPLY = re.compile(
+    r"\b(?:suppl(?:y|ies|ied|ying)|deliver(?:y|ies|ed|ing)?|donat\w+|provid\w+|pledg\w+|"
+    r"promis\w+|sell\w*|sold|sales?|buy\w*|bought|purchas\w+|arms\s+(?:deal|package)|"
+    r"aid|packages?|shipments?|manufactur\w+|produc\w+|procur\w+|stockpiles?|arsenal|"
+    r"systems?\s+(?:arrived|were\s+delivered))\b|-(?:supplied|made|built|provided)\b",
+    re.IGNORECASE,
+)
+# What makes a weapon's mention a strike: an attack noun, or an attack verb.
+_ATTACK = re.compile(
+    r"\b(?:shelling|shelled|bombardments?|bombed|bombing|air\s*strikes?|airstrikes?|air\s+raids?|"
+    r"barrages?|explosions?|blasts?|exploded|strikes?|struck|hit|hits|attack\w*|targeted|"
+    r"targeting|launched|fired|pounded|rained|landed|killed|killing|destroyed|damaged|"
+    r"wounded|wounding|injured|injuring|razed)\b",
+    re.IGNORECASE,
+)
+
+
+def sub_type_of(words: str, window: str) -> str | None:
+    """The sub-event type of a strike: its trigger's weapon, else the
+    weapon named around it; a missile wins over an "airstrike"."""
+    for text in (words, window):
+        found = [sub for sub, pattern in _WEAPON.items() if pattern.search(text)]
+        if found:
+            return found[0]
+    return None
+
+
+def _supplied(text: str, start: int, end: int) -> bool:
+    """True when the weapon at ``text[start:end]`` is supplied, made or sold."""
+    return bool(_SUPPLY.search(text, max(0, start - 50), min(len(text), end + 40)))
+
+
+def extract(clause: Clause) -> list[Event]:
+    """The strikes ``clause`` reports."""
+    text = clause.text
+    if _NOT_VIOLENCE.search(text):
+        return []
+    if not _ATTACK.search(text):
+        return []
+    triggers = [m for m in _ANY_WEAPON.finditer(text) if not _supplied(text, *m.span())]
+    if not triggers:
+        strike = _STRIKE.search(text)
+        if (
+            not strike
+            or _GROUND.search(text)
+            or not (
+                _ARMED.search(text)
+                or _STRIKE_ON.match(text, strike.start())
+                or actor_before(clause, strike.start())
+            )
+        ):
+            return []
+        triggers = [strike]
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    where = None  # a trigger that names no place of its own strikes where the last one did
+    for trigger in triggers:
+        start, end = trigger.span()
+        near = text[max(0, start - 40) : end + 40]
+        if _SHOT_DOWN.search(near) or clause.unreal(start):
+            continue  # "drones were shot down", "could strike": no strike
+        window = text[max(0, start - 60) : end + 60]
+        sub_type = sub_type_of(trigger.group(), window) or t.SHELLING
+        if sub_type == t.SHELLING and _WEAPON[t.SHELLING].search(text) is None:
+            sub_type = sub_type_of(text, text) or t.SHELLING
+        if sub_type == t.AIR_DRONE and _WEAPON[t.SHELLING].search(
+            re.sub(r"\bexplosions?\b|\bbombardments?\b", "", window, flags=re.I)
+        ):
+            sub_type = t.SHELLING  # "missiles ... airstrikes": the missile is what hit
+        figures: dict[str, Figure] = {}
+        count = count_before(text, start)
+        if count:
+            detail = _OF_WHICH.search(text, end)
+            figures["weapon_count"] = (
+                Figure(count.value, count.unit, count.hedge, detail.group()) if detail else count
+            )
+        killed = fatalities(text)
+        if killed:
+            figures["fatalities"] = killed
+        details = (
+            {"weapon_detail": figures["weapon_count"].text} if "weapon_count" in figures else {}
+        )
+        places = event_places(clause, start, end, fallback=where is None) or where or []
+        where = places or where
+        for event in emit(
+            clause,
+            KIND.layer,
+            t.EXPLOSIONS,
+            sub_type,
+            start,
+            end,
+            places=places,
+            actor1=actor_before(clause, start),
+            figures=figures,
+            details=details,
+        ):
+            key = (event.sub_event_type, event.place.id, event.event_date)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    return events
+
+
+KIND = EventKind(
+    layer="strikes",
+    label="Strikes and explosions",
+    colour="#d7301f",
+    event_types=tuple((t.EXPLOSIONS, sub) for sub in t.SUB_EVENT_TYPES[t.EXPLOSIONS]),
+    extract=extract,
+    fields=(
+        ("weapon_count", "float"),
+        ("weapon_count_hedge", "str"),
+        ("weapon_detail", "str"),
+        ("fatalities", "int"),
+    ),
+    figures=(
+        ("weapon_count", "Weapons", "weapon_count_hedge"),
+        ("fatalities", "Fatalities", None),
+    ),
+    description="Air and drone strikes, shelling, missiles, remote explosives, bombs",
+)

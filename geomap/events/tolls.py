@@ -1,0 +1,123 @@
+"""Reported tolls: killed, wounded and casualties as a report gives them,
+kept as claims (who reported them, who disputes them), not as events.
+
+The toll is placed where the victims are: a demonym or country in "55,000
+Ukrainian soldiers", else where they died ("killed in Gaza"), else the
+country named last before the figure, else the article's country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer.vocabulary import PlaceKind
+from ..model import Event, Figure, Place
+from .actors import actor_before, disputed_by, reported_by
+from .clause import Clause, stated_dates
+from .dates import DAY
+from .kinds import EventKind
+from .numbers import KILLED, TOLL_KIND, parse_numbers
+from .places import event_places
+
+TOLL = "Reported toll"
+_VICTIMS = re.compile(
+    r"^\s*(?P<who>(?:[A-Z][\w-]*\s+)?(?:soldiers|troops|civilians|people|children|women|"
+    r"servicemen|service\s+members|fighters|militants|combatants|Palestinians|Israelis|"
+    r"residents|personnel|police(?:men)?|officers))\b"
+)
+_NOT_PEOPLE = re.compile(
+    r"\s*(?:\w+\s+)?(?:drones?|missiles?|rockets?|km|miles|years?|months?|days?|hours?|%|"
+    r"tanks?|aircraft|vehicles)",
+    re.IGNORECASE,
+)
+
+
+def _victims_place(
+    clause: Clause, start: int, end: int, figure_start: int
+) -> tuple[Place, int] | None:
+    inside = [rm for rm in clause.mentions if start <= clause.offset(rm) < end]
+    if inside:
+        return inside[0].place, inside[0].place.geo_precision
+    where = [
+        p
+        for p in event_places(clause, figure_start, figure_start, fallback=False)
+        if p[0].kind != PlaceKind.COUNTRY
+    ]
+    if where:
+        return where[0]  # "killed in Gaza"
+    before = [
+        rm
+        for rm in clause.mentions
+        if clause.offset(rm) < figure_start and rm.place.kind == PlaceKind.COUNTRY
+    ]
+    if before:
+        return before[-1].place, before[-1].place.geo_precision
+    if clause.article.theatre:
+        return clause.article.theatre, 3  # a war's toll with no place named: the war's country
+    return None
+
+
+def _reported(clause: Clause) -> tuple:
+    date = clause.doc.date
+    return date, DAY if date else None
+
+
+def extract(clause: Clause) -> list[Event]:
+    """The first toll ``clause`` states."""
+    text = clause.text
+    for match in KILLED.finditer(text):
+        kind = TOLL_KIND[re.sub(r"\s+", " ", match.group("word").lower())]
+        candidates = [
+            (s, e, f)
+            for s, e, f in parse_numbers(text)
+            if (-5 <= match.start() - e <= 80 or 0 <= s - match.end() <= 4)
+            and not _NOT_PEOPLE.match(text[e:])
+        ]
+        if not candidates:
+            continue
+        start, end, figure = min(candidates, key=lambda c: abs(c[1] - match.start()))
+        victims = _VICTIMS.match(text[end:])
+        place = _victims_place(clause, end, end + victims.end() if victims else end, start)
+        if place is None:
+            continue
+        who = victims.group("who") if victims else actor_before(clause, start)
+        # A toll is as of its report: the article's day, unless a date is given.
+        when = (stated_dates(clause, *match.span()) or [_reported(clause)])[0]
+        return [
+            clause.event(
+                KIND.layer,
+                TOLL,
+                kind,
+                place,
+                when,
+                actor1=actor_before(clause, start),
+                actor2=who,
+                figures={"toll": Figure(figure.value, kind, figure.hedge, figure.text)},
+                details={"toll_kind": kind, **({"victims": who} if who else {})},
+                reported_by=reported_by(text),
+                disputed_by=disputed_by(clause),
+            )
+        ]
+    return []
+
+
+KIND = EventKind(
+    layer="casualties",
+    label="Reported tolls",
+    colour="#444444",
+    event_types=((TOLL, "killed"), (TOLL, "wounded"), (TOLL, "casualties")),
+    extract=extract,
+    claim=True,
+    fields=(
+        ("toll", "float"),
+        ("toll_hedge", "str"),
+        ("toll_kind", "str"),
+        ("victims", "str"),
+        ("disputed_by", "str"),
+        ("fatalities", "int"),
+    ),
+    figures=(("toll", "Toll", "toll_hedge"),),
+    qgis_label="coalesce(\"toll_hedge\" || ' ', '') || format_number(\"toll\", 0)"
+    " || ' ' || \"toll_kind\"",
+    description="Killed, wounded and casualties as reports give them",
+)
