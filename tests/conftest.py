@@ -76,6 +76,7 @@ def memory_gazetteer():
                         float(row["lon"]),
                         row["country_code"] or None,
                         row["admin1"] or None,
+                        row["admin1_code"] or None,
                         population=int(row["population"]),
                         geo_precision=1 if kind == "populated_place" else 3,
                     ),
@@ -84,9 +85,17 @@ def memory_gazetteer():
             )
     return MemoryGazetteer(
         entries,
-        demonyms={"ukrainian": "c:UA", "russian": "c:RU"},
+        demonyms={
+            "ukrainian": "c:UA",
+            "russian": "c:RU",
+            "belarusian": "c:BY",
+            "sudanese": "c:SD",
+            "turkish": "c:TR",
+            "american": "c:US",
+            "french": "c:FR",
+        },
         common_words={"police", "the", "both"},
-        capitals={"p:kyiv", "p:dc"},
+        capitals={"p:kyiv", "p:dc", "p:moscow", "p:khartoum", "p:paris"},
     )
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from geomap.events.registry import KINDS
+from geomap.events.taxonomy import SUB_EVENT_TYPES
 from geomap.layers import LAYER_ORDER, SCHEMAS
 from geomap.pipeline import build
 
@@ -86,11 +88,42 @@ def test_geopackage_holds_every_layer(seed_build):
     report, layers_dir, _ = seed_build
     gpkg = layers_dir / "geomap.gpkg"
     names = [name for name, _ in pyogrio.list_layers(gpkg)]
-    assert sorted(names) == sorted([*LAYER_ORDER, "layer_styles"])  # styles: QGIS' table
+    # styles: QGIS' table; events: ACLED's rows
+    assert sorted(names) == sorted([*LAYER_ORDER, "layer_styles", "events"])
     for name in LAYER_ORDER:
         frame = pyogrio.read_dataframe(gpkg, layer=name)
         assert len(frame) == report.layers[name]
     assert not list(layers_dir.glob("*-wal")) and not list(layers_dir.glob("*-shm"))
+
+
+# ACLED's export columns, in ACLED's order (codebook 2023), as geomap fills them.
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "actor2", "civilian_targeting", "iso", "country", "admin1",
+    "admin2", "location", "latitude", "longitude", "geo_precision", "source", "notes",
+    "fatalities",
+]  # fmt: skip
+
+
+def test_events_csv_joins_with_acled_exports(seed_build):
+    import pandas as pd
+    import pyogrio
+
+    report, layers_dir, _ = seed_build
+    table = pd.read_csv(layers_dir / "events.csv")
+    assert list(table.columns) == [*ACLED_COLUMNS, "doc_ids", "quote_start", "quote_end"]
+    events = sum(report.layers[kind.layer] for kind in KINDS if not kind.claim)
+    assert len(table) == events > 0
+    assert table["event_id_cnty"].is_unique
+    assert set(table["event_type"]) <= set(SUB_EVENT_TYPES)
+    talks = table[table["location"] == "Abu Dhabi"].iloc[0]
+    assert talks["country"] == "United Arab Emirates" and talks["iso"] == 784
+    assert talks["event_id_cnty"].startswith("ARE") and talks["sub_event_type"] == "Agreement"
+    assert talks["event_date"] == "2026-02-04" and talks["year"] == 2026
+    assert "Abu Dhabi" in talks["notes"] and talks["source"] == "Reuters"
+    # the same rows in the GeoPackage's events table
+    packaged = pyogrio.read_dataframe(layers_dir / "geomap.gpkg", layer="events")
+    assert list(packaged["event_id_cnty"]) == list(table["event_id_cnty"])
 
 
 def test_map_is_lean_offline_and_quotes_the_article(seed_build):

@@ -201,6 +201,27 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
     return best
 
 
+_BY_AFTER = re.compile(r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def actor_of(clause: Clause, start: int, end: int) -> str | None:
+    """Who did what the trigger at ``clause.text[start:end]`` says: the actor
+    before it, else the agent of a passive ("shelled by Russian artillery")."""
+    found = actor_before(clause, start)
+    if found:
+        return found
+    passive = re.match(r"\s+by\s", clause.text[end:])
+    for rm in clause.mentions:
+        at = clause.offset(rm)
+        if (
+            end <= at <= end + 30
+            and rm.place.kind == PlaceKind.COUNTRY
+            and (passive or _BY_AFTER.search(clause.text[end:at]))
+        ):
+            return rm.place.name
+    return None
+
+
 def actor_after(clause: Clause, anchor: int) -> str | None:
     """The country or armed group named first after ``anchor`` ("fell to Russian forces")."""
     countries = [

@@ -88,7 +88,7 @@ def _change(verb: str, actor: str | None, home: str | None) -> tuple[str, str | 
     if verb == "withdraw":
         # Whoever withdrew lost the place; its own forces lose it to an invader.
         own = actor is None or actor == home
-        return (t.NON_STATE_OVERTAKES if own else t.GOVERNMENT_REGAINS), None, actor
+        return (t.NON_STATE_OVERTAKES if own else t.GOVERNMENT_REGAINS), None, actor or home
     if actor is not None and actor == home and not is_armed_group(actor):
         return t.GOVERNMENT_REGAINS, actor, None  # a government taking its own ground
     return t.NON_STATE_OVERTAKES, actor, home if home != actor else None

@@ -40,8 +40,8 @@ _LOCATIVE = re.compile(
 )
 # The words before a place's name that make it where something came from.
 _ORIGIN = re.compile(
-    r"\b(?:from|launched\s+from|fired\s+from)\s+(?:the\s+)?(?:territory\s+of\s+|direction\s+of\s+"
-    r"|side\s+of\s+)?$",
+    r"(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )(?<!away )\bfrom\s+(?:the\s+)?"
+    r"(?:territory\s+of\s+|direction\s+of\s+|side\s+of\s+)?$",
     re.IGNORECASE,
 )
 # "withdrew from", "pushed out of": there the event happened all the same.

@@ -14,7 +14,7 @@ import re
 
 from ..model import Event, Figure
 from . import taxonomy as t
-from .actors import actor_before
+from .actors import actor_before, actor_of
 from .clause import Clause
 from .emit import emit
 from .kinds import EventKind
@@ -92,7 +92,8 @@ _ATTACK = re.compile(
     r"\b(?:shelling|shelled|bombardments?|bombed|bombing|air\s*strikes?|airstrikes?|air\s+raids?|"
     r"barrages?|explosions?|blasts?|exploded|strikes?|struck|hit|hits|attack\w*|targeted|"
     r"targeting|launched|fired|pounded|rained|landed|killed|killing|destroyed|damaged|"
-    r"wounded|wounding|injured|injuring|razed)\b",
+    r"wounded|wounding|injured|injuring|razed|blew\s+\w+\s+up|detonat\w+|went\s+off|"
+    r"thrown|hurled|used)\b",
     re.IGNORECASE,
 )
 
@@ -172,7 +173,7 @@ def extract(clause: Clause) -> list[Event]:
             start,
             end,
             places=places,
-            actor1=actor_before(clause, start),
+            actor1=actor_of(clause, start, end),
             figures=figures,
             details=details,
         ):

@@ -37,3 +37,16 @@ def write_layer(layer: Layer, path: Path, *, driver: str, **options) -> None:
         promote_to_multi=layer.geometry_type.startswith("Multi"),
         **options,
     )
+
+
+def table_frame(rows: list[dict], types: dict[str, str]):
+    """A DataFrame of ``rows`` with the column types ``types`` (name → "str",
+    "int", "float"), in that order, even when empty."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            name: pd.Series([row[name] for row in rows], dtype=_DTYPES[kind])
+            for name, kind in types.items()
+        }
+    )

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..layers import Layer
-from .frame import write_layer
+from .acled import COLUMN_TYPES, event_rows
+from .frame import table_frame, write_layer
 from .styles import qml
 
 # The table QGIS reads styles from. A style is applied on load when catalog and
@@ -27,7 +28,10 @@ FIXED_TIME = "2000-01-01T00:00:00.000Z"
 
 
 def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
-    """Write each layer as a table of ``path`` and its style into ``layer_styles``."""
+    """Write each layer as a table of ``path`` and its style into ``layer_styles``,
+    and every event as a row of the ``events`` table (ACLED's columns)."""
+    import pyogrio
+
     with _fixed_gdal_date():
         for layer in layers:
             write_layer(
@@ -37,8 +41,17 @@ def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
                 dataset_options={"METADATA_TABLES": "NO"} if not path.exists() else None,
                 layer_options={"SPATIAL_INDEX": "YES"},
             )
+        events = table_frame(event_rows(layers), COLUMN_TYPES)
+        pyogrio.write_dataframe(events, path, driver="GPKG", layer="events")
     with contextlib.closing(sqlite3.connect(path)) as con, con:
         con.execute(_LAYER_STYLES)
+        # Registered as an attribute table, as QGIS registers its own: once the
+        # package holds one (``events``), QGIS reads only the tables registered.
+        con.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change) "
+            "VALUES ('layer_styles', 'attributes', 'layer_styles', ?)",
+            (FIXED_TIME,),
+        )
         con.executemany(
             "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
             "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, "

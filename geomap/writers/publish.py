@@ -48,12 +48,14 @@ def _write_staging(
     layers: Sequence[Layer], documents: Sequence[Document], staging: Path, *, self_contained: bool
 ) -> Path:
     """Write every output into ``staging``; return the map's path."""
+    from .acled import write_csv
     from .geojson import write_geojson
     from .gpkg import write_gpkg
     from .map import write_map
 
     for layer in layers:
         write_geojson(layer, staging / f"{layer.name}.geojson")
+    write_csv(layers, staging / "events.csv")
     write_gpkg(layers, staging / "geomap.gpkg")
     return write_map(layers, documents, staging / "map.html", self_contained=self_contained)
 

@@ -1,0 +1,258 @@
+"""Each event kind, and the helpers that place and date events, on the small
+in-memory gazetteer (tests/data/gazetteer.csv): no compiled index needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geomap.analysis import analyse
+from geomap.events import taxonomy as t
+from geomap.events.registry import BY_LAYER, KINDS
+from geomap.layers import SCHEMAS
+from geomap.testing import article
+
+THURSDAY = "2026-02-05"
+
+
+def events(memory_gazetteer, text, layer=None, date=THURSDAY):
+    found = analyse(article(text, date=date), memory_gazetteer).events
+    return [e for e in found if layer is None or e.layer == layer]
+
+
+def one(memory_gazetteer, text, layer, date=THURSDAY):
+    (event,) = events(memory_gazetteer, text, layer, date)
+    return event
+
+
+# -- the registry ------------------------------------------------------------------------
+
+
+def test_every_acled_type_has_a_kind():
+    declared = {pair for kind in KINDS for pair in kind.event_types}
+    for event_type, subs in t.SUB_EVENT_TYPES.items():
+        for sub in subs:
+            if sub != t.OTHER:
+                assert (event_type, sub) in declared, (event_type, sub)
+
+
+def test_every_kind_has_a_layer_with_its_fields():
+    for kind in KINDS:
+        assert BY_LAYER[kind.layer] is kind
+        for name, _ in kind.fields:
+            assert name in SCHEMAS[kind.layer]
+
+
+# -- strikes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Russian drones hit Odesa on Monday.", t.AIR_DRONE),
+        ("Russian missiles struck Kharkiv on Monday.", t.SHELLING),
+        ("Russian forces shelled Bakhmut overnight.", t.SHELLING),
+        ("A roadside bomb exploded in Kherson on Monday.", t.REMOTE_EXPLOSIVE),
+        ("A suicide bomber blew himself up in Khartoum on Monday.", t.SUICIDE_BOMB),
+        ("A grenade was thrown at a checkpoint in Kherson, wounding two.", t.GRENADE),
+        ("Troops used chlorine gas in an attack on Bakhmut.", t.CHEMICAL),
+        ("A cruise missile airstrike hit Mykolaiv.", t.SHELLING),
+    ],
+)
+def test_a_strike_is_coded_by_its_weapon(memory_gazetteer, text, sub):
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.event_type, strike.sub_event_type) == (t.EXPLOSIONS, sub)
+
+
+def test_a_strike_on_three_towns_is_three_events(memory_gazetteer):
+    found = events(
+        memory_gazetteer, "Missiles hit Kharkiv, Odesa and Mykolaiv on Monday.", "strikes"
+    )
+    assert sorted(e.place.name for e in found) == ["Kharkiv", "Mykolaiv", "Odesa"]
+    assert {e.event_date for e in found} == {dt.date(2026, 2, 2)}
+
+
+def test_supplied_weapons_are_no_strike(memory_gazetteer):
+    text = "France pledged more howitzers and missiles to Kyiv on Monday."
+    assert events(memory_gazetteer, text, "strikes") == []
+
+
+# -- the event's place -------------------------------------------------------------------
+
+
+def test_an_adjective_of_origin_is_never_the_place(memory_gazetteer):
+    strike = one(memory_gazetteer, "Kharkiv was shelled by Russian artillery on Monday.", "strikes")
+    assert strike.place.name == "Kharkiv" and strike.actor1 == "Russia"
+
+
+def test_where_a_weapon_came_from_is_not_the_place(memory_gazetteer):
+    text = "Rockets fired from Belarus hit Kyiv on Monday."
+    assert one(memory_gazetteer, text, "strikes").place.name == "Kyiv"
+
+
+def test_a_capital_that_speaks_is_no_place(memory_gazetteer):
+    text = "Moscow claimed its missiles struck Odesa on Monday."
+    assert one(memory_gazetteer, text, "strikes").place.name == "Odesa"
+
+
+def test_near_a_town_is_precision_two(memory_gazetteer):
+    strike = one(memory_gazetteer, "Shelling hit villages near Bakhmut on Monday.", "strikes")
+    assert (strike.place.name, strike.geo_precision) == ("Bakhmut", 2)
+    km = one(memory_gazetteer, "Drones struck 20 km from Izium on Monday.", "strikes")
+    assert (km.place.name, km.geo_precision) == ("Izium", 2)
+
+
+def test_an_unnamed_village_in_a_region_is_precision_two(memory_gazetteer):
+    text = "A village in the Kharkiv region was shelled on Monday."
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.place.kind, strike.geo_precision) == ("admin1", 2)
+
+
+def test_a_region_named_with_a_town_qualifies_it(memory_gazetteer):
+    text = "On 3 April 2023, Russian forces shelled Robotyne, Zaporizhzhia, wounding two civilians."
+    strike = one(memory_gazetteer, text, "strikes", date="2023-04-05")
+    assert strike.place.name == "Robotyne" and strike.geo_precision == 1
+    assert (strike.event_date, strike.time_precision) == (dt.date(2023, 4, 3), 1)
+
+
+def test_a_sentence_that_points_back_takes_the_previous_place(memory_gazetteer):
+    text = "Missiles hit Kherson on Monday. Shelling resumed in the city on Tuesday."
+    found = events(memory_gazetteer, text, "strikes")
+    later = [e for e in found if e.event_date == dt.date(2026, 2, 3)]
+    assert [(e.place.name, e.geo_precision) for e in later] == [("Kherson", 2)]
+
+
+def test_a_possibility_is_no_event(memory_gazetteer):
+    assert events(memory_gazetteer, "Russia could strike Kyiv with missiles.") == []
+    assert events(memory_gazetteer, "Russia threatened to capture Kharkiv.", "control") == []
+
+
+# -- battles and control -------------------------------------------------------------------
+
+
+def test_fighting_is_an_armed_clash(memory_gazetteer):
+    clash = one(memory_gazetteer, "Heavy fighting continued around Bakhmut on Tuesday.", "battles")
+    assert (clash.event_type, clash.sub_event_type) == (t.BATTLES, t.ARMED_CLASH)
+    assert clash.place.name == "Bakhmut" and clash.event_date == dt.date(2026, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "taken_by", "taken_from"),
+    [
+        ("Russian forces captured Soledar on Monday.", t.NON_STATE_OVERTAKES, "Russia", "Ukraine"),
+        ("Ukrainian forces recaptured Izium on Monday.", t.GOVERNMENT_REGAINS, "Ukraine", None),
+        ("Soledar fell to Russian forces on Monday.", t.NON_STATE_OVERTAKES, "Russia", "Ukraine"),
+        ("Ukraine said it had withdrawn from Soledar.", t.NON_STATE_OVERTAKES, None, "Ukraine"),
+    ],
+)
+def test_control_says_who_took_the_place_from_whom(
+    memory_gazetteer, text, sub, taken_by, taken_from
+):
+    text = f"{text} Ukraine said so."
+    change = one(memory_gazetteer, text, "control")
+    assert (change.event_type, change.sub_event_type) == (t.BATTLES, sub)
+    assert change.details.get("taken_by") == taken_by
+    assert change.details.get("taken_from") == taken_from
+    assert change.place.name in ("Soledar", "Izium")
+
+
+def test_an_armed_group_overtakes_territory(memory_gazetteer):
+    change = one(memory_gazetteer, "The RSF took control of El Fasher on Sunday.", "control")
+    assert change.sub_event_type == t.NON_STATE_OVERTAKES and change.actor1 == "RSF"
+
+
+def test_a_handover_is_a_non_violent_transfer(memory_gazetteer):
+    change = one(memory_gazetteer, "The army handed over control of Khartoum on Monday.", "control")
+    assert (change.event_type, change.sub_event_type) == (t.STRATEGIC, t.NON_VIOLENT_TRANSFER)
+
+
+# -- civilians, protests, riots --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Soldiers executed five civilians in Bakhmut on Monday.", t.ATTACK),
+        ("Gunmen abducted a priest in Kherson on Monday.", t.ABDUCTION),
+        ("Soldiers raped women in Kherson, investigators said.", t.SEXUAL_VIOLENCE),
+    ],
+)
+def test_violence_against_civilians(memory_gazetteer, text, sub):
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.event_type, attack.sub_event_type) == (t.VIOLENCE_AGAINST_CIVILIANS, sub)
+    assert attack.details["civilian_targeting"] == "Civilian targeting"
+
+
+def test_civilians_killed_by_a_strike_stay_a_strike(memory_gazetteer):
+    text = "A missile strike on Odesa killed five civilians on Monday."
+    assert events(memory_gazetteer, text, "civilians") == []
+    assert one(memory_gazetteer, text, "strikes").figures["fatalities"].value == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "layer", "sub"),
+    [
+        ("Thousands protested in Paris on Saturday.", "protests", t.PEACEFUL_PROTEST),
+        ("Police fired tear gas at protesters in Paris.", "protests", t.PROTEST_WITH_INTERVENTION),
+        ("Security forces shot dead 12 protesters in Khartoum.", "protests", t.EXCESSIVE_FORCE),
+        ("Rioters torched cars in Lyon on Friday.", "riots", t.VIOLENT_DEMONSTRATION),
+        ("A mob lynched a man in Khartoum on Friday.", "riots", t.MOB_VIOLENCE),
+    ],
+)
+def test_protests_and_riots(memory_gazetteer, text, layer, sub):
+    event = one(memory_gazetteer, text, layer)
+    assert event.sub_event_type == sub
+    assert event.event_type == (t.PROTESTS if layer == "protests" else t.RIOTS)
+
+
+# -- strategic developments ------------------------------------------------------------------
+
+
+def test_talks_at_their_venue(memory_gazetteer):
+    talks = one(memory_gazetteer, "Ukraine and Russia held talks in Istanbul on Monday.", "talks")
+    assert talks.place.name == "Istanbul" and talks.sub_event_type == t.AGREEMENT
+    assert talks.details["parties"] == "Ukraine, Russia"
+
+
+def test_a_bloc_summit_is_no_agreement(memory_gazetteer):
+    assert (
+        events(memory_gazetteer, "Leaders met at the G7 summit in Paris on Monday.", "talks") == []
+    )
+
+
+def test_drones_shot_down(memory_gazetteer):
+    shot = one(
+        memory_gazetteer, "Air defences shot down 20 drones over Kyiv overnight.", "disrupted"
+    )
+    assert (shot.event_type, shot.sub_event_type) == (t.STRATEGIC, t.DISRUPTED)
+    assert shot.figures["weapon_count"].value == 20 and shot.place.name == "Kyiv"
+
+
+def test_arrests(memory_gazetteer):
+    arrest = one(memory_gazetteer, "Police arrested 15 people in Moscow on Sunday.", "arrests")
+    assert arrest.sub_event_type == t.ARRESTS and arrest.figures["arrested"].value == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Fighters looted shops in Khartoum on Monday.", t.LOOTING),
+        ("The militia set up a new base in El Fasher.", t.HEADQUARTERS),
+    ],
+)
+def test_other_developments(memory_gazetteer, text, sub):
+    assert one(memory_gazetteer, text, "developments").sub_event_type == sub
+
+
+# -- claims -----------------------------------------------------------------------------------
+
+
+def test_a_share_of_casualties_is_no_occupation(memory_gazetteer):
+    text = "Drones account for 70% of Russian casualties in Ukraine, officials said."
+    assert events(memory_gazetteer, text, "occupation") == []
+
+
+def test_a_share_of_a_town_is_kept_with_its_place(memory_gazetteer):
+    claim = one(memory_gazetteer, "Russia controls 70% of Bakhmut, officials said.", "occupation")
+    assert claim.place.name == "Bakhmut" and claim.figures["claimed_share_pct"].value == 70
