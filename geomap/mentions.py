@@ -66,8 +66,11 @@ _ORGANISATION_WORDS = frozenset(
     "university college school elementary academy institute hospital clinic zoo "
     "museum united rovers fc inc llc ltd corp corporation company".split()
 )
-# Lower-case words after a place's name that make it an eponym ("Marburg virus").
-_EPONYM_WORDS = frozenset("virus ebolavirus fever disease flu syndrome encephalitis".split())
+# Lower-case words after a place's name that make it an eponym ("Marburg virus")
+# or a unit named after it ("the Aidar battalion").
+_EPONYM_WORDS = frozenset(
+    "virus ebolavirus fever disease flu syndrome encephalitis battalion brigade regiment".split()
+)
 _NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
 _REGION_LIST = re.compile(
     rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+(?:regions|oblasts|provinces|states|"

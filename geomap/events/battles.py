@@ -23,7 +23,7 @@ _FIGHTING = re.compile(
     r"\b(?:fighting|fought|fights?\s+(?:for|in|over|around)|clash(?:es|ed)|battl(?:e|es|ed|ing)|"
     r"combat|fire-?fights?|gun-?fights?|gun\s+battles?|skirmish(?:es)?|exchanges?\s+of\s+fire|"
     r"assaults?|assaulted|assaulting|offensives?|counter-?offensives?|counter-?attack(?:s|ed)?|"
-    r"storm(?:ed|ing)|ambush(?:ed|es)?|besieg\w+|sieges?|encircl\w+|surround(?:ed|ing)|"
+    r"storm(?:ed|ing)|ambush(?:ed|es)?|besieg\w+|sieges?|encircl\w+|surrounded|"
     r"advanc(?:e|es|ed|ing)\s+(?:on|towards?|into|in|near|around|westwards?|eastwards?)|"
     r"push(?:ed|ing)?\s+(?:into|towards?|forward|on)|pressing\s+(?:towards?|on)|"
     r"broke\s+(?:through|defen[cs]e\s+lines?)|breakthrough|repel(?:led|s)?|repuls(?:ed|e)|"
@@ -51,7 +51,7 @@ _NOT_BATTLE = re.compile(
     r"legal\s+battle|political\s+battle|court\s+battle|battleground\s+states?|"
     r"battle\s+tanks?|fighting\s+vehicles?|combat\s+(?:capabilit\w+|readiness|service|"
     r"vehicles?|aircraft|experience|units?)|battles?\s+(?:a\s+|the\s+)?(?:blaze|fire|flames)|"
-    r"firefighters|battle\s+over\s+(?:infrastructure|\w+\s+rights)|battlefield)\b",
+    r"firefighters|battle\s+over\s+(?:infrastructure|\w+\s+rights)|battlefields?)\b",
     re.IGNORECASE,
 )
 

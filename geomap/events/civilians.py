@@ -19,13 +19,14 @@ from .kinds import EventKind
 from .numbers import fatalities
 
 _VIOLENCE = {
-    t.SEXUAL_VIOLENCE: r"rap(?:e|ed|es|ing)|sexual\s+(?:violence|assault|abuse)|sexually\s+"
+    t.SEXUAL_VIOLENCE: r"rap(?:e|ed|ing)|sexual\s+(?:violence|assault|abuse)|sexually\s+"
     r"(?:assaulted|abused)",
     t.ABDUCTION: r"abduct(?:ed|ion|ions|ing)|kidnapp?(?:ed|ing|ings)?|forcibly\s+"
     r"(?:deported|transferred|disappeared|removed)|forced\s+(?:deportation|disappearances?)|"
     r"disappeared|taken\s+hostage|hostage-?taking|deport(?:ed|ation)\s+of\s+(?:\w+\s+)?"
     r"(?:children|civilians|residents)|filtration\s+camps?",
-    t.ATTACK: r"execut(?:ed|ion|ions)|massacre(?:d|s)?|war\s+crimes?|tortur(?:e|ed|ing)|"
+    t.ATTACK: r"executed\s+(?:\w+\s+){0,2}(?:civilians|prisoners|villagers|residents|men|women)|"
+    r"massacre(?:d|s)?|war\s+crimes?|tortur(?:e|ed|ing)|"
     r"summar(?:y|ily)\s+(?:killed|executed|killings?)|shot\s+dead|gunned\s+down|"
     r"killed\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents)|beheaded|lynched|"
     r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers)",

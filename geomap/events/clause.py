@@ -23,6 +23,8 @@ _UNREAL = re.compile(
     r"goal\s+of|closer\s+to|expect(?:s|ed|ing)?|likely|unlikely|probably|possible|possibly|"
     r"potential|hop(?:e|es|ed|ing)|anticipat\w+|warn(?:s|ed)?\s+(?:of|that)|fear(?:s|ed)?|"
     r"if|unless|whether|denied|deny|denies|not\s+(?:yet\s+)?been|never|avoid|"
+    r"(?:danger|risk|threat|prospect)\s+of|eye(?:s|d|ing)|coming\s+(?:weeks|months|days)|"
+    r"next\s+(?:week|month|year)|"
     r"prevent(?:ed)?|to\s+(?:launch|attack|strike|capture|seize|take|mount|conduct))"
     r"\b[^.;]{0,50}$",
     re.IGNORECASE,

@@ -51,7 +51,7 @@ _HANDED_OVER = re.compile(
 _NOT_A_CAPTURE = re.compile(
     r"\b(?:captur\w*|seiz\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:soldiers|troops|fighters|"
     r"prisoners|weapons|tanks|equipment|documents|ammunition|volunteers|pows?|defenders|men|"
-    r"civilians|people|ships?|vessels?|assets)\b",
+    r"civilians|people|ships?|vessels?|assets|him|her|them|his|their|us|me)\b",
     re.IGNORECASE,
 )
 # ... nor people captured, nor an adjective ("the liberated city").

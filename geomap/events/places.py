@@ -66,9 +66,15 @@ _ANAPHOR = re.compile(
 )
 # "the war in Ukraine", "Russia's invasion of Ukraine": framing, not where.
 _FRAMING = re.compile(
-    r"\b(?:war|invasion|conflict|aggression|occupation|annexation|intervention)\s+"
+    r"\b(?:war|invasion|conflict|aggression|occupation|annexation|intervention|operation)\s+"
     r"(?:in|of|on|against)\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+# A country is where something happened only right after its preposition
+# ("in eastern Ukraine", "across the south of Ukraine").
+_COUNTRY_LOCATIVE = re.compile(
+    r"\b(?:in|into|across|on|at|over|inside|throughout|against|of|from)\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+-)?[a-z]+\s+(?:of\s+)?){0,2}$"
 )
 # A capitalised word that carries a name on ("Vladimir Putin"), unless it is a
 # region word ("Kharkiv Oblast") or starts a sentence.
@@ -127,7 +133,7 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
         if _ORIGIN.search(before) and not _AWAY_FROM.search(before):
             continue  # "drones launched from Russia": where they came from
         if rm.place.kind == PlaceKind.COUNTRY and (
-            not _LOCATIVE.search(before) or _FRAMING.search(before)
+            not _COUNTRY_LOCATIVE.search(before) or _FRAMING.search(before)
         ):
             continue  # a country is a place after "in", "across", "on"..., not "the war in"
         if _NAME_GOES_ON.match(text, start + len(rm.mention.surface)):

@@ -47,6 +47,7 @@ _STRIKE = re.compile(
     r"fired\s+(?:at|on|upon)|artillery\s+fire|rocket\s+fire)\b",
     re.I,
 )
+_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|crowds?|marchers)\b", re.I)
 _STRIKE_ON = re.compile(
     r"strikes?\s+(?:on|against|at)\b|attacks?\s+(?:on|against)\b|(?:came\s+)?under\s+|opened|fired",
     re.IGNORECASE,
@@ -126,6 +127,7 @@ def extract(clause: Clause) -> list[Event]:
         if (
             not strike
             or _GROUND.search(text)
+            or _CROWD.search(text)  # "fired on protesters": force against a protest
             or not (
                 _ARMED.search(text)
                 or _STRIKE_ON.match(text, strike.start())
