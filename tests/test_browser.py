@@ -100,14 +100,16 @@ def test_seed_map_in_chromium(browser, seed_build, tmp_path):
     for name in report.layers:
         if name != "strikes" and report.layers[name] and count_drawn(page, name) == 0:
             page.locator(".leaflet-control-layers label", has_text=SYMBOLS[name][0]).click()
-    # The front line and the occupied area compare what was reported with what is measured.
+    # The front line and the occupied area compare what was reported with the
+    # shipped sketch, which says it is one: in the legend and in the popup.
+    assert "Front line (sketch, 2026-02-01) (1)" in control, control
     for name, expected in (
         (
             "frontline",
-            r"reported 1,200 km / measured \d[\d,]* km \(as of "
-            r"2026-02-01\)",
+            r"reported 1,200 km / sketch length \d[\d,]* km \(geomap's sketch of "
+            r"2026-02-01, not a measurement\)",
         ),
-        ("occupation", r"reported 20% / computed 1\d\.\d%"),
+        ("occupation", r"reported 20% of Ukraine / sketch 1\d(\.\d+)?%"),
     ):
         page.evaluate(
             "(name) => { window.geomap.map.closePopup(); "

@@ -46,7 +46,7 @@ def test_one_event_reported_twice_is_one_feature(tmp_path, gazetteer):
         layers_dir=tmp_path / "l",
         out_dir=tmp_path / "o",
         gazetteer=gazetteer,
-        reference_lines=None,
+        sketches=False,
         cache=False,
     )
     (strike,) = layer(tmp_path / "l", "strikes")
@@ -72,7 +72,7 @@ def test_adding_an_article_analyses_only_that_one(tmp_path, gazetteer, monkeypat
             layers_dir=tmp_path / "l",
             out_dir=tmp_path / "o",
             gazetteer=gazetteer,
-            reference_lines=None,
+            sketches=False,
         )
 
     first = build_folder()
@@ -103,7 +103,6 @@ def test_dask_build_equals_serial_build(tmp_path, gazetteer):
             layers_dir=tmp_path / mode / "l",
             out_dir=tmp_path / mode / "o",
             gazetteer=gazetteer,
-            reference_lines=ROOT / "seeds" / "frontlines",
             workers=workers,
             cache=False,
         )

@@ -66,22 +66,6 @@ def test_places_layer_has_spellings_and_quotes(seed_build):
         assert not any(non_place in p["mentioned_as"] for p in places.values())
 
 
-def test_frontline_and_occupation_compare_reported_with_measured(seed_build):
-    _, layers_dir, _ = seed_build
-    (front,) = load(layers_dir, "frontline")["features"]
-    assert front["properties"]["claimed_length_km"] == 1200
-    assert 600 < front["properties"]["measured_length_km"] < 1500
-    assert front["properties"]["as_of"] == "2026-02-01"
-    occupied = [
-        f
-        for f in load(layers_dir, "occupation")["features"]
-        if f["properties"]["claim_kind"] == "occupied"
-    ]
-    assert occupied[0]["geometry"]["type"] == "MultiPolygon"
-    assert occupied[0]["properties"]["claimed_share_pct"] == 20
-    assert 15 < occupied[0]["properties"]["computed_share_pct"] < 25
-
-
 def test_geopackage_holds_every_layer(seed_build):
     import pyogrio
 
@@ -145,7 +129,6 @@ def test_builds_are_byte_identical(tmp_path, gazetteer):
             layers_dir=tmp_path / name / "layers",
             out_dir=tmp_path / name / "out",
             gazetteer=gazetteer,
-            reference_lines=ROOT / "seeds" / "frontlines",
         )
         runs.append(tmp_path / name)
     first = sorted(
@@ -170,7 +153,7 @@ def test_hostile_article_is_text_not_code(hostile_build):
 
 def test_a_failed_build_leaves_the_previous_outputs(tmp_path, gazetteer, monkeypatch):
     layers_dir, out = tmp_path / "layers", tmp_path / "out"
-    build([SEED], layers_dir=layers_dir, out_dir=out, gazetteer=gazetteer, reference_lines=None)
+    build([SEED], layers_dir=layers_dir, out_dir=out, gazetteer=gazetteer, sketches=False)
     before = {
         p.name: p.read_bytes() for p in [*layers_dir.iterdir(), out / "map.html"] if p.is_file()
     }
@@ -185,7 +168,6 @@ def test_a_failed_build_leaves_the_previous_outputs(tmp_path, gazetteer, monkeyp
             layers_dir=layers_dir,
             out_dir=out,
             gazetteer=gazetteer,
-            reference_lines=ROOT / "seeds" / "frontlines",
         )
     after = {
         p.name: p.read_bytes() for p in [*layers_dir.iterdir(), out / "map.html"] if p.is_file()
@@ -194,7 +176,7 @@ def test_a_failed_build_leaves_the_previous_outputs(tmp_path, gazetteer, monkeyp
     assert not [p for p in layers_dir.iterdir() if p.name.startswith(".geomap-build")]
 
 
-def test_a_users_front_line_replaces_the_reference_line(tmp_path, gazetteer):
+def test_a_users_front_line_replaces_the_sketch(tmp_path, gazetteer):
     line = {
         "type": "Feature",
         "properties": {"as_of": "2026-01-20", "source": "my export"},
@@ -219,6 +201,7 @@ def test_a_users_front_line_replaces_the_reference_line(tmp_path, gazetteer):
         Geod(ellps="WGS84").line_length([32.0, 35.0, 37.5, 38.0], [46.5, 47.5, 48.5, 50.5]) / 1000
     )
     assert front["properties"]["measured_length_km"] == pytest.approx(expected, abs=0.1)
+    assert front["properties"]["geometry_kind"] == "line"
     assert front["properties"]["line_source"] == "my export"
     assert front["properties"]["as_of"] == "2026-01-20"
     assert front["properties"]["claimed_length_km"] == 1200

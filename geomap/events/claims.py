@@ -4,13 +4,14 @@ territory that one side holds. Their layers are assembled with a geometry
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..gazetteer.vocabulary import PlaceKind
 from ..model import Event
 from .actors import actor_after, actor_before, reported_by
 from .clause import Clause
-from .dates import DAY
+from .dates import DAY, month_number
 from .kinds import EventKind
 from .numbers import parse_length_km, parse_percent
 
@@ -30,7 +31,20 @@ _NOT_TERRITORY = re.compile(
     r"market|shares?|stake|inflation|prices?|supplies|ammunition|troops|soldiers)\b",
     re.IGNORECASE,
 )
-_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?(?:\w+\s+)?\d{4}\b", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?P<part>early|late|mid)-?\s*|the\s+(?:start|beginning)\s+of\s+|"
+    r"(?P<month>[a-z]+)\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_PART_MONTH = {"early": 1, "mid": 7, "late": 10}
+
+
+def _since_date(since: re.Match) -> dt.date:
+    """When a period that began "early 2024", "mid-2023", "March 2024" began."""
+    month = _PART_MONTH.get((since.group("part") or "").lower())
+    if month is None:
+        month = month_number(since.group("month") or "") or 1
+    return dt.date(int(since.group("year")), month, 1)
 
 
 def frontline_claims(clause: Clause) -> list[Event]:
@@ -42,12 +56,13 @@ def frontline_claims(clause: Clause) -> list[Event]:
     if length is None:
         return []
     date = clause.doc.date
+    theatre = clause.article.theatre
     return [
         clause.event(
             FRONTLINE.layer,
             CLAIM,
             FRONT_LINE_LENGTH,
-            None,
+            (theatre, 3) if theatre and theatre.kind == PlaceKind.COUNTRY else None,
             (date, DAY if date else None),
             figures={"claimed_length_km": length[2]},
             reported_by=reported_by(text),
@@ -83,8 +98,10 @@ def share_claims(clause: Clause) -> list[Event]:
             continue
         word = verb.group("verb").lower()
         since = _SINCE.search(text, end)
+        details = {}
         if word.startswith(("gain", "captur", "took", "taken", "seiz")) and since:
             kind = f"gained {since.group()}"
+            details["since"] = _since_date(since).isoformat()
         elif word.startswith(("lost", "recaptur", "liberat", "regain")):
             kind = "lost"
         else:
@@ -99,6 +116,7 @@ def share_claims(clause: Clause) -> list[Event]:
                 actor1=actor_before(clause, verb.start()) or actor_after(clause, verb.end()),
                 figures={"claimed_share_pct": figure},
                 reported_by=reported_by(text),
+                details=details,
             )
         )
     return events
@@ -110,29 +128,37 @@ FRONTLINE = EventKind(
     colour="#e66101",
     event_types=((CLAIM, FRONT_LINE_LENGTH),),
     extract=frontline_claims,
-    geometry="LineString",
+    geometry="MultiLineString",
     claim=True,
     assembled=True,
     fields=(
         ("id", "str"),
         ("name", "str"),
+        ("country_code", "str"),
+        ("geometry_kind", "str"),
         ("as_of", "str"),
-        ("source", "str"),
+        ("line_source", "str"),
         ("claimed_length_km", "float"),
         ("claimed_hedge", "str"),
         ("measured_length_km", "float"),
+        ("measured_length_km_1km", "float"),
+        ("sketch_length_km", "float"),
+        ("summary", "str"),
+        ("event_date", "str"),
+        ("time_precision", "int"),
+        ("source", "str"),
         ("notes", "str"),
         ("doc_id", "str"),
         ("quote_start", "int"),
         ("quote_end", "int"),
-        ("line_source", "str"),
     ),
     figures=(
         ("claimed_length_km", "Reported km", "claimed_hedge"),
         ("measured_length_km", "Measured km", None),
+        ("measured_length_km_1km", "Measured km, 1 km resolution", None),
+        ("sketch_length_km", "Sketch km (not measured)", None),
     ),
-    qgis_label="'reported ' || coalesce(format_number(\"claimed_length_km\", 0), 'n/a')"
-    " || ' km / measured ' || format_number(\"measured_length_km\", 0) || ' km'",
+    qgis_label='"summary"',
     description="The front line, its reported length beside the measured one",
 )
 OCCUPATION = EventKind(
@@ -147,13 +173,25 @@ OCCUPATION = EventKind(
     fields=(
         ("id", "str"),
         ("name", "str"),
+        ("location", "str"),
         ("country_code", "str"),
+        ("latitude", "float"),
+        ("longitude", "float"),
+        ("geometry_kind", "str"),
         ("as_of", "str"),
+        ("area_source", "str"),
         ("claimed_share_pct", "float"),
         ("claimed_hedge", "str"),
         ("claim_kind", "str"),
         ("computed_share_pct", "float"),
+        ("sketch_share_pct", "float"),
+        ("computed_change_pct", "float"),
+        ("share_of", "str"),
         ("area_km2", "float"),
+        ("summary", "str"),
+        ("event_date", "str"),
+        ("time_precision", "int"),
+        ("actor1", "str"),
         ("notes", "str"),
         ("doc_id", "str"),
         ("source", "str"),
@@ -163,8 +201,9 @@ OCCUPATION = EventKind(
     figures=(
         ("claimed_share_pct", "Reported %", "claimed_hedge"),
         ("computed_share_pct", "Computed %", None),
+        ("sketch_share_pct", "Sketch % (not measured)", None),
+        ("computed_change_pct", "Computed change, points", None),
     ),
-    qgis_label="'reported ' || coalesce(to_string(\"claimed_share_pct\"), 'n/a')"
-    " || '% / computed ' || coalesce(to_string(\"computed_share_pct\"), 'n/a') || '%'",
+    qgis_label='"summary"',
     description="Shares of a territory one side holds, reported beside computed",
 )

@@ -94,9 +94,12 @@ class DateMention:
     text: str
 
 
-def _month(name: str) -> int:
-    name = name.lower().rstrip(".")[:3]
-    return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name))
+def month_number(name: str) -> int | None:
+    """1 for "January" or "Jan.", …; None for a word that is no month."""
+    name = name.lower().rstrip(".")
+    if len(name) < 3:
+        return None
+    return next((i for i, m in enumerate(_MONTHS, 1) if m.startswith(name)), None)
 
 
 def _past(candidate: dt.date, reference: dt.date) -> dt.date:
@@ -140,7 +143,7 @@ def _day_date(text: str, ref: dt.date) -> dt.date | None:
     if not match:
         return None
     day = int(match.group("d") or match.group("d_"))
-    month = _month(match.group("m") or match.group("m_"))
+    month = month_number(match.group("m") or match.group("m_"))
     year = match.group("y") or match.group("y_")
     try:
         date = dt.date(int(year) if year else ref.year, month, day)
@@ -177,11 +180,15 @@ def _resolve(match, kind, group, ref: dt.date):
     try:
         if kind == "day_month":
             year = int(match.group("y1")) if match.group("y1") else None
-            date = dt.date(year or ref.year, _month(match.group("m1")), int(match.group("d1")))
+            date = dt.date(
+                year or ref.year, month_number(match.group("m1")), int(match.group("d1"))
+            )
             return (date if year else _past(date, ref)), DAY
         if kind == "month_day":
             year = int(match.group("y2")) if match.group("y2") else None
-            date = dt.date(year or ref.year, _month(match.group("m2")), int(match.group("d2")))
+            date = dt.date(
+                year or ref.year, month_number(match.group("m2")), int(match.group("d2"))
+            )
             return (date if year else _past(date, ref)), DAY
     except ValueError:
         return None
@@ -194,7 +201,7 @@ def _resolve(match, kind, group, ref: dt.date):
         ):
             return None  # "may" the verb, "march" the noun
         year = int(match.group("y3")) if match.group("y3") else None
-        date = dt.date(year or ref.year, _month(word), 1)
+        date = dt.date(year or ref.year, month_number(word), 1)
         return (date if year else _past(date, ref)), MONTH
     if kind == "today":
         return ref, DAY

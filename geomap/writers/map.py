@@ -47,6 +47,18 @@ def feature_collection(layer: Layer) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def geometry_note(layer: Layer) -> str | None:
+    """What a claim layer's geometry is, for its legend entry: "sketch, 2026-02-01"."""
+    kinds = sorted(
+        {
+            ", ".join(filter(None, (p.get("geometry_kind"), p.get("as_of"))))
+            for p in (f.properties for f in layer.features if f.geometry is not None)
+            if p.get("geometry_kind")
+        }
+    )
+    return "; ".join(kinds) or None
+
+
 def script_json(value) -> str:
     """JSON that is safe inside a ``<script>`` element: no ``</script>``, no ``<!--``."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -90,6 +102,7 @@ def render_map(
                 "label": SYMBOLS[layer.name][0],
                 "color": SYMBOLS[layer.name][1],
                 "figures": FIGURES.get(layer.name, []),
+                "note": geometry_note(layer),
                 "geometry": layer.geometry_type,
                 "cluster": len(layer.features) > CLUSTER_THRESHOLD,
                 "geojson": feature_collection(layer),

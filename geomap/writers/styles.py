@@ -64,7 +64,7 @@ def _renderer(layer: Layer) -> str:
             f"</rules><symbols>{_marker('0', colour, area=False)}"
             f"{_marker('1', colour, area=True)}</symbols></renderer-v2>"
         )
-    if layer.geometry_type == "LineString":
+    if layer.geometry_type == "MultiLineString":
         symbol = (
             '<symbol type="line" name="0" alpha="1" clip_to_extent="1" force_rhr="0">'
             '<layer class="SimpleLine" enabled="1" pass="0" locked="0">'
@@ -102,7 +102,7 @@ def _labeling(layer: Layer) -> str:
     expression = LABELS.get(layer.name)
     if expression is None:
         return ""
-    placement = "2" if layer.geometry_type == "LineString" else "0"
+    placement = "2" if layer.geometry_type == "MultiLineString" else "0"
     return (
         '<labeling type="simple"><settings calloutType="simple">'
         f'<text-style fieldName={quoteattr(expression)} isExpression="1" fontSize="8" '
@@ -128,4 +128,4 @@ def qml(layer: Layer) -> str:
     )
 
 
-_GEOMETRY_CODE = {"Point": 0, "LineString": 1, "MultiPolygon": 2, "Polygon": 2}
+_GEOMETRY_CODE = {"Point": 0, "MultiLineString": 1, "MultiPolygon": 2}

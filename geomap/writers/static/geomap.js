@@ -33,10 +33,7 @@ function geomapDraw(map, data) {
     if (p.weapon_detail) { rows.push(["Detail", p.weapon_detail]); }
     if (p.figures) { rows.push(["Figures", p.figures]); }
     if (p.end_date) { rows.push(["Until", p.end_date]); }
-    if (spec.summary) {
-      var s = spec.summary(p);
-      if (s) { rows.push(["Summary", s]); }
-    }
+    if (p.summary) { rows.push(["Summary", p.summary]); }
     if (p.actor1) { rows.push(["Actors", [p.actor1, p.actor2].filter(Boolean).join(" / ")]); }
     if (p.reported_by) { rows.push(["Reported by", p.reported_by]); }
     if (p.disputed_by) { rows.push(["Disputed by", p.disputed_by]); }
@@ -56,19 +53,6 @@ function geomapDraw(map, data) {
     return box;
   }
 
-  var SUMMARIES = {
-    frontline: function (p) {
-      if (p.claimed_length_km == null && p.measured_length_km == null) { return null; }
-      return "reported " + (p.claimed_length_km == null ? "n/a" :
-        Math.round(p.claimed_length_km).toLocaleString("en") + " km") + " / measured " +
-        Math.round(p.measured_length_km).toLocaleString("en") + " km (as of " + p.as_of + ")";
-    },
-    occupation: function (p) {
-      return "reported " + (p.claimed_share_pct == null ? "n/a" : p.claimed_share_pct + "%") +
-        " / computed " + (p.computed_share_pct == null ? "n/a" : p.computed_share_pct + "%");
-    }
-  };
-
   var overlays = {};
   var groups = {};
   // The first view: precise events, else precise places, else everything.
@@ -77,7 +61,6 @@ function geomapDraw(map, data) {
   var legend = [];
   var dates = [];
   data.layers.forEach(function (spec) {
-    spec.summary = SUMMARIES[spec.name];
     var group = (spec.cluster && L.markerClusterGroup) ?
       L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40,
                             chunkedLoading: true}) :
@@ -93,7 +76,7 @@ function geomapDraw(map, data) {
           {radius: 7, color: "#222", weight: 1, fillColor: spec.color, fillOpacity: 0.9});
       },
       style: function () {
-        return spec.geometry === "LineString" ?
+        return spec.geometry === "MultiLineString" ?
           {color: spec.color, weight: 3, dashArray: "8 4"} :
           {color: spec.color, weight: 1, fillColor: spec.color, fillOpacity: 0.25};
       },
@@ -128,7 +111,7 @@ function geomapDraw(map, data) {
     var swatch = el("span", "gm-swatch gm-" + spec.geometry);
     swatch.style.background = spec.color;
     label.appendChild(swatch);
-    label.appendChild(document.createTextNode(spec.label + " (" + spec.geojson.features.length + ")"));
+    label.appendChild(document.createTextNode(spec.label + (spec.note ? " (" + spec.note + ")" : "") + " (" + spec.geojson.features.length + ")"));
     overlays[label.outerHTML] = group;
     groups[spec.name] = group;
     legend.push(spec);
