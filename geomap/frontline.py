@@ -33,7 +33,7 @@ from .gazetteer.vocabulary import PlaceKind
 from .geometry import geodesic_area_km2, geodesic_length_km
 from .layers import Feature, stable_id
 from .model import Event
-from .outlines import country_area_km2, country_of, country_outline
+from .outlines import country_area_km2, country_of, country_outline, region_outline
 from .territory import (
     LINE,
     MEASURED,
@@ -44,6 +44,7 @@ from .territory import (
     measure,
     share_of_country,
     snapshot_on,
+    within_region,
 )
 
 SKETCHES = Path(__file__).parent / "sketches"
@@ -366,8 +367,9 @@ def occupation_features(events: Sequence[Event], references: References) -> list
     """One feature per share claim. A claim on a country's occupied share has the
     reference's occupied area as its geometry and the computed share beside
     the reported one; a claimed change ("gained 1.5% since early 2024") is
-    computed where snapshots on both dates exist. Other claims (a town's
-    share) keep their place, quote and source, with no geometry."""
+    computed where snapshots on both dates exist. A region's share ("99% of
+    the Luhansk region") is computed within the region's outline. Other claims
+    (a town's share) keep their place, quote and source, with no geometry."""
     features = []
     for claim in sorted(
         (e for e in events if e.layer == "occupation"), key=lambda e: (e.doc_id, e.quote_start)
@@ -375,8 +377,11 @@ def occupation_features(events: Sequence[Event], references: References) -> list
         place = claim.place
         figure = claim.figures["claimed_share_pct"]
         is_country = place is not None and place.kind == PlaceKind.COUNTRY
+        region = region_outline(place) if place is not None and not is_country else None
         code = place.country_code if place else None
-        ref = references.for_claim(code, claim.event_date) if is_country else None
+        ref = references.for_claim(code, claim.event_date) if is_country or region else None
+        if region is not None and ref is not None:
+            ref = within_region(ref, region, place.name)
         props = {
             "id": stable_id("occupation", claim.doc_id, claim.quote_start, figure.value),
             "name": _claim_name(claim.sub_event_type, place.name if place else "?"),

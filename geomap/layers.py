@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from .events.kinds import EventKind
 from .events.registry import BY_LAYER, KINDS
-from .model import Event, Hint, ResolvedMention, Sentence
+from .gazetteer.vocabulary import PlaceKind
+from .model import Event, Hint, Place, ResolvedMention, Sentence
 from .text import sentence_at
 
 LIST_SEPARATOR = " | "
+REGION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.REGION})
 MAX_QUOTES = 20  # per place: enough to judge it, not a copy of the corpus
 
 # Property name → type ("str", "int", "float"); the order is the column order.
@@ -43,6 +46,7 @@ _EVENT = {
     "event_date": "str",
     "time_precision": "int",
     "location": "str",
+    "location_id": "str",
     "country_code": "str",
     "admin1": "str",
     "admin2": "str",
@@ -59,6 +63,7 @@ PLACES = {
     "admin2": "str",
     "geo_precision": "int",
     "geonameid": "int",
+    "population": "int",
     "mention_count": "int",
     "mentioned_as": "str",
     "quotes": "str",
@@ -75,11 +80,30 @@ def _schema(kind: EventKind) -> dict[str, str]:
     return own if kind.assembled else {**_EVENT, **own, **_PROVENANCE}
 
 
+REGIONS = {
+    "id": "str",
+    "name": "str",
+    "kind": "str",
+    "country_code": "str",
+    "admin1_code": "str",
+    "geonameid": "int",
+    "mention_count": "int",
+    "reports_at_region": "int",
+    "reports_inside": "int",
+    "mentioned_as": "str",
+    "doc_ids": "str",
+    "sources": "str",
+}
 SCHEMAS: dict[str, dict[str, str]] = {
     "places": PLACES,
+    "regions": REGIONS,
     **{kind.layer: _schema(kind) for kind in KINDS},
 }
-GEOMETRY = {"places": "Point", **{kind.layer: kind.geometry for kind in KINDS}}
+GEOMETRY = {
+    "places": "Point",
+    "regions": "MultiPolygon",
+    **{kind.layer: kind.geometry for kind in KINDS},
+}
 LAYER_ORDER = tuple(SCHEMAS)
 
 
@@ -161,6 +185,7 @@ def places_layer(
                     "admin2": place.admin2,
                     "geo_precision": place.geo_precision,
                     "geonameid": place.geonameid,
+                    "population": place.population or None,
                     "mention_count": len(items),
                     "mentioned_as": LIST_SEPARATOR.join(spellings),
                     "quotes": LIST_SEPARATOR.join(quotes),
@@ -173,6 +198,60 @@ def places_layer(
             )
         )
     return make_layer("places", features)
+
+
+def regions_layer(
+    resolved: Iterable[tuple[ResolvedMention, str | None]],
+    events: Sequence[Event],
+    outline: Callable[[Place], BaseGeometry | None],
+) -> Layer:
+    """The regions the articles name (first-level regions and composites such as
+    Donbas), each as its outline, with how often it is named, how many event
+    reports are placed at the region as a whole and how many at places inside it.
+
+    ``resolved`` yields (resolved mention, source); ``outline`` gives a region's
+    shape or None (regions without one are left out).
+    """
+    groups: dict[str, list] = defaultdict(list)
+    for rm, source in resolved:
+        if rm.mention.kind_hint != Hint.DEMONYM and rm.place.kind in REGION_KINDS:
+            groups[rm.place.id].append((rm, source))
+    points = [(e.place.lon, e.place.lat, e.place.id) for e in events if e.place is not None]
+    xs = [x for x, _, _ in points]
+    ys = [y for _, y, _ in points]
+    features = []
+    for place_id, items in groups.items():
+        place = items[0][0].place
+        shape = outline(place)
+        if shape is None:
+            continue
+        inside = shapely.contains_xy(shape, xs, ys) if points else [False] * len(points)
+        features.append(
+            Feature(
+                shape,
+                {
+                    "id": place_id,
+                    "name": place.name,
+                    "kind": place.kind,
+                    "country_code": place.country_code,
+                    "admin1_code": place.admin1_code,
+                    "geonameid": place.geonameid,
+                    "mention_count": len(items),
+                    "reports_at_region": sum(1 for _, _, pid in points if pid == place_id),
+                    "reports_inside": sum(
+                        1
+                        for hit, (_, _, pid) in zip(inside, points, strict=True)
+                        if hit and pid != place_id
+                    ),
+                    "mentioned_as": LIST_SEPARATOR.join(
+                        sorted({rm.mention.surface for rm, _ in items})
+                    ),
+                    "doc_ids": LIST_SEPARATOR.join(sorted({rm.mention.doc_id for rm, _ in items})),
+                    "sources": LIST_SEPARATOR.join(sorted({s for _, s in items if s})),
+                },
+            )
+        )
+    return make_layer("regions", features)
 
 
 def event_layers(
@@ -228,6 +307,7 @@ def _event_feature(group: list[Event]) -> Feature:
         "event_date": first.event_date.isoformat() if first.event_date else None,
         "time_precision": first.time_precision,
         "location": place.name,
+        "location_id": place.id,
         "country_code": place.country_code,
         "admin1": place.admin1,
         "admin2": place.admin2,

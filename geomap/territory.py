@@ -26,6 +26,7 @@ the geometry that reported figures are compared with. The method:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -296,4 +297,22 @@ def measure(
         share,
         share_of,
         round(100.0 * area_km2 / outline_km2, 2),
+    )
+
+
+def within_region(ref: Reference, region: BaseGeometry, name: str) -> Reference | None:
+    """``ref`` narrowed to a region: the occupied part of it and its share of the
+    region's outline (None when ``ref`` has no occupied area)."""
+    if ref.area is None:
+        return None
+    part = _polygons(ref.area.intersection(region))
+    region_km2 = geodesic_area_km2(region)
+    part_km2 = geodesic_area_km2(part) if not part.is_empty else 0.0
+    return dataclasses.replace(
+        ref,
+        area=part if not part.is_empty else None,
+        area_km2=round(part_km2),
+        share_pct=round(100.0 * part_km2 / region_km2, 2),
+        share_of=f"{region_km2:,.0f} km², the outline of {name}",
+        share_of_outline_pct=None,
     )

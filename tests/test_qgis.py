@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.layers import LAYER_ORDER, SCHEMAS
+from geomap.layers import GEOMETRY, LAYER_ORDER, SCHEMAS
 from geomap.writers.symbols import SYMBOLS
 
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -83,10 +83,11 @@ def test_every_layer_loads_valid_with_our_style(qgis_report, seed_build, source)
             if source == "geojson" and all(f["properties"][field] is None for f in features):
                 allowed = {"String"}  # GeoJSON has no schema: an empty column has no type
             assert seen["fields"][field] in allowed, (source, name, field)
-        expected = "RuleRenderer" if name not in ("frontline", "occupation") else "singleSymbol"
+        expected = "RuleRenderer" if GEOMETRY[name] == "Point" else "singleSymbol"
         assert seen["renderer"] == expected, (source, name)
         assert SYMBOLS[name][1] in seen["colours"], (source, name, seen["colours"])
     assert report[source]["places"]["labels"]
+    assert report[source]["regions"]["labels"]
     assert report[source]["frontline"]["labels"]
 
 

@@ -10,11 +10,14 @@ inlined from the ``xstatic-leaflet`` packages, so it opens offline), safe
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from shapely.geometry import mapping
 
+from ..events.registry import BY_LAYER
 from ..geometry import round_coordinates
 from ..layers import Layer
 from ..model import Document
@@ -23,6 +26,9 @@ from .symbols import FIGURES, SYMBOLS
 STATIC = Path(__file__).parent / "static"
 CLUSTER_THRESHOLD = 200
 CDN = "https://cdn.jsdelivr.net/npm"
+FIRST_VIEW_SHARE = 0.6  # the first view holds at least this share of precise events
+FIRST_VIEW_MIN_KM = 150.0
+_CELL_DEG = 2.0
 
 
 def feature_collection(layer: Layer) -> dict:
@@ -45,6 +51,138 @@ def feature_collection(layer: Layer) -> dict:
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+REGION_WEIGHT = 0.5  # an event placed at a region counts half a precise one
+
+
+def _weighted_points(layers: Sequence[Layer]) -> list[tuple[float, float, float]]:
+    """(lon, lat, weight) of the events that say where they happened: a precise
+    one (geo precision 1 or 2) weighs 1, one placed at a named region
+    :data:`REGION_WEIGHT`, one placed at a country nothing. Without events, the
+    precise places; without those, every point."""
+    regions = {
+        f.properties["id"] for layer in layers if layer.name == "regions" for f in layer.features
+    }
+    events, places, every = [], [], []
+    for layer in layers:
+        for feature in layer.features:
+            geometry = feature.geometry
+            if geometry is None or geometry.geom_type != "Point":
+                continue
+            xy = (geometry.x, geometry.y)
+            every.append((*xy, 1.0))
+            precise = feature.properties.get("geo_precision") in (1, 2)
+            if layer.name == "places":
+                if precise:
+                    places.append((*xy, 1.0))
+            elif precise:
+                events.append((*xy, 1.0))
+            elif feature.properties.get("location_id") in regions:
+                events.append((*xy, REGION_WEIGHT))
+    return events or places or every
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    rad = math.pi / 180
+    h = (
+        math.sin((b[1] - a[1]) * rad / 2) ** 2
+        + math.cos(a[1] * rad) * math.cos(b[1] * rad) * math.sin((b[0] - a[0]) * rad / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _cell(x: float, y: float) -> tuple[int, int]:
+    return math.floor(x / _CELL_DEG), math.floor(y / _CELL_DEG)
+
+
+def first_view(layers: Sequence[Layer]) -> list[list[float]] | None:
+    """The map's first view, [[south, west], [north, east]]: the densest area of
+    the events that say where they happened (see :func:`_weighted_points`),
+    widened until it holds :data:`FIRST_VIEW_SHARE` of their weight.
+
+    The seed is the 2° cell whose 3×3 neighbourhood weighs most; the view
+    takes the events nearest its centre. Deterministic: ties go to the lowest
+    cell.
+    """
+    points = _weighted_points(layers)
+    if not points:
+        return None
+    cells: Counter = Counter()
+    for x, y, w in points:
+        cells[_cell(x, y)] += w
+
+    def around(cell):
+        return sum(
+            cells.get((cell[0] + dx, cell[1] + dy), 0) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+        )
+
+    seed = min(cells, key=lambda c: (-around(c), c))
+    members = [(x, y, w) for x, y, w in points if _cell(x, y) == seed]
+    weight = sum(w for _, _, w in members)
+    centre = (
+        sum(x * w for x, _, w in members) / weight,
+        sum(y * w for _, y, w in members) / weight,
+    )
+    by_distance = sorted((_km(centre, (x, y)), x, y, w) for x, y, w in points)
+    goal, held, radius = FIRST_VIEW_SHARE * sum(w for _, _, w in points), 0.0, 0.0
+    for distance, _, _, w in by_distance:
+        held, radius = held + w, distance
+        if held >= goal - 1e-9:
+            break
+    radius = max(radius, FIRST_VIEW_MIN_KM)
+    chosen = [(x, y) for d, x, y, _ in by_distance if d <= radius]
+    xs, ys = [x for x, _ in chosen], [y for _, y in chosen]
+    return [[round(min(ys), 4), round(min(xs), 4)], [round(max(ys), 4), round(max(xs), 4)]]
+
+
+def _where(feature) -> list[list[float]] | None:
+    """Where a claim is, as bounds: its geometry's, else its place's point."""
+    if feature.geometry is not None:
+        west, south, east, north = feature.geometry.bounds
+        return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
+    lat, lon = feature.properties.get("latitude"), feature.properties.get("longitude")
+    return [[lat, lon], [lat, lon]] if lat is not None and lon is not None else None
+
+
+def _number(value: float) -> str:
+    """1200.0 → "1,200"; 19.29 → "19.29"; 1200000.0 → "1,200,000"."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def claims(layers: Sequence[Layer]) -> list[dict]:
+    """Every claim of the claim layers (front-line lengths, shares, tolls), drawn or
+    not, for the map's claims panel: its figures with their hedges, summary,
+    quote, source, date and where to zoom."""
+    listed = []
+    for layer in layers:
+        kind = BY_LAYER.get(layer.name)
+        if kind is None or not kind.claim:
+            continue
+        for feature in layer.features:
+            p = feature.properties
+            if not p.get("notes"):
+                continue  # a line drawn where no article reports a figure: no claim
+            figures = [
+                [label, " ".join(filter(None, (p.get(hedge) if hedge else None, _number(p[name]))))]
+                for name, label, hedge in kind.figures
+                if p.get(name) is not None
+            ]
+            listed.append(
+                {
+                    "id": p["id"],
+                    "layer": layer.name,
+                    "kind": kind.label,
+                    "title": p.get("name") or p.get("location") or kind.label,
+                    "figures": figures,
+                    "summary": p.get("summary"),
+                    "quote": (p.get("notes") or "").split(" | ")[0] or None,
+                    "source": p.get("sources") or p.get("source"),
+                    "date": p.get("event_date"),
+                    "where": _where(feature),
+                }
+            )
+    return listed
 
 
 def geometry_note(layer: Layer) -> str | None:
@@ -96,6 +234,8 @@ def render_map(
         "title": title,
         "as_of": as_of,
         "outline": outline,
+        "view": first_view(layers),
+        "claims": claims(layers),
         "layers": [
             {
                 "name": layer.name,
@@ -104,6 +244,7 @@ def render_map(
                 "figures": FIGURES.get(layer.name, []),
                 "note": geometry_note(layer),
                 "geometry": layer.geometry_type,
+                "claim": layer.name in BY_LAYER and BY_LAYER[layer.name].claim,
                 "cluster": len(layer.features) > CLUSTER_THRESHOLD,
                 "geojson": feature_collection(layer),
             }

@@ -2,7 +2,8 @@
 
 Points: a filled circle for a named site, a hollow dashed ring for an item
 only placed at a region or country (``geo_precision`` 3). The front line is a
-dashed orange line, the occupied area a translucent red fill. Labels show
+dashed orange line, the occupied area a translucent red fill, the regions named
+a light fill with a dashed outline. Labels show
 place names and reported-vs-measured figures.
 """
 
@@ -13,6 +14,8 @@ from xml.sax.saxutils import quoteattr
 from ..layers import Layer
 from .symbols import LABELS, SYMBOLS, rgb
 
+# Layers drawn under the others: a light fill and a dashed outline.
+_FILL_ALPHA = {"regions": 25}
 _HEAD = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
 
 
@@ -83,12 +86,12 @@ def _renderer(layer: Layer) -> str:
             '<symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">'
             '<layer class="SimpleFill" enabled="1" pass="0" locked="0">'
             + _options(
-                color=rgb(colour, 70),
+                color=rgb(colour, _FILL_ALPHA.get(layer.name, 70)),
                 outline_color=rgb(colour),
                 outline_width="0.4",
                 outline_width_unit="MM",
                 style="solid",
-                outline_style="solid",
+                outline_style="dash" if layer.name in _FILL_ALPHA else "solid",
             )
             + "</layer></symbol>"
         )

@@ -6,12 +6,18 @@ from __future__ import annotations
 from ..events.registry import KINDS
 
 PLACES = ("Places named", "#3b6fb6")
+REGIONS = ("Regions named", "#7b6fa8")
 # name: (legend label, colour)
-SYMBOLS = {"places": PLACES, **{kind.layer: (kind.label, kind.colour) for kind in KINDS}}
+SYMBOLS = {
+    "places": PLACES,
+    "regions": REGIONS,
+    **{kind.layer: (kind.label, kind.colour) for kind in KINDS},
+}
 
 # QGIS label expressions: names for places, figures where they help.
 LABELS = {
     "places": '"name"',
+    "regions": '"name"',
     **{kind.layer: kind.qgis_label for kind in KINDS if kind.qgis_label},
 }
 # Figures shown in popups: (property, label, property holding its hedge).
