@@ -72,10 +72,13 @@ _ACTS = (
     r"tr(?:y|ies|ied|ying)|attempt\w*|continu\w+|keeps?|kept|uses?|used|mobili[sz]\w+|"
     r"massed|concentrat\w+|brought|focus\w*|eye(?:s|d|ing)|prepar\w+|unleash\w*|"
     r"has\s+been\s+(?:pushing|trying|seeking)|is\s+(?:also\s+)?(?:expected|alleged|accused|"
-    r"trying|seeking)"
+    r"trying|seeking)|(?:could|would|will|can|may|must|should)\s+(?!be\b|have\s+been\b)[a-z]+"
 )
 _ACTS_AFTER = re.compile(rf"^\s*,?\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+)?(?:{_ACTS})\b")
-_ATTRIBUTE = re.compile(r"^[-‐](?:based|backed|appointed|installed|led|allied|aligned|era|made)\b")
+_ATTRIBUTE = re.compile(
+    r"^[-‐](?:based|backed|appointed|installed|led|allied|aligned|era|made|controlled|held|"
+    r"occupied|supplied|linked|affiliated|sponsored|funded|friendly|leaning)\b"
+)
 _BY = re.compile(
     r"\b(?:by|accus\w+|blam\w+|urg\w+|warn\w+|told|asked|called\s+on|criticis\w+)\s+"
     r"(?:the\s+)?$",

@@ -29,12 +29,23 @@ _TALKS = re.compile(
     r"summit|peace\s+conference|signed\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:deal|agreement|accord|"
     r"ceasefire|truce|treaty)|signing\s+ceremony|(?:deal|agreement|accord|ceasefire|truce)\s+"
     r"(?:was\s+|were\s+)?(?:signed|agreed|reached|brokered|declared|announced)|"
-    r"agreed\s+(?:to|on)\s+(?:a\s+)?(?:ceasefire|truce|deal))\b",
+    r"agreed\s+(?:to|on)\s+(?:a\s+)?(?:ceasefire|truce|deal)|"
+    # meetings of officials: "held a rare meeting in Ankara", "met Netanyahu in Jerusalem"
+    r"(?:held|hold|holds|holding)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}meetings?|"
+    r"(?:after|before|during)\s+(?:a\s+|his\s+|her\s+|their\s+)?meeting|met\s+(?:with\s+)?|"
+    r"(?:for|held)\s+discussions\s+with)\b",
     re.IGNORECASE,
 )
 # Where talks were held: "talks in Abu Dhabi", "talks ... took place in Turkey".
-_VENUE_AFTER = re.compile(r"\b(?:in|at|hosted\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
-_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_VENUE_AFTER = re.compile(
+    r"\b(?:(?:in|at|hosted\s+by)\s+(?:the\s+)?|(?:city|town|capital|region|province)\s+of\s+)$",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:(?:in|at|(?:travell?ed|flew|went|came|returned)\s+to|visit(?:ed|ing)|arrived\s+in)"
+    r"\s+(?:the\s+)?|(?:city|town|capital)\s+of\s+)$",
+    re.IGNORECASE,
+)
 _EXCHANGE = re.compile(
     r"\b(?:exchang\w*|swap\w*|releas\w*|return\w*|freed|handed\s+over|repatriat\w*)\b",
     re.IGNORECASE,

@@ -49,7 +49,8 @@ _COMBAT = re.compile(
 _NOT_BATTLE = re.compile(
     r"\b(?:battle\s+(?:against|with)\s+(?:cancer|covid|inflation|corruption)|"
     r"legal\s+battle|political\s+battle|court\s+battle|battleground\s+states?|"
-    r"battle\s+tanks?|fighting\s+vehicles?|combat\s+(?:capabilit\w+|readiness|service|"
+    r"battle\s+tanks?|fighting\s+vehicles?|combat[-\s](?:ready|capable|training)|"
+    r"combat\s+(?:capabilit\w+|readiness|service|"
     r"vehicles?|aircraft|experience|units?)|battles?\s+(?:a\s+|the\s+)?(?:blaze|fire|flames)|"
     r"firefighters|battle\s+over\s+(?:infrastructure|\w+\s+rights)|battlefields?)\b",
     re.IGNORECASE,

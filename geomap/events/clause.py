@@ -17,14 +17,15 @@ MAX_SENTENCE = 2000  # characters; longer "sentences" are not read for events
 _UNREAL = re.compile(
     r"\b(?:could|would|might|(?-i:may|will)|must|should|shall|can(?:not|'t)?|unable\s+to|"
     r"threaten(?:s|ed)?\s+to|plans?\s+to|planned\s+to|planning\s+to|vow(?:s|ed)?\s+to|"
-    r"intends?\s+to|aim(?:s|ed|ing)?\s+(?:to|of|at)|prepar(?:es|ed|ing)\s+(?:to|for)|"
+    r"intends?\s+to|aim(?:s|ed|ing)?\s+(?:to|of|at)|prepar(?:es|ed|ing)\s+(?:to|for|a|an|its|their)|"
+    r"used\s+to|"
     r"ready\s+to|want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|tr(?:y|ies|ied|ying)\s+to|"
     r"fail(?:s|ed|ing)?\s+(?:to|in)|effort\s+to|bid\s+to|in\s+order\s+to|so\s+as\s+to|"
     r"goal\s+of|closer\s+to|expect(?:s|ed|ing)?|likely|unlikely|probably|possible|possibly|"
     r"potential|hop(?:e|es|ed|ing)|anticipat\w+|warn(?:s|ed)?\s+(?:of|that)|fear(?:s|ed)?|"
     r"if|unless|whether|denied|deny|denies|not\s+(?:yet\s+)?been|never|avoid|"
     r"(?:danger|risk|threat|prospect)\s+of|eye(?:s|d|ing)|coming\s+(?:weeks|months|days)|"
-    r"next\s+(?:week|month|year)|"
+    r"next\s+(?:week|month|year)|capable\s+of|discuss(?:es|ed|ing)?|talk(?:s|ed)?\s+about|"
     r"prevent(?:ed)?|to\s+(?:launch|attack|strike|capture|seize|take|mount|conduct))"
     r"\b[^.;]{0,50}$",
     re.IGNORECASE,
@@ -40,6 +41,12 @@ _INFINITIVE = re.compile(
 _WORD = re.compile(r"\w+")
 # "Capturing X would...", "whose capture would": an event talked of, not one that was.
 _THEN_UNREAL = re.compile(r"[^.;]{0,80}?\b(?:would|could|might|will)\b", re.IGNORECASE)
+# "a major offensive was expected": an event foreseen, not one that happened.
+_FORESEEN = re.compile(
+    r"\w*(?:\s+[\w-]+){0,3}?\s+(?:was|were|is|are|being)\s+(?:\w+\s+)?(?:expected|planned|"
+    r"anticipated|feared|imminent|rumou?red|predicted)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +82,15 @@ class Clause:
     def unreal(self, start: int) -> bool:
         """True when the words around ``start`` make it a possibility, a plan or
         a denial ("could strike", "threatened to capture", "denied shelling",
-        "wants to capture", "Capturing X would hand Russia...")."""
+        "wants to capture", "Capturing X would hand Russia...", "an offensive was
+        expected")."""
         text = self.text
         if _UNREAL.search(text, max(0, start - 80), start):
             return True
         if _INFINITIVE.search(text, max(0, start - 30), start):
             return True  # "forces to capture the cities": a purpose
+        if _FORESEEN.match(text, start):
+            return True
         word = _WORD.match(text, start)
         return bool(
             word

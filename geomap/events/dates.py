@@ -42,6 +42,10 @@ _PATTERN = re.compile(
         |\b(?:in\s+)?the\s+last\s+(?:seven|few)\s+days\b|\bin\s+recent\s+days\b
         |\bthis\s+past\s+week\b)
     |(?P<past_day>\b(?:in\s+)?the\s+(?:past|last)\s+24\s+hours\b)
+    |(?P<holiday>\b(?:on\s+)?(?:new\s+year['’]?s\s+(?:eve|day)|(?:orthodox\s+)?christmas
+        (?:\s+(?:eve|day))?)\b)
+    |(?P<month_part>\b(?P<part>early|mid-?|late|(?:the\s+)?(?:start|beginning|middle|end|close)
+        \s+of)\s*(?P<m4>{_MONTH_RE})(?:\s+(?P<y4>\d{{4}}))?\b)
     |(?P<weekday>\b(?:late\s+|early\s+|overnight\s+)?(?:on\s+)?(?:{"|".join(_WEEKDAYS)})\b)
     |(?P<day_month>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE})
         (?:,?\s+(?P<y1>\d{{4}}))?)
@@ -74,13 +78,14 @@ _DAY_DATE_AT = re.compile(
 
 
 def undated(reference: dt.date) -> tuple[dt.date, int]:
-    """When current news that states no time happened: the week of the
-    article (its Monday, week precision).
+    """When current news that states no time happened: on or shortly before the
+    article's date, so that date with week precision (as ACLED codes a report's
+    undated event at the report's date).
 
     >>> undated(dt.date(2026, 2, 5))
-    (datetime.date(2026, 2, 2), 2)
+    (datetime.date(2026, 2, 5), 2)
     """
-    return reference - dt.timedelta(days=reference.weekday()), WEEK
+    return reference, WEEK
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +176,11 @@ def _resolve(match, kind, group, ref: dt.date):
         days = 14 if unit == "fortnight" else 7 * count
         return ref - dt.timedelta(days=days), WEEK
     if kind == "past_week":
-        return ref - dt.timedelta(days=ref.weekday()), WEEK
+        return ref - dt.timedelta(days=3), WEEK  # the middle of the seven days
+    if kind == "holiday":
+        return _holiday(group.lower(), ref)
+    if kind == "month_part":
+        return _month_part(match, ref)
     if kind == "past_day":
         return ref, DAY
     if kind == "weekday":
@@ -208,9 +217,9 @@ def _resolve(match, kind, group, ref: dt.date):
     if kind == "yesterday":
         return ref - dt.timedelta(days=1), DAY
     if kind == "this_week":
-        return ref - dt.timedelta(days=ref.weekday()), WEEK
+        return ref - dt.timedelta(days=ref.weekday() // 2), WEEK  # between Monday and today
     if kind == "last_week":
-        return ref - dt.timedelta(days=ref.weekday() + 7), WEEK
+        return ref - dt.timedelta(days=ref.weekday() + 4), WEEK  # its Thursday
     if kind == "this_month":
         return ref.replace(day=1), MONTH
     if kind == "last_month":
@@ -221,6 +230,43 @@ def _resolve(match, kind, group, ref: dt.date):
     if kind == "this_year":
         return dt.date(ref.year, 1, 1), YEAR
     return None
+
+
+# Days of the year that news names ("on New Year's Eve", "Orthodox Christmas").
+_HOLIDAYS = (
+    ("new year's eve", 12, 31),
+    ("new year’s eve", 12, 31),
+    ("new year", 1, 1),
+    ("orthodox christmas", 1, 7),
+    ("christmas eve", 12, 24),
+    ("christmas", 12, 25),
+)
+
+
+def _holiday(words: str, ref: dt.date) -> tuple[dt.date, int]:
+    _, month, day = next(h for h in _HOLIDAYS if h[0] in words)
+    return _past(dt.date(ref.year, month, day), ref), DAY
+
+
+# Parts of a month: the day that stands for them, with week precision.
+_PART_DAY = {
+    "early": 4,
+    "start": 4,
+    "beginning": 4,
+    "mid": 15,
+    "middle": 15,
+    "late": 25,
+    "end": 27,
+    "close": 27,
+}
+
+
+def _month_part(match, ref: dt.date) -> tuple[dt.date, int] | None:
+    part = match.group("part").lower().replace("the", "").strip(" -")
+    part = part.replace(" of", "").strip()
+    year = int(match.group("y4")) if match.group("y4") else None
+    date = dt.date(year or ref.year, month_number(match.group("m4")), _PART_DAY[part])
+    return (date if year else _past(date, ref)), WEEK
 
 
 def day_span(text: str, end_date: dt.date) -> dt.date:

@@ -19,7 +19,12 @@ from .places import event_places
 _DISRUPTED = re.compile(
     r"\b(?:shot\s+down|intercept(?:ed|s|ing)?|downed|neutrali[sz]ed|destroyed\s+in\s+the\s+air|"
     r"defused|(?:seized|confiscated)\s+(?:\w+\s+){0,3}(?:weapons|arms|ammunition|explosives|"
-    r"rockets|missiles|drones))\b",
+    r"rockets|missiles|drones)|"
+    # "air defence systems destroyed nine drones", "air defence was activated"
+    r"air\s+defen[cs]es?\s+(?:\w+\s+){0,3}?(?:destroyed|repelled|engaged|(?:was\s+|were\s+)?"
+    r"activated|went\s+into\s+action)|"
+    r"destroyed\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|all)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:drones|missiles|rockets|uavs|shaheds))\b",
     re.IGNORECASE,
 )
 _WEAPONS = re.compile(
@@ -50,7 +55,8 @@ _OTHER_PATTERNS = {
 def _disrupted(clause: Clause) -> list[Event]:
     text = clause.text
     match = _DISRUPTED.search(text)
-    if not match or not _WEAPONS.search(text) or clause.unreal(match.start()):
+    air_defence = match and match.group().lower().startswith("air def")
+    if not match or not (air_defence or _WEAPONS.search(text)) or clause.unreal(match.start()):
         return []
     numbers = [f for s, _, f in parse_numbers(text) if s > match.start() - 60]
     # Weapons shot down over no place named were shot down over the war's country.

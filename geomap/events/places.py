@@ -82,6 +82,13 @@ _NAME_GOES_ON = re.compile(
     r"\s+(?!(?:Oblast|Region|Province|Raion|Rayon|District|Governorate|State|County|Krai)\b)"
     r"[A-Z][a-z]"
 )
+# "1:00 am in Moscow", "midnight Kyiv time": a clock, not a place.
+_CLOCK_BEFORE = re.compile(
+    r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|midnight|noon)\s+(?:local\s+time\s+)?"
+    r"(?:in\s+)?$",
+    re.IGNORECASE,
+)
+_CLOCK_AFTER = re.compile(r"^\s+time\b")
 _CLOSE = 40  # characters between a trigger and a place its own words name
 _WIDE = {PlaceKind.COUNTRY: True, PlaceKind.SEA: True, PlaceKind.REGION: True}
 _LIST_GAP = re.compile(r"^(?:,\s*|\s*,?\s+(?:and|or|&)\s+|\s*/\s*)$")
@@ -138,6 +145,10 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
             continue  # a country is a place after "in", "across", "on"..., not "the war in"
         if _NAME_GOES_ON.match(text, start + len(rm.mention.surface)):
             continue  # "Vladimir Putin", "Kyiv Independent": part of another name
+        if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(
+            text[start + len(rm.mention.surface) :]
+        ):
+            continue  # "at 1:00 am in Moscow", "10pm Kyiv time"
         if in_speaker_phrase(clause, rm) and (
             rm.place.kind == PlaceKind.COUNTRY or rm.place.capital
         ):

@@ -60,7 +60,8 @@ _ARMED = re.compile(
 _NOT_VIOLENCE = re.compile(
     r"\b(?:strikes?\s+(?:a|an|the)\s+(?:deal|balance|chord|note|tone)|hunger\s+strikes?|"
     r"general\s+strikes?|strike\s+action|labou?r\s+strikes?|on\s+strike|lucky\s+strike|"
-    r"salt\s+mines?|coal\s+mines?|gold\s+mines?|mining|(?:workers|unions?)\b[^.]*\bstrikes?)",
+    r"salt\s+mines?|coal\s+mines?|gold\s+mines?|mining|(?:workers|unions?)\b[^.]*\bstrikes?|"
+    r"hit\s+(?:\w+\s+){0,2}(?:with|by)\s+(?:\w+\s+){0,2}(?:sanctions|tariffs|fines?|charges))",
     re.IGNORECASE,
 )
 _SHOT_DOWN = re.compile(
