@@ -205,8 +205,8 @@ def test_no_violence_without_violence(gazetteer):
         ("on Thursday", "2026-02-05", 1),
         ("overnight on Tuesday", "2026-02-03", 1),
         ("late on Wednesday", "2026-02-04", 1),
-        ("this week", "2026-02-04", 2),  # between Monday and the article's day
-        ("last week", "2026-01-29", 2),  # its middle
+        ("this week", "2026-02-02", 2),  # the week's Monday
+        ("last week", "2026-01-26", 2),
         ("in the past week", "2026-02-02", 2),
         ("on New Year's Eve", "2025-12-31", 1),
         ("at the end of January", "2026-01-27", 2),

@@ -217,9 +217,9 @@ def _resolve(match, kind, group, ref: dt.date):
     if kind == "yesterday":
         return ref - dt.timedelta(days=1), DAY
     if kind == "this_week":
-        return ref - dt.timedelta(days=ref.weekday() // 2), WEEK  # between Monday and today
+        return ref - dt.timedelta(days=ref.weekday()), WEEK  # the week's Monday, as ACLED
     if kind == "last_week":
-        return ref - dt.timedelta(days=ref.weekday() + 4), WEEK  # its Thursday
+        return ref - dt.timedelta(days=ref.weekday() + 7), WEEK
     if kind == "this_month":
         return ref.replace(day=1), MONTH
     if kind == "last_month":

@@ -118,6 +118,14 @@ def _value(number: str, scale: str | None) -> float:
     return value
 
 
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY_OF_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.IGNORECASE)
+
+
 def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
     """Every count in ``text`` as (start, end, figure).
 
@@ -125,6 +133,8 @@ def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
     [(55000.0, 'about'), (1200000.0, 'nearly')]
     >>> [f.value for _, _, f in parse_numbers("three civilians")]
     [3.0]
+    >>> [f.value for _, _, f in parse_numbers("the 5 July strike on 12 houses, on May 3")]
+    [12.0]
     """
     found = []
     for match in NUMBER.finditer(text):
@@ -137,6 +147,10 @@ def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
             and not match.group("scale")
         ):
             continue  # a share or a year, not a count
+        if _DAY_OF_MONTH_AFTER.match(text, match.end()) or _MONTH_BEFORE.search(
+            text, max(0, match.start() - 12), match.start()
+        ):
+            continue  # "the 5 July strike", "on July 5": a day, not a count
         hedge = match.group("hedge")
         found.append(
             (

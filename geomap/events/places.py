@@ -91,7 +91,19 @@ _CLOCK_BEFORE = re.compile(
 _CLOCK_AFTER = re.compile(r"^\s+time\b")
 _CLOSE = 40  # characters between a trigger and a place its own words name
 _WIDE = {PlaceKind.COUNTRY: True, PlaceKind.SEA: True, PlaceKind.REGION: True}
-_LIST_GAP = re.compile(r"^(?:,\s*|\s*,?\s+(?:and|or|&)\s+|\s*/\s*)$")
+# Between the places of one list: "Kharkiv, Sumy and Odesa", "one in Kharkiv and
+# another in Soledar", "Kyiv as well as Lviv".
+_LIST_GAP = re.compile(
+    r"^(?:,\s*|\s*,?\s+(?:and|or|&|as\s+well\s+as)\s+(?:(?:another|the\s+other|one\s+more|"
+    r"also)\s+)?(?:(?:in|at|near|on)\s+(?:the\s+)?)?|\s*/\s*)$"
+)
+# "in the east of the country", "across the country": the article's country.
+_THE_COUNTRY = re.compile(
+    r"\b(?:in|across|throughout|of|around)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+|"
+    r"(?:north|south|east|west)\w*\s+and\s+(?:north|south|east|west)\w*\s+of\s+the\s+|"
+    r"rest\s+of\s+the\s+)?country\b",
+    re.IGNORECASE,
+)
 _SPECIFICITY = {
     PlaceKind.FACILITY: 0,
     PlaceKind.POPULATED_PLACE: 1,
@@ -261,8 +273,16 @@ _UNNAMED_VILLAGE = re.compile(
 
 
 def _fallback(clause: Clause) -> list[tuple[Place, int]]:
-    """For a sentence that names no place: the previous sentence's place,
-    else the article's main place; precision 2 at best."""
+    """For a sentence that names no place: the article's country where it says
+    "the country"; the previous sentence's place, else the article's main
+    place, precision 2 at best."""
+    theatre = clause.article.theatre
+    if (
+        theatre is not None
+        and theatre.kind == PlaceKind.COUNTRY
+        and _THE_COUNTRY.search(clause.text)
+    ):
+        return [(theatre, 3)]
     if clause.mentions and not _ANAPHOR.search(clause.text):
         return []  # it names only actors and origins: no place to infer
     if clause.previous_place is not None:
