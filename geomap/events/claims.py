@@ -79,8 +79,10 @@ def share_claims(clause: Clause) -> list[Event]:
         return []
     events = []
     for start, end, figure in parse_percent(text):
-        near = text[max(0, start - 40) : end + 40]
-        if _NOT_TERRITORY.search(near):
+        # What the share is of: the words right after it, or a noun just before.
+        if _NOT_TERRITORY.search(text[end : end + 30]) or _NOT_TERRITORY.search(
+            text[max(0, start - 12) : start]
+        ):
             continue
         place = next(
             (
@@ -94,6 +96,12 @@ def share_claims(clause: Clause) -> list[Event]:
             r"\s+of\s+(?:the\s+|its\s+)?(?:country|territory)", text[end:]
         ):
             place = clause.article.theatre
+        if place is None and re.match(r"\s+of\s+the\s+(?:city|town)\b", text[end:]):
+            # "half of the city": the town the article was just talking about
+            earlier = clause.previous_place or (
+                (clause.article.main_place, 1) if clause.article.main_place else None
+            )
+            place = earlier[0] if earlier else None
         if place is None:
             continue
         word = verb.group("verb").lower()
