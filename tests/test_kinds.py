@@ -256,3 +256,99 @@ def test_a_share_of_casualties_is_no_occupation(memory_gazetteer):
 def test_a_share_of_a_town_is_kept_with_its_place(memory_gazetteer):
     claim = one(memory_gazetteer, "Russia controls 70% of Bakhmut, officials said.", "occupation")
     assert claim.place.name == "Bakhmut" and claim.figures["claimed_share_pct"].value == 70
+
+
+# -- rules added on the dev set's lessons (general, not per document) ----------------------
+
+
+def test_meetings_of_officials_are_talks_at_their_venue(memory_gazetteer):
+    talks = one(
+        memory_gazetteer,
+        "Russia's envoy held a rare meeting in Istanbul on Wednesday with her Ukrainian "
+        "counterpart.",
+        "talks",
+    )
+    assert (talks.place.name, talks.event_date.isoformat()) == ("Istanbul", "2026-02-04")
+    (first, second) = events(
+        memory_gazetteer,
+        "After meeting the French president in Paris on Monday, he travelled to Lyon on "
+        "Tuesday for discussions with officials.",
+        "talks",
+    )
+    assert [first.place.name, second.place.name] == ["Paris", "Lyon"]
+
+
+def test_air_defence_at_work_is_disrupted_weapons_use(memory_gazetteer):
+    found = events(
+        memory_gazetteer,
+        "Air defence systems destroyed nine drones over the Kharkiv region on Monday.",
+        "disrupted",
+    )
+    assert [e.place.name for e in found] == ["Kharkiv Oblast"]
+    assert (
+        events(memory_gazetteer, "Russia destroyed a drone factory in Kharkiv.", "disrupted") == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said a major offensive on Bakhmut was expected within weeks.",
+        "They used to carry out raids on Soledar at night.",
+        "Russia is preparing a new offensive on Izium, the general said.",
+        "The fleet has three combat-ready ships near Odesa.",
+        "The businessman, hit with western sanctions in Kyiv, spoke on Monday.",
+    ],
+)
+def test_foreseen_habitual_and_figurative_are_no_events(memory_gazetteer, text):
+    assert [e for e in events(memory_gazetteer, text) if e.layer in ("battles", "strikes")] == []
+
+
+def test_a_clock_and_a_controlled_compound_are_no_places(memory_gazetteer):
+    strike = one(
+        memory_gazetteer,
+        "A missile struck the Moscow-controlled part of Donetsk at 1:00 am in Moscow on Monday.",
+        "strikes",
+    )
+    assert strike.place.name == "Donetsk"
+
+
+def test_one_in_one_town_and_another_in_the_next(memory_gazetteer):
+    found = events(
+        memory_gazetteer,
+        "Two people were killed by shelling on Monday, one in Kharkiv and another in Soledar.",
+        "strikes",
+    )
+    assert sorted(e.place.name for e in found) == ["Kharkiv", "Soledar"]
+
+
+def test_the_east_of_the_country_is_the_articles_country(memory_gazetteer):
+    text = (
+        "Ukraine says the war goes on. Russia has unleashed artillery barrages against "
+        "positions in the south and east of the country."
+    )
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.place.name, strike.geo_precision) == ("Ukraine", 3)
+
+
+def test_a_day_of_the_month_is_no_weapon_count(memory_gazetteer):
+    strike = one(
+        memory_gazetteer, "The 5 January strike on Odesa's market shocked the city.", "strikes"
+    )
+    assert "weapon_count" not in strike.figures
+
+
+def test_shares_of_a_place_next_to_troops_and_of_the_city(memory_gazetteer):
+    found = events(
+        memory_gazetteer,
+        "About 95% of Kharkiv Oblast is under the control of Russian troops while about half "
+        "of Donetsk Oblast is also occupied.",
+        "occupation",
+    )
+    assert sorted(e.figures["claimed_share_pct"].value for e in found) == [50.0, 95.0]
+    (city,) = events(
+        memory_gazetteer,
+        "Fighting raged in Bakhmut on Monday. Half of the city has been captured, the mayor said.",
+        "occupation",
+    )
+    assert city.place.name == "Bakhmut"

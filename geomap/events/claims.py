@@ -93,10 +93,10 @@ def share_claims(clause: Clause) -> list[Event]:
             None,
         )
         if place is None and re.match(
-            r"\s+of\s+(?:the\s+|its\s+)?(?:country|territory)", text[end:]
+            r"(?:\s+of)?\s+(?:the\s+|its\s+)?(?:country|territory)\b", text[end:]
         ):
             place = clause.article.theatre
-        if place is None and re.match(r"\s+of\s+the\s+(?:city|town)\b", text[end:]):
+        if place is None and re.match(r"(?:\s+of)?\s+the\s+(?:city|town)\b", text[end:]):
             # "half of the city": the town the article was just talking about
             earlier = clause.previous_place or (
                 (clause.article.main_place, 1) if clause.article.main_place else None
