@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,25 @@ def _fail(err: Exception) -> click.ClickException:
     return click.ClickException(str(err).splitlines()[0] if str(err) else type(err).__name__)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """A bug still ends in one line (and exit code 1), not a traceback; set
+    ``GEOMAP_DEBUG=1`` to see the traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as err:  # the last line of defence
+            if os.environ.get("GEOMAP_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(err).__name__}: {_fail(err).message} "
+                "(please report it; GEOMAP_DEBUG=1 shows the traceback)"
+            ) from err
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="geomap")
 def cli() -> None:
     """Turn news reports about armed conflict into maps: places, strikes, talks,

@@ -152,6 +152,7 @@ def region_outline(place: Place):
     >>> round(geodesic_area_km2(region_outline(donetsk)) / 1000)  # thousand km²
     27
     """
+    from shapely import make_valid
     from shapely.geometry import shape
     from shapely.ops import unary_union
 
@@ -164,4 +165,4 @@ def region_outline(place: Place):
         geometries = by_id.get(place.geonameid or 0) or by_code.get(place.admin1_code or "", [])
     if not geometries:
         return None
-    return unary_union([shape(g) for g in geometries])
+    return unary_union([make_valid(shape(g)) for g in geometries])

@@ -47,6 +47,15 @@ DIGITS = 3
 UKRAINE = {"UA-43", "UA-40"}  # Crimea and Sevastopol, tagged RU in Natural Earth
 
 
+def _polygonal(geometry):
+    """The polygons of ``geometry`` as one (Multi)Polygon."""
+    from shapely.geometry import MultiPolygon
+
+    parts = [p for p in shapely.get_parts(geometry) if p.geom_type in ("Polygon", "MultiPolygon")]
+    polygons = [q for p in parts for q in shapely.get_parts(p)]
+    return polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
+
+
 def regions(collection: dict) -> list[dict]:
     """The extract's features from Natural Earth's admin-1 ``collection``."""
     codes = collections.Counter(f["properties"].get("gn_a1_code") for f in collection["features"])
@@ -57,10 +66,15 @@ def regions(collection: dict) -> list[dict]:
         country = "UA" if iso in UKRAINE else props.get("iso_a2") or ""
         if len(country) != 2 or not country.isalpha():
             country = iso[:2]
-        geometry = shapely.make_valid(
-            shape(feature["geometry"]).simplify(TOLERANCE, preserve_topology=True)
+        simplified = shape(feature["geometry"]).simplify(TOLERANCE, preserve_topology=True)
+        # Rounding can fold a thin ring onto itself: repair after it, keep the polygons.
+        rounded = shape(
+            {
+                "type": simplified.geom_type,
+                "coordinates": round_coordinates(mapping(simplified)["coordinates"], DIGITS),
+            }
         )
-        geometry = mapping(geometry)
+        geometry = mapping(_polygonal(shapely.make_valid(rounded)))
         a1 = props.get("gn_a1_code") or ""
         gn_id = props.get("gn_id") or 0
         features.append(
@@ -73,10 +87,7 @@ def regions(collection: dict) -> list[dict]:
                     "g": gn_id if gn_id > 0 else None,
                     "a": a1 if codes[a1] == 1 and not a1.endswith(".") and "." in a1 else None,
                 },
-                "geometry": {
-                    "type": geometry["type"],
-                    "coordinates": round_coordinates(geometry["coordinates"], DIGITS),
-                },
+                "geometry": geometry,
             }
         )
     features.sort(key=lambda f: (f["properties"]["iso"], f["properties"]["n"]))

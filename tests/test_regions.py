@@ -50,6 +50,20 @@ def test_composites_are_the_union_of_their_regions():
     assert geodesic_area_km2(donbas) == pytest.approx(both, rel=0.01)
 
 
+def test_every_region_of_the_extract_is_a_valid_polygon():
+    """A region that rounding folded onto itself once broke a build's union."""
+    import gzip
+
+    from shapely.geometry import shape
+
+    data = json.loads(gzip.decompress((ROOT / "geomap/shapes/admin1.geojson.gz").read_bytes()))
+    shapes = [shape(f["geometry"]) for f in data["features"]]
+    assert len(shapes) == 4596
+    assert [
+        s for s in shapes if not s.is_valid or s.geom_type not in ("Polygon", "MultiPolygon")
+    ] == []
+
+
 def test_crimea_and_sevastopol_are_ukraines_in_the_extract():
     """Natural Earth tags them Russia's; the extract files them by ISO 3166-2."""
     import gzip
