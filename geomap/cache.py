@@ -13,10 +13,14 @@ import json
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from .model import Document
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -27,6 +31,24 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("geomap"))
+
+
+def compiled(name: str, build: Callable[[], T]) -> T:
+    """``build()``'s result, kept in the cache folder as ``name`` (which carries
+    the versions it depends on), so it is built once per machine. Written
+    atomically; an unreadable copy is built again."""
+    path = cache_dir() / name
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        pass
+    value = build()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as out:
+        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(out.name, path)
+    return value
 
 
 @cache

