@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..layers import Layer
 from .acled import COLUMN_TYPES, event_rows
-from .frame import table_frame, write_layer
+from .frame import write_layer, write_table
 from .styles import qml
 
 # The table QGIS reads styles from. A style is applied on load when catalog and
@@ -30,7 +30,6 @@ FIXED_TIME = "2000-01-01T00:00:00.000Z"
 def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
     """Write each layer as a table of ``path`` and its style into ``layer_styles``,
     and every event as a row of the ``events`` table (ACLED's columns)."""
-    import pyogrio
 
     with _fixed_gdal_date():
         for layer in layers:
@@ -41,8 +40,7 @@ def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
                 dataset_options={"METADATA_TABLES": "NO"} if not path.exists() else None,
                 layer_options={"SPATIAL_INDEX": "YES"},
             )
-        events = table_frame(event_rows(layers), COLUMN_TYPES)
-        pyogrio.write_dataframe(events, path, driver="GPKG", layer="events")
+        write_table(event_rows(layers), COLUMN_TYPES, path, layer="events")
     with contextlib.closing(sqlite3.connect(path)) as con, con:
         con.execute(_LAYER_STYLES)
         # Registered as an attribute table, as QGIS registers its own: once the
