@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from geomap.geometry import great_circle_km
 
 ROOT = Path(__file__).resolve().parent.parent
 GEOMAP = [sys.executable, "-m", "geomap"]
@@ -28,15 +29,6 @@ TARGETS = {  # (level, what): target, as the events issue sets them
     ("typed", "precision"): 0.80,
     ("subtyped", "key recall"): 0.70,
 }
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def build_and_score(eval_dir: Path, folder: Path) -> tuple[str, dict]:
@@ -84,7 +76,10 @@ def gazetteer_coverage(eval_dir: Path) -> tuple[float, float, int]:
             total += 1
 
             def near(t, event=event):
-                return km(event["lat"], event["lon"], t["lat"], t["lon"]) <= event["tol_km"]
+                return (
+                    great_circle_km(event["lat"], event["lon"], t["lat"], t["lon"])
+                    <= event["tol_km"]
+                )
 
             in_article += any(near(t) for t in toponyms)
             in_sentence += any(

@@ -38,17 +38,32 @@ def compiled(name: str, build: Callable[[], T]) -> T:
     the versions it depends on), so it is built once per machine. Written
     atomically; an unreadable copy is built again."""
     path = cache_dir() / name
+    found = _load(path)
+    if found is not _MISSING:
+        return found
+    value = build()
+    _store(path, value)
+    return value
+
+
+_MISSING = object()  # what _load gives for no file (None may be a value kept)
+
+
+def _load(path: Path):
+    """What ``path`` holds, or ``_MISSING`` when it is missing or unreadable."""
     try:
         with path.open("rb") as stream:
             return pickle.load(stream)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        pass
-    value = build()
+        return _MISSING
+
+
+def _store(path: Path, value) -> None:
+    """Pickle ``value`` to ``path`` atomically: a reader sees the old file or the new."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as out:
         pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(out.name, path)
-    return value
 
 
 @cache
@@ -86,18 +101,10 @@ class ResultCache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, doc: Document):
-        """The cached result for ``doc``, or None."""
-        path = self._path(doc)
-        try:
-            with path.open("rb") as stream:
-                return pickle.load(stream)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-            return None  # missing or unreadable: analyse again
+        """The cached result for ``doc``, or None (missing or unreadable: analyse again)."""
+        found = _load(self._path(doc))
+        return None if found is _MISSING else found
 
     def put(self, doc: Document, result) -> None:
         """Store ``result`` for ``doc``."""
-        path = self._path(doc)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as out:
-            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(out.name, path)
+        _store(self._path(doc), result)

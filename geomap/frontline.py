@@ -30,7 +30,7 @@ from .errors import GeomapError
 from .gazetteer.index import Gazetteer
 from .gazetteer.names import name_key
 from .gazetteer.vocabulary import PlaceKind
-from .geometry import geodesic_area_km2, geodesic_length_km
+from .geometry import geodesic_area_km2, geodesic_length_km, pieces
 from .layers import Feature, stable_id
 from .model import Event
 from .outlines import country_area_km2, country_of, country_outline, region_outline
@@ -160,12 +160,12 @@ def cut_area(line: LineString, outline: BaseGeometry, capital: Point) -> MultiPo
     line does not cut the country in two)."""
     minx, miny, maxx, maxy = outline.bounds
     frame = box(minx - 3, miny - 3, maxx + 3, maxy + 3)
-    pieces = list(split(frame, _extend(line, 30.0)).geoms)
-    if len(pieces) < 2:
+    sides = list(split(frame, _extend(line, 30.0)).geoms)
+    if len(sides) < 2:
         return None
-    far = [p for p in pieces if not p.contains(capital)]
+    far = [p for p in sides if not p.contains(capital)]
     beyond = outline.intersection(MultiPolygon([p for p in far if isinstance(p, Polygon)]))
-    parts = [g for g in getattr(beyond, "geoms", [beyond]) if g.geom_type == "Polygon"]
+    parts = pieces(beyond, "Polygon")
     return MultiPolygon(parts) if parts else None
 
 

@@ -1,8 +1,10 @@
-"""Geodesic measures (pyproj, WGS 84) and coordinate rounding shared by the
-layers, the front line and the writers."""
+"""Geodesic measures (pyproj, WGS 84), distances, the pieces of a geometry and
+coordinate rounding, shared by the resolver, the layers, the front line and the
+writers."""
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 
@@ -45,3 +47,38 @@ def round_coordinates(value, digits: int):
     if isinstance(value, list | tuple):
         return [round_coordinates(v, digits) for v in value]
     return value
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance on a sphere of the Earth's mean radius, in km: for "within N km"
+    (the resolver, the map's first view), where pyproj's ellipsoid is not needed.
+
+    >>> round(great_circle_km(50.45, 30.52, 49.99, 36.23))  # Kyiv to Kharkiv
+    409
+    """
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def pieces(geometry, geom_type: str) -> list:
+    """The non-empty ``geom_type`` pieces ("Polygon", "LineString") of ``geometry``,
+    however nested: what an intersection or a repair leaves of that type.
+
+    >>> from shapely.geometry import GeometryCollection, Point, box
+    >>> [p.bounds for p in pieces(GeometryCollection([Point(0, 0), box(0, 0, 1, 1)]), "Polygon")]
+    [(0.0, 0.0, 1.0, 1.0)]
+    """
+    import shapely
+
+    found = []
+    for part in shapely.get_parts(geometry):
+        if part.geom_type == geom_type:
+            if not part.is_empty:
+                found.append(part)
+        elif part.geom_type.startswith("Multi") or part.geom_type == "GeometryCollection":
+            found.extend(pieces(part, geom_type))
+    return found

@@ -18,12 +18,10 @@ from shapely.geometry.base import BaseGeometry
 
 from .events.kinds import EventKind
 from .events.registry import BY_LAYER, KINDS
-from .gazetteer.vocabulary import PlaceKind
 from .model import Event, Hint, Place, ResolvedMention, Sentence
 from .text import sentence_at
 
 LIST_SEPARATOR = " | "
-REGION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.REGION})
 MAX_QUOTES = 20  # per place: enough to judge it, not a copy of the corpus
 
 # Property name → type ("str", "int", "float"); the order is the column order.
@@ -210,11 +208,11 @@ def regions_layer(
     reports are placed at the region as a whole and how many at places inside it.
 
     ``resolved`` yields (resolved mention, source); ``outline`` gives a region's
-    shape or None (regions without one are left out).
+    shape, or None for a place that is no region (or has no shape): it is left out.
     """
     groups: dict[str, list] = defaultdict(list)
     for rm, source in resolved:
-        if rm.mention.kind_hint != Hint.DEMONYM and rm.place.kind in REGION_KINDS:
+        if rm.mention.kind_hint != Hint.DEMONYM:
             groups[rm.place.id].append((rm, source))
     points = [(e.place.lon, e.place.lat, e.place.id) for e in events if e.place is not None]
     xs = [x for x, _, _ in points]

@@ -32,6 +32,7 @@ from .gazetteer.vocabulary import (
     SUBNATIONAL_KINDS,
     PlaceKind,
 )
+from .geometry import great_circle_km
 from .model import Candidate, Document, Hint, Mention, Place, ResolvedMention
 
 KIND_BONUS = {
@@ -117,7 +118,8 @@ class _Context:
             self.towns = self._towns()
         lat, lon = place.lat, place.lon
         return any(
-            abs(town.lat - lat) < _NEAR_DEGREES and _km(lat, lon, town.lat, town.lon) <= NEAR_KM
+            abs(town.lat - lat) < _NEAR_DEGREES
+            and great_circle_km(lat, lon, town.lat, town.lon) <= NEAR_KM
             for town in self.towns
         )
 
@@ -249,18 +251,8 @@ def inside(place: Place, area: Place) -> bool:
         return bool(area.admin2_code) and place.admin2_code == area.admin2_code
     return (
         place.country_code == area.country_code
-        and _km(place.lat, place.lon, area.lat, area.lon) <= REGION_RADIUS_KM
+        and great_circle_km(place.lat, place.lon, area.lat, area.lon) <= REGION_RADIUS_KM
     )
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance, for "within a region's radius" (no need for pyproj)."""
-    p = math.pi / 180
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _seats(candidates: Sequence[Candidate]) -> set[str]:

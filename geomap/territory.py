@@ -39,7 +39,7 @@ from shapely.geometry import MultiLineString, MultiPolygon, shape
 from shapely.geometry.base import BaseGeometry
 
 from .errors import GeomapError
-from .geometry import geodesic_area_km2, geodesic_length_km
+from .geometry import geodesic_area_km2, geodesic_length_km, pieces
 
 SLIVER_M = 500.0  # held strips narrower than twice this are outline disagreements
 RESOLUTION_M = 1000.0  # "the line at about 1 km resolution"
@@ -179,14 +179,7 @@ def snapshot_on(snapshots: Sequence[Snapshot], date: dt.date | None) -> Snapshot
 
 def _polygons(geometry: BaseGeometry) -> MultiPolygon:
     """The polygonal part of ``geometry`` (clipping leaves stray lines and points)."""
-    parts = shapely.get_parts(geometry)
-    polygons = []
-    for part in parts:
-        if part.geom_type == "Polygon" and not part.is_empty:
-            polygons.append(part)
-        elif part.geom_type in ("MultiPolygon", "GeometryCollection"):
-            polygons.extend(_polygons(part).geoms)
-    return MultiPolygon(polygons)
+    return MultiPolygon(pieces(geometry, "Polygon"))
 
 
 def _projection(geometry: BaseGeometry):
@@ -231,14 +224,7 @@ def line_of_contact(
 
 
 def _lines(geometry: BaseGeometry) -> MultiLineString:
-    parts = [p for p in shapely.get_parts(geometry) if p.geom_type == "LineString"]
-    parts += [
-        q
-        for p in shapely.get_parts(geometry)
-        if p.geom_type in ("MultiLineString", "GeometryCollection")
-        for q in _lines(p).geoms
-    ]
-    return MultiLineString([p for p in parts if not p.is_empty and p.length > 0])
+    return MultiLineString([p for p in pieces(geometry, "LineString") if p.length > 0])
 
 
 def length_at_resolution(line: BaseGeometry, metres: float = RESOLUTION_M) -> float:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 from .documents import parse_article
 from .model import Document
@@ -35,3 +37,13 @@ def article(text: str, date: str = "2026-02-05", doc_id: str = "t") -> Document:
     '2026-02-05'
     """
     return parse_article(text, doc_id=doc_id, date=dt.date.fromisoformat(date))
+
+
+def write_area(path: Path, geometry, **properties) -> Path:
+    """Write ``geometry`` (a shapely area) as a one-feature GeoJSON collection, the
+    shape of an occupied-area file (``geomap build --occupied``)."""
+    from shapely.geometry import mapping
+
+    feature = {"type": "Feature", "properties": properties, "geometry": mapping(geometry)}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    return path

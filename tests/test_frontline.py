@@ -16,15 +16,10 @@ from geomap import deepstate
 from geomap.cli import cli
 from geomap.errors import GeomapError
 from geomap.geometry import geodesic_area_km2, geodesic_length_km
+from geomap.testing import write_area
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_9ab0ee95aa5900ab.txt"
-
-
-def area_file(path: Path, geometry, **properties) -> Path:
-    feature = {"type": "Feature", "properties": properties, "geometry": mapping(geometry)}
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
-    return path
 
 
 def build(tmp_path: Path, *args: str, source: Path = SEED):
@@ -68,7 +63,7 @@ def share_east_of(ukraine, lon: float) -> float:
 
 
 def test_build_with_an_occupied_area_measures_line_and_share(tmp_path, gazetteer, ukraine):
-    occupied = area_file(
+    occupied = write_area(
         tmp_path / "east_20260201.geojson", east_of(ukraine, 36), source="test map"
     )
     result = build(tmp_path, "--occupied", str(occupied))
@@ -99,9 +94,9 @@ def test_build_with_an_occupied_area_measures_line_and_share(tmp_path, gazetteer
 def test_a_folder_of_snapshots_compares_each_claim_with_its_date(tmp_path, gazetteer, ukraine):
     folder = tmp_path / "areas"
     folder.mkdir()
-    area_file(folder / "area_20240101.geojson", east_of(ukraine, 37))
-    area_file(folder / "area_20260201.geojson", east_of(ukraine, 36))
-    area_file(folder / "area_20260301.geojson", east_of(ukraine, 35))  # after the report
+    write_area(folder / "area_20240101.geojson", east_of(ukraine, 37))
+    write_area(folder / "area_20260201.geojson", east_of(ukraine, 36))
+    write_area(folder / "area_20260301.geojson", east_of(ukraine, 35))  # after the report
     result = build(tmp_path, "--occupied", str(folder))
     assert result.exit_code == 0, result.output
     (front,) = features(tmp_path, "frontline")
@@ -160,7 +155,7 @@ def test_claims_without_geometry_stay_claims(tmp_path, gazetteer):
 
 
 def test_occupied_and_frontline_together_are_refused(tmp_path, gazetteer):
-    occupied = area_file(tmp_path / "a_20260201.geojson", box(36, 47, 38, 49))
+    occupied = write_area(tmp_path / "a_20260201.geojson", box(36, 47, 38, 49))
     line = tmp_path / "line.geojson"
     line.write_text(json.dumps(mapping(LineString([(36, 46), (36, 50)]))))
     result = build(tmp_path, "--occupied", str(occupied), "--frontline", str(line))
@@ -181,7 +176,7 @@ def test_a_broken_occupied_file_fails_in_one_line_and_writes_nothing(tmp_path, g
 
 
 def test_frontline_command_prints_the_measurements(tmp_path, gazetteer, ukraine):
-    path = area_file(tmp_path / "deepstatemap_data_20260201.geojson", east_of(ukraine, 36))
+    path = write_area(tmp_path / "deepstatemap_data_20260201.geojson", east_of(ukraine, 36))
     result = CliRunner().invoke(cli, ["frontline", str(path)])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)

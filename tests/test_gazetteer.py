@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 
 from geomap.gazetteer.names import fold_key
+from geomap.geometry import great_circle_km as km
 from geomap.mentions import Recogniser
 from geomap.resolve import Resolver
 from geomap.testing import article
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DUMP = ROOT.parent / "shared" / "data" / "geonames" / "UA.zip"
-
-
-def km(lat1, lon1, lat2, lon2):
-    p = math.pi / 180
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(a))
 
 
 def resolved(gazetteer, text):

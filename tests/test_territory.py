@@ -5,11 +5,10 @@ slivers), and on Ukraine's real outline with a synthetic occupied area."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 
 import pytest
-from shapely.geometry import LineString, Polygon, box, mapping
+from shapely.geometry import LineString, Polygon, box
 
 from geomap.errors import GeomapError
 from geomap.geometry import geodesic_area_km2, geodesic_length_km
@@ -21,6 +20,7 @@ from geomap.territory import (
     read_snapshots,
     snapshot_on,
 )
+from geomap.testing import write_area
 
 COUNTRY = box(30.0, 48.0, 32.0, 50.0)  # a square country, about 148 km by 222 km
 MERIDIAN_31 = geodesic_length_km(LineString([(31.0, 48.0), (31.0, 50.0)]))  # 222.4 km
@@ -104,17 +104,11 @@ def test_an_area_outside_the_country_is_refused():
         measure(snapshot(box(40.0, 10.0, 41.0, 11.0)), "XX", COUNTRY)
 
 
-def write(path, geometry, **properties):
-    feature = {"type": "Feature", "properties": properties, "geometry": mapping(geometry)}
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
-    return path
-
-
 def test_the_date_comes_from_as_of_a_property_or_the_file_name(tmp_path):
-    named = write(tmp_path / "deepstatemap_data_20260201.geojson", COUNTRY)
+    named = write_area(tmp_path / "deepstatemap_data_20260201.geojson", COUNTRY)
     (one,) = read_snapshots(named)
     assert (one.as_of, one.source) == ("2026-02-01", "DeepStateMap")
-    dated = write(tmp_path / "mine.geojson", COUNTRY, date="2025-11-30", source="my map")
+    dated = write_area(tmp_path / "mine.geojson", COUNTRY, date="2025-11-30", source="my map")
     assert read_snapshots(dated)[0].as_of == "2025-11-30"
     assert read_snapshots(dated)[0].source == "my map"
     given = read_snapshots(dated, as_of=dt.date(2024, 1, 2))[0]
@@ -123,7 +117,7 @@ def test_the_date_comes_from_as_of_a_property_or_the_file_name(tmp_path):
 
 def test_a_folder_is_read_oldest_first_and_claims_take_the_snapshot_on_or_before(tmp_path):
     for day in ("20250101", "20260201", "20260301"):
-        write(tmp_path / f"area_{day}.geojson", COUNTRY)
+        write_area(tmp_path / f"area_{day}.geojson", COUNTRY)
     snapshots = read_snapshots(tmp_path)
     assert [s.as_of for s in snapshots] == ["2025-01-01", "2026-02-01", "2026-03-01"]
     assert snapshot_on(snapshots, dt.date(2026, 2, 5)).as_of == "2026-02-01"
@@ -133,8 +127,8 @@ def test_a_folder_is_read_oldest_first_and_claims_take_the_snapshot_on_or_before
 
 
 def test_an_undated_file_in_a_folder_is_refused_with_its_name(tmp_path):
-    write(tmp_path / "area_20260201.geojson", COUNTRY)
-    write(tmp_path / "undated.geojson", COUNTRY)
+    write_area(tmp_path / "area_20260201.geojson", COUNTRY)
+    write_area(tmp_path / "undated.geojson", COUNTRY)
     with pytest.raises(GeomapError, match=r"no date for undated\.geojson"):
         read_snapshots(tmp_path)
 

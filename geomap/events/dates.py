@@ -26,12 +26,12 @@ _MONTHS = [
     "november",
     "december",
 ]
-_MONTH_RE = (
+MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY_DATE = rf"""(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?
-    |{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"""
+_DAY_DATE = rf"""(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{4}})?
+    |{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"""
 _PATTERN = re.compile(
     rf"""
     (?P<between>\bbetween\s+(?P<b1>{_DAY_DATE}|\d{{1,2}})\s+and\s+(?P<b2>{_DAY_DATE}))
@@ -45,13 +45,13 @@ _PATTERN = re.compile(
     |(?P<holiday>\b(?:on\s+)?(?:new\s+year['’]?s\s+(?:eve|day)|(?:orthodox\s+)?christmas
         (?:\s+(?:eve|day))?)\b)
     |(?P<month_part>\b(?P<part>early|mid-?|late|(?:the\s+)?(?:start|beginning|middle|end|close)
-        \s+of)\s*(?P<m4>{_MONTH_RE})(?:\s+(?P<y4>\d{{4}}))?\b)
+        \s+of)\s*(?P<m4>{MONTH_RE})(?:\s+(?P<y4>\d{{4}}))?\b)
     |(?P<weekday>\b(?:late\s+|early\s+|overnight\s+)?(?:on\s+)?(?:{"|".join(_WEEKDAYS)})\b)
-    |(?P<day_month>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE})
+    |(?P<day_month>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_RE})
         (?:,?\s+(?P<y1>\d{{4}}))?)
-    |(?P<month_day>\b(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
+    |(?P<month_day>\b(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
         (?:,?\s+(?P<y2>\d{{4}}))?)
-    |(?P<month_year>\b(?:in\s+)?(?P<m3>{_MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)
+    |(?P<month_year>\b(?:in\s+)?(?P<m3>{MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)
     |(?P<today>\b(?:today|this\s+morning|this\s+evening|tonight|overnight)\b)
     |(?P<yesterday>\b(?:yesterday|last\s+night)\b)
     |(?P<this_week>\bthis\s+week\b)
@@ -71,8 +71,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 
 
 _DAY_DATE_AT = re.compile(
-    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})(?:,?\s+(?P<y>\d{{4}}))?"
-    rf"|(?P<m_>{_MONTH_RE})\s+(?P<d_>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y_>\d{{4}}))?",
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_RE})(?:,?\s+(?P<y>\d{{4}}))?"
+    rf"|(?P<m_>{MONTH_RE})\s+(?P<d_>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y_>\d{{4}}))?",
     re.IGNORECASE,
 )
 

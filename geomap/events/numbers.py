@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Figure
+from .dates import MONTH_RE
 
 HEDGES = (
     "at least",
@@ -118,12 +119,8 @@ def _value(number: str, scale: str | None) -> float:
     return value
 
 
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DAY_OF_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.IGNORECASE)
+_DAY_OF_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$", re.IGNORECASE)
 
 
 def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:

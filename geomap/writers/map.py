@@ -18,7 +18,7 @@ from pathlib import Path
 from shapely.geometry import mapping
 
 from ..events.registry import BY_LAYER
-from ..geometry import round_coordinates
+from ..geometry import great_circle_km, round_coordinates
 from ..layers import Layer
 from ..model import Document
 from .symbols import FIGURES, SYMBOLS
@@ -84,12 +84,8 @@ def _weighted_points(layers: Sequence[Layer]) -> list[tuple[float, float, float]
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    rad = math.pi / 180
-    h = (
-        math.sin((b[1] - a[1]) * rad / 2) ** 2
-        + math.cos(a[1] * rad) * math.cos(b[1] * rad) * math.sin((b[0] - a[0]) * rad / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+    """Between two (lon, lat) points."""
+    return great_circle_km(a[1], a[0], b[1], b[0])
 
 
 def _cell(x: float, y: float) -> tuple[int, int]:
