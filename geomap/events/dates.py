@@ -233,9 +233,8 @@ def _resolve(match, kind, group, ref: dt.date):
 
 
 # Days of the year that news names ("on New Year's Eve", "Orthodox Christmas").
-_HOLIDAYS = (
-    ("new year's eve", 12, 31),
-    ("new year’s eve", 12, 31),
+_HOLIDAYS = (  # written without apostrophes, one space between words
+    ("new years eve", 12, 31),
     ("new year", 1, 1),
     ("orthodox christmas", 1, 7),
     ("christmas eve", 12, 24),
@@ -244,6 +243,7 @@ _HOLIDAYS = (
 
 
 def _holiday(words: str, ref: dt.date) -> tuple[dt.date, int]:
+    words = " ".join(words.replace("'", "").replace("’", "").split())
     _, month, day = next(h for h in _HOLIDAYS if h[0] in words)
     return _past(dt.date(ref.year, month, day), ref), DAY
 
@@ -262,8 +262,7 @@ _PART_DAY = {
 
 
 def _month_part(match, ref: dt.date) -> tuple[dt.date, int] | None:
-    part = match.group("part").lower().replace("the", "").strip(" -")
-    part = part.replace(" of", "").strip()
+    part = next(word for word in _PART_DAY if word in match.group("part").lower())
     year = int(match.group("y4")) if match.group("y4") else None
     date = dt.date(year or ref.year, month_number(match.group("m4")), _PART_DAY[part])
     return (date if year else _past(date, ref)), WEEK
