@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from .events import extract_events
+from .fronts import line_of_contact
 from .gazetteer.index import Gazetteer
 from .gazetteer.vocabulary import PlaceKind
 from .mentions import Recogniser
@@ -51,7 +53,13 @@ def analyse(
     resolved = resolver(doc, recogniser(doc))
     if relocate:
         resolved = relocate(resolved)
-    events = extract_events(doc, sentences, resolved, country_of=gazetteer.country)
+    events = extract_events(
+        doc,
+        sentences,
+        resolved,
+        country_of=gazetteer.country,
+        front_of=partial(line_of_contact, gazetteer),
+    )
     return DocumentResult(doc, sentences, resolved, events)
 
 

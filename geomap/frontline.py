@@ -15,7 +15,6 @@ country and date, which :class:`References` takes from, in this order:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -27,8 +26,8 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import split
 
 from .errors import GeomapError
+from .fronts import SKETCHES, read_sketch_points
 from .gazetteer.index import Gazetteer
-from .gazetteer.names import name_key
 from .gazetteer.vocabulary import PlaceKind
 from .geometry import geodesic_area_km2, geodesic_length_km, pieces
 from .layers import Feature, stable_id
@@ -47,8 +46,6 @@ from .territory import (
     within_region,
 )
 
-SKETCHES = Path(__file__).parent / "sketches"
-
 
 @dataclass(frozen=True, slots=True)
 class DrawnLine:
@@ -62,50 +59,15 @@ class DrawnLine:
     geometry_kind: str  # LINE or SKETCH
 
 
-def _metadata(lines: list[str]) -> dict[str, str]:
-    meta = {}
-    for line in lines:
-        if line.startswith("#") and ":" in line:
-            key, _, value = line[1:].partition(":")
-            meta[key.strip()] = value.strip()
-    return meta
-
-
 def read_sketch(path: Path, gazetteer: Gazetteer) -> DrawnLine:
     """Geocode a settlement list (see ``geomap/sketches/*.csv``) into a line."""
-    text = path.read_text(encoding="utf-8").splitlines()
-    meta = _metadata(text)
-    country = meta.get("country_code", "")
-    points, closing = [], []
-    for row in csv.DictReader(line for line in text if not line.startswith("#")):
-        if row.get("lat") and row.get("lon"):
-            closing.append((float(row["lon"]), float(row["lat"])))
-            continue
-        admin1 = name_key(row.get("admin1") or "")
-        options = [
-            c.place
-            for c in gazetteer.lookup(row["settlement"], limit=200)
-            if c.place.country_code == country and c.place.kind == PlaceKind.POPULATED_PLACE
-        ]
-        options.sort(
-            key=lambda p: (not name_key(p.admin1 or "").startswith(admin1), -p.population, p.id)
-        )
-        if not options:
-            raise GeomapError(
-                f"{path}: settlement {row['settlement']!r} is not in the "
-                "gazetteer; fix its spelling or give lat/lon"
-            )
-        point = (options[0].lon, options[0].lat)
-        points.append(point)
-        closing.append(point)
-    if len(points) < 2:
-        raise GeomapError(f"{path}: a front line needs at least two settlements")
+    sketch = read_sketch_points(path, gazetteer)
     return DrawnLine(
-        country,
-        meta.get("as_of", ""),
+        sketch.meta.get("country_code", ""),
+        sketch.meta.get("as_of", ""),
         "geomap's sketch",
-        LineString(points),
-        LineString(closing),
+        LineString(sketch.points),
+        LineString(sketch.closing),
         SKETCH,
     )
 

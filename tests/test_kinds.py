@@ -352,3 +352,76 @@ def test_shares_of_a_place_next_to_troops_and_of_the_city(memory_gazetteer):
         "occupation",
     )
     assert city.place.name == "Bakhmut"
+
+
+# -- hedges, attempts, other events, repeats, ceasefires ----------------------------------------
+
+
+def test_a_hedged_report_is_an_event_and_an_attempt_is_a_clash(memory_gazetteer):
+    hedged = "Russian and Ukrainian forces have probably been fighting near Bakhmut since Monday."
+    assert one(memory_gazetteer, hedged, "battles").place.name == "Bakhmut"
+    tried = "Russian forces were trying to advance on Soledar on Tuesday, Ukraine said."
+    clash = one(memory_gazetteer, tried, "battles")
+    assert (clash.sub_event_type, clash.place.name) == (t.ARMED_CLASH, "Soledar")
+    assert events(memory_gazetteer, "Russia will try to storm Bakhmut.", "battles") == []
+
+
+def test_forces_ordered_to_withdraw_lost_the_place(memory_gazetteer):
+    text = "Russian troops entered Bakhmut on Saturday after Ukrainian forces were ordered to "
+    change = one(memory_gazetteer, text + "withdraw from Soledar.", "control")
+    assert change.place.name == "Soledar" and change.details.get("taken_from") == "Ukraine"
+
+
+def test_the_place_of_another_event_that_dates_this_one_is_not_its_place(memory_gazetteer):
+    text = (
+        "The mayor of Kharkiv urged residents to leave as Russian forces stepped up their "
+        "shelling of the Ukrainian city after the capture of Izium on Sunday."
+    )
+    strike = one(memory_gazetteer, text, "strikes")
+    assert strike.place.name == "Kharkiv"
+    capture = one(memory_gazetteer, text, "control")
+    assert (capture.place.name, capture.details.get("taken_by")) == ("Izium", "Russia")
+
+
+def test_an_undated_repeat_is_the_dated_event(memory_gazetteer):
+    text = (
+        "A missile struck Kherson on Monday, killing two. Analysts said that at Kherson, "
+        "Russia used an old anti-ship missile. Another missile hit Kherson, officials said."
+    )
+    found = events(memory_gazetteer, text, "strikes")
+    assert sorted(e.event_date.isoformat() for e in found) == ["2026-02-02", THURSDAY]
+    assert "Another" in next(e for e in found if e.event_date.isoformat() == THURSDAY).quote
+
+
+def test_towns_listed_around_their_regions(memory_gazetteer):
+    text = (
+        "Heavy fighting continued on Monday around the town of Soledar, Donetsk oblast, "
+        "and on the approaches to Izium, Kharkiv oblast."
+    )
+    found = events(memory_gazetteer, text, "battles")
+    assert sorted(e.place.name for e in found) == ["Izium", "Soledar"]
+
+
+def test_a_ceasefire_holds_along_the_line_of_contact(memory_gazetteer):
+    from geomap.events import extract_events
+    from geomap.model import Place
+
+    front = Place("f:ua", "line of contact", "region", 47.7, 36.4, "UA", geo_precision=3)
+    text = (
+        "Ukraine says the war goes on. Russia's troops began observing a ceasefire along the "
+        "entire line of contact on Friday. Russian forces shelled Kherson before the "
+        "ceasefire came into effect. The UN called for a ceasefire in Ukraine."
+    )
+    result = analyse(article(text), memory_gazetteer)
+    found = extract_events(
+        result.document,
+        result.sentences,
+        result.resolved,
+        front_of={"UA": front}.get,
+    )
+    (ceasefire,) = [e for e in found if e.layer == "talks"]
+    assert ceasefire.place is front and ceasefire.geo_precision == 3
+    assert ceasefire.event_date == dt.date(2026, 2, 6) - dt.timedelta(days=7)
+    # without a known line: the article's country
+    (fallback,) = [e for e in events(memory_gazetteer, text) if e.layer == "talks"]
+    assert fallback.place.name == "Ukraine"

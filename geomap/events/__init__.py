@@ -7,6 +7,7 @@ shared helpers read a sentence's places (:mod:`.places`), dates
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
@@ -14,6 +15,7 @@ from ..gazetteer.vocabulary import SITE_KINDS
 from ..model import Document, Event, Place, ResolvedMention, Sentence
 from .agreements import merge_exchanges
 from .clause import article_context, make_clause, mentions_by_sentence
+from .dates import undated
 from .registry import KINDS
 
 __all__ = ["extract_events"]
@@ -27,12 +29,15 @@ def extract_events(
     resolved: Sequence[ResolvedMention],
     *,
     country_of: Callable[[str], Place | None] | None = None,
+    front_of: Callable[[str], Place | None] | None = None,
 ) -> list[Event]:
     """All events and claims in ``doc``, sentence by sentence, every kind.
 
     ``country_of`` maps an ISO code to the country's place (the gazetteer's
     ``country``); with it, a toll with no place named is put in the country the
     article is about even when the article never names that country.
+    ``front_of`` maps it to the place that stands for the line of contact
+    there (:func:`geomap.fronts.line_of_contact`), where ceasefires hold.
 
     >>> import datetime as dt
     >>> from geomap.model import Mention, Place
@@ -44,7 +49,7 @@ def extract_events(
     ...  for e in extract_events(doc, [Sentence("d", 0, len(text), text)], [rm])]
     [('Air/drone strike', '2026-02-03', 2.0)]
     """
-    article = article_context(doc, resolved, country_of)
+    article = article_context(doc, resolved, country_of, front_of)
     by_sentence = mentions_by_sentence(sentences, resolved)
     events: list[Event] = []
     previous: tuple[Place, int] | None = None
@@ -67,7 +72,7 @@ def extract_events(
             previous, age = (towns[-1].place, towns[-1].geo_precision), 0
         elif (age := age + 1) > _REMEMBERED:
             previous = None
-    return merge_exchanges(_one_per_place(events))
+    return merge_exchanges(_one_per_place(events, doc.date))
 
 
 # A video's caption ("00:49 Firefighters battle a blaze ... – video").
@@ -81,21 +86,40 @@ def _not_a_report(doc: Document, sentence: Sentence) -> bool:
     )
 
 
-def _one_per_place(events: list[Event]) -> list[Event]:
+def _one_per_place(events: list[Event], article_date: dt.date | None) -> list[Event]:
     """An article's vaguely dated report (week or month) of an event of one
-    kind at one place that it also dates to the day is that same event."""
-    precise = {
+    kind at one place that it also dates to the day is that same event; so is
+    a report that states no time of an event of the kind at the place that
+    the article dates elsewhere ("Kaushal said that at Kremenchuk, Russia used
+    an anti-ship missile" after the strike's own report). "Another strike on
+    X" is a new one."""
+    no_time = undated(article_date) if article_date else None
+    by_day = {
         (e.layer, e.sub_event_type, e.place.id)
         for e in events
         if e.place is not None and e.time_precision == 1
     }
-    return [
-        e
+    dated = {
+        (e.layer, e.place.id)
         for e in events
-        if e.place is None
-        or e.time_precision in (None, 1)
-        or (e.layer, e.sub_event_type, e.place.id) not in precise
-    ]
+        if e.place is not None and (e.event_date, e.time_precision) != no_time
+    }
+
+    def repeats(e: Event) -> bool:
+        if e.place is None or e.time_precision in (None, 1) or _ANOTHER.search(e.quote):
+            return False
+        if (e.layer, e.sub_event_type, e.place.id) in by_day:
+            return True
+        return (e.event_date, e.time_precision) == no_time and (e.layer, e.place.id) in dated
+
+    return [e for e in events if not repeats(e)]
+
+
+_ANOTHER = re.compile(
+    r"\b(?:another|a\s+(?:second|third|new|fresh|further))\s+(?:[\w-]+\s+)?(?:strike|attack|"
+    r"blast|explosion|missile|rocket|drone|round|wave|assault|bomb\w*|shelling|clash)",
+    re.IGNORECASE,
+)
 
 
 def _is_claim(event: Event) -> bool:

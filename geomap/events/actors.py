@@ -56,7 +56,7 @@ _ACTOR_NOUNS = (
     r"forces|troops|army|military|soldiers|units|navy|air\s+force|defen[cs]e\s+(?:ministry|forces)|"
     r"ministry|government|officials?|authorities|president|leader|command|general\s+staff|"
     r"intelligence|artillery|missiles?|drones?|jets?|warplanes?|aircraft|strikes?|attacks?|"
-    r"shelling|bombardment|offensive|side|fighters|paratroopers|marines|police|security|"
+    r"shelling|bombardment|(?:counter-?)?offensives?|side|fighters|paratroopers|marines|police|security|"
     r"tactics|strategy|war|campaign|assault|aggression|invasion|regime|envoy|proxies|backing|"
     r"allies|mercenaries|partners|leadership|negotiators|delegation|propaganda|media|state"
 )
@@ -79,6 +79,7 @@ _ATTRIBUTE = re.compile(
     r"^[-‐](?:based|backed|appointed|installed|led|allied|aligned|era|made|controlled|held|"
     r"occupied|supplied|linked|affiliated|sponsored|funded|friendly|leaning)\b"
 )
+_PAIRED = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w'’-]+")
 _BY = re.compile(
     r"\b(?:by|accus\w+|blam\w+|urg\w+|warn\w+|told|asked|called\s+on|criticis\w+)\s+"
     r"(?:the\s+)?$",
@@ -147,6 +148,7 @@ def is_actor(clause: Clause, rm: ResolvedMention) -> bool:
     if rm.place.kind != PlaceKind.COUNTRY and not rm.place.capital:
         return False
     before = clause.text[max(0, clause.offset(rm) - 24) : clause.offset(rm)]
+    after = _PAIRED.sub("", after, count=1)  # "Kyiv and Moscow eyeing": both act
     return bool(_ACTOR_AFTER.match(after) or _ACTS_AFTER.match(after) or _BY.search(before))
 
 
@@ -173,14 +175,21 @@ _PLACE_USE_AFTER = re.compile(
 )
 
 
+# A demonym of where ("the frontline Ukrainian city", "Russian territory").
+_DEMONYM_OF_PLACE = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:city|cities|town|towns|village|villages|port|territory|soil|"
+    r"region|regions|capital|border|positions?|airspace|coast|bases?|airfield|refinery)\b"
+)
+
+
 def _as_place(clause: Clause, rm: ResolvedMention) -> bool:
     """True for a country named as where, not who ("in Ukraine", "Ukraine's
-    Donetsk region"); a demonym never is."""
+    Donetsk region", "the Ukrainian city")."""
+    after = clause.text[rm.mention.end - clause.sentence.start :]
     if rm.mention.kind_hint == Hint.DEMONYM:
-        return False
+        return bool(_DEMONYM_OF_PLACE.match(after))
     start = clause.offset(rm)
     before = clause.text[max(0, start - 16) : start]
-    after = clause.text[rm.mention.end - clause.sentence.start :]
     return bool(_PLACE_USE_BEFORE.search(before) or _PLACE_USE_AFTER.match(after))
 
 

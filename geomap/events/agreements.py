@@ -17,12 +17,12 @@ from dataclasses import replace
 from ..gazetteer.vocabulary import PlaceKind
 from ..model import Event, Figure, Place
 from . import taxonomy as t
-from .actors import parties, reported_by
+from .actors import actor_before, parties, reported_by
 from .clause import Clause, event_dates
 from .dates import DAY, day_span
 from .kinds import EventKind
 from .numbers import parse_numbers
-from .places import framing, specificity
+from .places import event_places, framing, specificity
 
 _TALKS = re.compile(
     r"\b(?:(?:peace\s+|ceasefire\s+|truce\s+|trilateral\s+|bilateral\s+)?talks|negotiations|"
@@ -124,6 +124,69 @@ def _talks(clause: Clause) -> list[Event]:
     return events
 
 
+_CEASEFIRE = re.compile(r"\b(?:ceasefires?|cease-fires?|truces?|armistice)\b", re.IGNORECASE)
+# What makes a ceasefire news: it was declared, held, broken or ended; "calls
+# for a ceasefire" is none of these.
+_CEASEFIRE_STATUS = re.compile(
+    r"\b(?:declared|announced|began|begins|observ\w+|(?:came|come|comes|coming)\s+into\s+"
+    r"(?:force|effect)|(?:took|takes)\s+(?:effect|hold)|in\s+(?:force|effect|place)|held|"
+    r"holding|broke|broken|violat\w+|breach\w*|ended|ends|drew\s+to\s+an\s+end|expired|"
+    r"agreed|signed|ordered|collapsed|extended|unilateral)\b",
+    re.IGNORECASE,
+)
+_ALONG_THE_FRONT = re.compile(
+    r"\b(?:along|on|across)\s+(?:the\s+)?(?:entire\s+|whole\s+)?(?:line\s+of\s+contact|contact\s+line|"
+    r"front\s*-?\s*lines?)\b",
+    re.IGNORECASE,
+)
+
+
+def _ceasefires(clause: Clause) -> list[Event]:
+    """A ceasefire declared, holding, broken or ended: where the sentence puts
+    it, and a ceasefire in a country at war ("in Ukraine", "along the entire
+    line of contact", or nowhere named) along its line of contact where
+    geomap knows one, else in the article's country."""
+    text = clause.text
+    match = _CEASEFIRE.search(text)
+    if not match or not _CEASEFIRE_STATUS.search(text) or clause.unreal(match.start()):
+        return []
+    start, end = match.span()
+    article = clause.article
+    along = _ALONG_THE_FRONT.search(text)
+    # Only a place named with the ceasefire itself ("a ceasefire in Gaza"): the
+    # sentence's other places are often those of the strikes it dates by it.
+    where = [] if along else event_places(clause, start, end, fallback=False, within=(0, 40))
+    whole_war = [
+        (place, precision)
+        for place, precision in where
+        if place.kind != PlaceKind.COUNTRY
+        or not (article.front and article.front.country_code == place.country_code)
+    ]
+    if not whole_war:
+        war = article.front or article.theatre
+        whole_war = [(war, 3)] if war else []
+    together = parties(clause)
+    return [
+        clause.event(
+            TALKS.layer,
+            t.STRATEGIC,
+            t.AGREEMENT,
+            place,
+            when,
+            actor1=together[0] if together else actor_before(clause, start),
+            actor2=together[1] if len(together) > 1 else None,
+            reported_by=reported_by(text, start),
+        )
+        for place in whole_war
+        for when in event_dates(clause, start, end)
+    ]
+
+
+def _agreements(clause: Clause) -> list[Event]:
+    """Talks held, else a ceasefire, that ``clause`` reports."""
+    return _talks(clause) or _ceasefires(clause)
+
+
 def _exchanges(clause: Clause) -> list[Event]:
     text = clause.text
     verb = _EXCHANGE.search(text)
@@ -202,7 +265,7 @@ TALKS = EventKind(
     label="Talks and agreements",
     colour="#1a9850",
     event_types=((t.STRATEGIC, t.AGREEMENT),),
-    extract=_talks,
+    extract=_agreements,
     fields=(("end_date", "str"), ("parties", "str")),
     description="Talks held, deals and ceasefires signed, at their venue",
 )

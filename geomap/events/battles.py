@@ -57,6 +57,20 @@ _NOT_BATTLE = re.compile(
 )
 
 
+# "forces were trying to advance", "attempted to storm": an attack that was made.
+_ATTEMPT = re.compile(
+    r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|efforts?|bids?)\s+to\s+$", re.IGNORECASE
+)
+
+
+def _attempted(clause: Clause, trigger: re.Match) -> bool:
+    """True for an assault that was attempted ("tried to storm the town"):
+    ACLED codes the attempt as a clash, whatever came of it; "will try to"
+    stays a plan."""
+    attempt = _ATTEMPT.search(clause.text, max(0, trigger.start() - 24), trigger.start())
+    return bool(attempt) and not clause.unreal(attempt.start())
+
+
 def extract(clause: Clause) -> list[Event]:
     """The armed clashes ``clause`` reports."""
     text = clause.text
@@ -68,7 +82,9 @@ def extract(clause: Clause) -> list[Event]:
         if not ground or not _GROUND_WORDS.search(text) or _WEAPON_WORDS.search(text):
             return []
         trigger = ground
-    while trigger is not None and clause.unreal(trigger.start()):
+    while (
+        trigger is not None and clause.unreal(trigger.start()) and not _attempted(clause, trigger)
+    ):
         trigger = _FIGHTING.search(text, trigger.end())
     if trigger is None:
         return []

@@ -21,7 +21,7 @@ _UNREAL = re.compile(
     r"used\s+to|"
     r"ready\s+to|want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|tr(?:y|ies|ied|ying)\s+to|"
     r"fail(?:s|ed|ing)?\s+(?:to|in)|effort\s+to|bid\s+to|in\s+order\s+to|so\s+as\s+to|"
-    r"goal\s+of|closer\s+to|expect(?:s|ed|ing)?|likely|unlikely|probably|possible|possibly|"
+    r"goal\s+of|closer\s+to|expect(?:s|ed|ing)?|likely\s+to|unlikely|possible|possibly|"
     r"potential|hop(?:e|es|ed|ing)|anticipat\w+|warn(?:s|ed)?\s+(?:of|that)|fear(?:s|ed)?|"
     r"if|unless|whether|denied|deny|denies|not\s+(?:yet\s+)?been|never|avoid|"
     r"(?:danger|risk|threat|prospect)\s+of|eye(?:s|d|ing)|coming\s+(?:weeks|months|days)|"
@@ -35,7 +35,7 @@ _UNREAL = re.compile(
 # "to capture", but not "forced to withdraw" or "began to shell": a purpose, not an event.
 _INFINITIVE = re.compile(
     r"(?<!forced )(?<!had )(?<!managed )(?<!began )(?<!started )(?<!continued )(?<!able )"
-    r"(?<!has )(?<!have )(?<!moved )(?<!agreed )(?<!agreeing )\bto\s+$",
+    r"(?<!has )(?<!have )(?<!moved )(?<!agreed )(?<!agreeing )(?<!ordered )(?<!decided )\bto\s+$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
@@ -51,11 +51,14 @@ _FORESEEN = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """What the whole article says: the country it is mostly about and its
-    main place (the town it names most, for sentences that name none)."""
+    """What the whole article says: the country it is mostly about, its main
+    place (the town it names most, for sentences that name none) and the
+    place that stands for the line of contact of the war there, if geomap
+    knows one."""
 
     theatre: Place | None
     main_place: Place | None
+    front: Place | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +139,12 @@ def article_context(
     doc: Document,
     resolved: Sequence[ResolvedMention],
     country_of: Callable[[str], Place | None] | None,
+    front_of: Callable[[str], Place | None] | None = None,
 ) -> Article:
     """The article's country (its dateline's, else the one its places lie in
-    most often, the first named winning a tie) and its main place (the town of
-    that country it names most often)."""
+    most often, the first named winning a tie), its main place (the town of
+    that country it names most often) and its line of contact (``front_of``
+    the country's code)."""
     codes = [rm.place.country_code for rm in resolved if rm.place.country_code]
     if not codes:
         return Article(None, None)
@@ -167,7 +172,11 @@ def article_context(
     ]
     counts = Counter(p.id for p in towns)
     main = max(towns, key=lambda p: (counts[p.id], -towns.index(p)), default=None)
-    return Article(named or (country_of(best) if country_of else None), main)
+    return Article(
+        named or (country_of(best) if country_of else None),
+        main,
+        front_of(best) if front_of else None,
+    )
 
 
 def mentions_by_sentence(

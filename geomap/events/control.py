@@ -54,12 +54,14 @@ _NOT_A_CAPTURE = re.compile(
     r"civilians|people|ships?|vessels?|assets|him|her|them|his|their|us|me)\b",
     re.IGNORECASE,
 )
-# ... nor people captured, nor an adjective ("the liberated city").
+# ... nor people captured, nor an adjective or an aim ("the liberated city",
+# "the capture of X is Moscow's objective"); "after the capture of X" is a capture.
 _PEOPLE_BEFORE = re.compile(
     r"\b(?:soldiers|troops|prisoners|fighters|defenders|volunteers|men|pows|civilians|people|"
-    r"who|were|was)\s+(?:\w+\s+){0,2}$|\bthe\s+$|-$",
+    r"who|were|was)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_ADJECTIVE_BEFORE = re.compile(r"(?<!after )(?<!following )\b(?:the|a|an)\s+$|-$", re.IGNORECASE)
 # How far from its verb a change of control names its place: "captured X",
 # "X fell", "recaptured 53 villages in occupied Kherson region".
 _REACH = (60, 90)
@@ -136,14 +138,16 @@ _VERBS = (("handover", _HANDED_OVER), ("retake", _RETAKE), ("take", _TAKE), ("wi
 
 def _first_change(clause: Clause) -> tuple[str, re.Match] | None:
     """(verb, match) of the first kind of change the sentence states, in the
-    order handover, recapture, capture, withdrawal."""
+    order handover, recapture, capture, withdrawal. People are captured
+    ("soldiers were captured"); they are not withdrawn, they withdraw."""
     for verb, pattern in _VERBS:
         for match in pattern.finditer(clause.text):
             before = clause.text[max(0, match.start() - 40) : match.start()]
             if (
                 not clause.unreal(match.start())
                 and not _NOT_A_CAPTURE.match(clause.text, match.start())
-                and not _PEOPLE_BEFORE.search(before)
+                and (verb == "withdraw" or not _PEOPLE_BEFORE.search(before))
+                and not _ADJECTIVE_BEFORE.search(before)
             ):
                 return verb, match
     return None

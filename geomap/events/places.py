@@ -89,13 +89,26 @@ _CLOCK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER = re.compile(r"^\s+time\b")
+# "after the capture of Lysychansk": another event, named to date this one; its
+# place is not this event's.
+_OTHER_EVENT = re.compile(
+    r"\b(?:after|before|since|following|until|ahead\s+of|amid)\s+(?:the\s+|its\s+|their\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:capture|fall|liberation|recapture|withdrawal|retreat|attack|strike|"
+    r"shelling|bombing|battle|siege|loss|seizure|occupation|annexation|invasion)\s+"
+    r"(?:of|on|in|at|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _CLOSE = 40  # characters between a trigger and a place its own words name
 _WIDE = {PlaceKind.COUNTRY: True, PlaceKind.SEA: True, PlaceKind.REGION: True}
 # Between the places of one list: "Kharkiv, Sumy and Odesa", "one in Kharkiv and
 # another in Soledar", "Kyiv as well as Lviv".
+# A town's region may come between ("Soledar, Donetsk oblast, and on the
+# approaches to Kremina").
 _LIST_GAP = re.compile(
-    r"^(?:,\s*|\s*,?\s+(?:and|or|&|as\s+well\s+as)\s+(?:(?:another|the\s+other|one\s+more|"
-    r"also)\s+)?(?:(?:in|at|near|on)\s+(?:the\s+)?)?|\s*/\s*)$"
+    r"^(?:,\s*[A-Z][\w'’-]+\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b)?"
+    r"(?:,\s*|\s*,?\s+(?:and|or|&|as\s+well\s+as)\s+(?:(?:another|the\s+other|one\s+more|"
+    r"also)\s+)?(?:(?:in|at|near|on|around|towards)\s+(?:the\s+)?(?:approaches\s+to\s+|"
+    r"outskirts\s+of\s+)?)?|\s*/\s*)$"
 )
 # "in the east of the country", "across the country": the article's country.
 _THE_COUNTRY = re.compile(
@@ -193,9 +206,10 @@ def event_places(
         candidates = [
             rm for rm in candidates if start - within[0] <= clause.offset(rm) <= end + within[1]
         ]
+    text = clause.text
+    candidates = [rm for rm in candidates if not _of_other_event(text, clause.offset(rm), start)]
     if not candidates:
         return _fallback(clause) if fallback else []
-    text = clause.text
     reporting = [rm for rm in candidates if in_speaker_phrase(clause, rm)]
 
     def rank(rm: ResolvedMention) -> tuple:
@@ -222,6 +236,14 @@ def event_places(
     best = min(candidates, key=rank)
     chosen = _listed_with(clause, candidates, best)
     return [(rm.place, _precision(clause, rm)) for rm in chosen]
+
+
+def _of_other_event(text: str, at: int, trigger: int) -> bool:
+    """True when the place at ``text[at:]`` is that of another event the
+    sentence names to say when ("shelled the city after the fall of X"),
+    unless the trigger is that other event's own word."""
+    match = _OTHER_EVENT.search(text, max(0, at - 80), at)
+    return bool(match) and not match.start() <= trigger < at
 
 
 def _listed_with(

@@ -42,7 +42,7 @@ _ANY_WEAPON = re.compile("|".join(p.pattern for p in _WEAPON.values()), re.IGNOR
 # A strike named without a weapon ("strikes on Kyiv", "struck Sumy") is one when
 # armed forces, a toll or an attack verb go with it.
 _STRIKE = re.compile(
-    r"\b(?:strikes?|struck|hit|hits|pounded|targeted|attacks?\s+(?:on|against)|"
+    r"\b(?:strikes?|struck|hit|hits|pounded|pounding|targeted|attacks?\s+(?:on|against)|"
     r"came\s+under\s+(?:\w+\s+){0,2}fire|under\s+(?:\w+\s+){0,2}fire|opened\s+fire|"
     r"fired\s+(?:at|on|upon)|artillery\s+fire|rocket\s+fire)\b",
     re.I,
