@@ -325,7 +325,7 @@ def test_one_in_one_town_and_another_in_the_next(memory_gazetteer):
 def test_the_east_of_the_country_is_the_articles_country(memory_gazetteer):
     text = (
         "Ukraine says the war goes on. Russia has unleashed artillery barrages against "
-        "positions in the south and east of the country."
+        "positions in the south and east of the country on Monday."
     )
     strike = one(memory_gazetteer, text, "strikes")
     assert (strike.place.name, strike.geo_precision) == ("Ukraine", 3)
@@ -425,3 +425,13 @@ def test_a_ceasefire_holds_along_the_line_of_contact(memory_gazetteer):
     # without a known line: the article's country
     (fallback,) = [e for e in events(memory_gazetteer, text) if e.layer == "talks"]
     assert fallback.place.name == "Ukraine"
+
+
+def test_the_war_described_is_no_event_but_a_dated_one_is(memory_gazetteer):
+    described = "Ukraine's grid holds up. Russian air attacks on Ukraine have slowed."
+    assert events(memory_gazetteer, described, "strikes") == []
+    dated = "Ukraine's grid holds up. Russian drones struck targets across Ukraine on Monday."
+    strike = one(memory_gazetteer, dated, "strikes")
+    assert (strike.place.name, strike.event_date) == ("Ukraine", dt.date(2026, 2, 2))
+    town = one(memory_gazetteer, "Russian air attacks on Kharkiv have slowed.", "strikes")
+    assert town.place.name == "Kharkiv"

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from ..gazetteer.vocabulary import SITE_KINDS
+from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
 from ..model import Document, Event, Place, ResolvedMention, Sentence
 from .agreements import merge_exchanges
 from .clause import article_context, make_clause, mentions_by_sentence
@@ -72,7 +72,8 @@ def extract_events(
             previous, age = (towns[-1].place, towns[-1].geo_precision), 0
         elif (age := age + 1) > _REMEMBERED:
             previous = None
-    return merge_exchanges(_one_per_place(events, doc.date))
+    merged = merge_exchanges(_one_per_place(events, doc.date))
+    return _placed_or_dated(merged, doc.date)
 
 
 # A video's caption ("00:49 Firefighters battle a blaze ... – video").
@@ -120,6 +121,24 @@ _ANOTHER = re.compile(
     r"blast|explosion|missile|rocket|drone|round|wave|assault|bomb\w*|shelling|clash)",
     re.IGNORECASE,
 )
+
+
+def _placed_or_dated(events: list[Event], article_date: dt.date | None) -> list[Event]:
+    """Events with a town or region of their own, or a time: "Russian air
+    attacks on Ukraine's grid have slowed" names neither, and describes the
+    war rather than reports an event in it. Claims are kept."""
+    no_time = undated(article_date) if article_date else (None, None)
+    return [
+        e
+        for e in events
+        if _is_claim(e)
+        or e.place is None
+        or e.place.kind not in _WHOLE_WAR
+        or (e.event_date, e.time_precision) != no_time
+    ]
+
+
+_WHOLE_WAR = {PlaceKind.COUNTRY, PlaceKind.REGION}
 
 
 def _is_claim(event: Event) -> bool:
