@@ -435,3 +435,32 @@ def test_the_war_described_is_no_event_but_a_dated_one_is(memory_gazetteer):
     assert (strike.place.name, strike.event_date) == ("Ukraine", dt.date(2026, 2, 2))
     town = one(memory_gazetteer, "Russian air attacks on Kharkiv have slowed.", "strikes")
     assert town.place.name == "Kharkiv"
+
+
+def test_a_ship_named_after_a_city_and_a_town_located_from_another(memory_gazetteer):
+    sunk = "Ukraine said on Monday a missile sank the Moskva ship near Odesa."
+    assert one(memory_gazetteer, sunk, "strikes").place.name == "Odesa"
+    located = "A hotel in Mykolaiv, 50km south of Kherson, was hit on Monday, killing two."
+    assert one(memory_gazetteer, located, "strikes").place.name == "Mykolaiv"
+
+
+def test_an_officials_region_gives_way_to_the_town_named_before(memory_gazetteer):
+    text = (
+        "Russian missiles struck Izium on Monday. Later, the governor of the Kharkiv region "
+        "said a Russian airstrike had hit a school."
+    )
+    found = events(memory_gazetteer, text, "strikes")
+    assert [(e.place.name, e.geo_precision) for e in found] == [("Izium", 1), ("Izium", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The four oblasts that Moscow unilaterally annexed in September are Russia's, he said.",
+        "Pushilin said the order only covered offensive operations near Donetsk.",
+        "Airstrikes were failing to help the troops in Kharkiv, the Pentagon said.",
+    ],
+)
+def test_a_capital_annexing_offensive_operations_and_failing_strikes(memory_gazetteer, text):
+    coded = [e for e in events(memory_gazetteer, text) if e.layer in ("battles", "strikes")]
+    assert [e for e in coded if e.place.name in ("Moscow", "Donetsk", "Kharkiv")] == []

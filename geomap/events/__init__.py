@@ -101,7 +101,7 @@ def _one_per_place(events: list[Event], article_date: dt.date | None) -> list[Ev
         if e.place is not None and e.time_precision == 1
     }
     dated = {
-        (e.layer, e.place.id)
+        (e.layer, e.sub_event_type, e.place.id)
         for e in events
         if e.place is not None and (e.event_date, e.time_precision) != no_time
     }
@@ -111,7 +111,8 @@ def _one_per_place(events: list[Event], article_date: dt.date | None) -> list[Ev
             return False
         if (e.layer, e.sub_event_type, e.place.id) in by_day:
             return True
-        return (e.event_date, e.time_precision) == no_time and (e.layer, e.place.id) in dated
+        key = (e.layer, e.sub_event_type, e.place.id)
+        return (e.event_date, e.time_precision) == no_time and key in dated
 
     return [e for e in events if not repeats(e)]
 

@@ -68,13 +68,15 @@ _ACTS = (
     r"insist\w*|wants?|wanted|sent|sends?|sending|launch\w*|respond\w*|vow\w*|threaten\w*|"
     r"demand\w*|agreed|refus\w*|believ\w*|hopes?|fears?|call\w*|urg\w*|plans?|planned|seeks?|"
     r"sought|signal\w*|appeal\w*|blam\w*|reject\w*|offer\w*|ask\w*|retaliat\w*|support\w*|"
-    r"provid\w*|suppl\w*|deliver\w*|approv\w*|admitted|insists|edges|stepped|"
+    r"provid\w*|suppl\w*|deliver\w*|approv\w*|admitted|insists|edges|stepped|annex\w*|"
     r"tr(?:y|ies|ied|ying)|attempt\w*|continu\w+|keeps?|kept|uses?|used|mobili[sz]\w+|"
     r"massed|concentrat\w+|brought|focus\w*|eye(?:s|d|ing)|prepar\w+|unleash\w*|"
     r"has\s+been\s+(?:pushing|trying|seeking)|is\s+(?:also\s+)?(?:expected|alleged|accused|"
     r"trying|seeking)|(?:could|would|will|can|may|must|should)\s+(?!be\b|have\s+been\b)[a-z]+"
 )
-_ACTS_AFTER = re.compile(rf"^\s*,?\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+)?(?:{_ACTS})\b")
+_ACTS_AFTER = re.compile(
+    rf"^\s*,?\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+)?(?:[a-z]+ly\s+)?(?:{_ACTS})\b"
+)
 _ATTRIBUTE = re.compile(
     r"^[-‐](?:based|backed|appointed|installed|led|allied|aligned|era|made|controlled|held|"
     r"occupied|supplied|linked|affiliated|sponsored|funded|friendly|leaning)\b"

@@ -22,7 +22,8 @@ from .places import event_places
 _FIGHTING = re.compile(
     r"\b(?:fighting|fought|fights?\s+(?:for|in|over|around)|clash(?:es|ed)|battl(?:e|es|ed|ing)|"
     r"combat|fire-?fights?|gun-?fights?|gun\s+battles?|skirmish(?:es)?|exchanges?\s+of\s+fire|"
-    r"assaults?|assaulted|assaulting|offensives?|counter-?offensives?|counter-?attack(?:s|ed)?|"
+    r"assaults?|assaulted|assaulting|(?:counter-?)?offensives?(?!\s+(?:operations?|actions?|"
+    r"capabilit\w+|weapons?|potential|posture))|counter-?attack(?:s|ed)?|"
     r"storm(?:ed|ing)|ambush(?:ed|es)?|besieg\w+|sieges?|encircl\w+|surrounded|"
     r"advanc(?:e|es|ed|ing)\s+(?:on|towards?|into|in|near|around|westwards?|eastwards?)|"
     r"push(?:ed|ing)?\s+(?:into|towards?|forward|on)|pressing\s+(?:towards?|on)|"

@@ -24,6 +24,7 @@ _UNREAL = re.compile(
     r"goal\s+of|closer\s+to|expect(?:s|ed|ing)?|likely\s+to|unlikely|possible|possibly|"
     r"potential|hop(?:e|es|ed|ing)|anticipat\w+|warn(?:s|ed)?\s+(?:of|that)|fear(?:s|ed)?|"
     r"if|unless|whether|denied|deny|denies|not\s+(?:yet\s+)?been|never|avoid|"
+    r"(?:dismiss|reject|refut)\w*\s+(?:\w+\s+){0,4}?claims?|"
     r"(?:danger|risk|threat|prospect)\s+of|eye(?:s|d|ing)|coming\s+(?:weeks|months|days)|"
     r"next\s+(?:week|month|year)|capable\s+of|discuss(?:es|ed|ing)?|talk(?:s|ed)?\s+about|"
     r"prevent(?:ed)?|to\s+(?:launch|attack|strike|capture|seize|take|mount|conduct))"
@@ -44,7 +45,7 @@ _THEN_UNREAL = re.compile(r"[^.;]{0,80}?\b(?:would|could|might|will)\b", re.IGNO
 # "a major offensive was expected": an event foreseen, not one that happened.
 _FORESEEN = re.compile(
     r"\w*(?:\s+[\w-]+){0,3}?\s+(?:was|were|is|are|being)\s+(?:\w+\s+)?(?:expected|planned|"
-    r"anticipated|feared|imminent|rumou?red|predicted)\b",
+    r"anticipated|feared|imminent|rumou?red|predicted|failing|unable)\b",
     re.IGNORECASE,
 )
 

@@ -98,7 +98,19 @@ _OTHER_EVENT = re.compile(
     r"(?:of|on|in|at|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# Ships are often named after places.
+_VESSELS = (
+    r"(?:ship|cruiser|warship|flagship|vessel|frigate|submarine|tanker|corvette|destroyer|tug)"
+)
+_VESSEL_BEFORE = re.compile(rf"\b{_VESSELS}\s+$", re.IGNORECASE)
+_VESSEL_AFTER = re.compile(rf"\s+{_VESSELS}\b", re.IGNORECASE)
 _CLOSE = 40  # characters between a trigger and a place its own words name
+_DISTANCE_FROM = re.compile(
+    r",\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|just\s+)?\d[\d.,]*\s?"
+    r"(?:km|kilometres?|kilometers?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+)?(?:of|from)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
 _WIDE = {PlaceKind.COUNTRY: True, PlaceKind.SEA: True, PlaceKind.REGION: True}
 # Between the places of one list: "Kharkiv, Sumy and Odesa", "one in Kharkiv and
 # another in Soledar", "Kyiv as well as Lviv".
@@ -170,6 +182,10 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
             continue  # a country is a place after "in", "across", "on"..., not "the war in"
         if _NAME_GOES_ON.match(text, start + len(rm.mention.surface)):
             continue  # "Vladimir Putin", "Kyiv Independent": part of another name
+        if _VESSEL_BEFORE.search(before) or _VESSEL_AFTER.match(
+            text, start + len(rm.mention.surface)
+        ):
+            continue  # "the Moskva ship", "the cruiser Moskva": a ship's name
         if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(
             text[start + len(rm.mention.surface) :]
         ):
@@ -179,6 +195,16 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
         ):
             continue  # "Moscow said", "according to Ukraine's general staff"
         found.append(rm)
+    # "Serhiivka, 50km south of Odesa": Odesa says where Serhiivka is.
+    found = [
+        rm
+        for rm in found
+        if not any(
+            _DISTANCE_FROM.fullmatch(text, clause.offset(other) + len(other.mention.surface), start)
+            for other in clause.mentions
+            if other.mention.end <= rm.mention.start and other.place.kind in SITE_KINDS
+        )
+    ]
     # A region or country named with a place it holds qualifies that place.
     return [
         rm
@@ -234,8 +260,47 @@ def event_places(
     if not candidates:
         return _fallback(clause) if fallback else []
     best = min(candidates, key=rank)
+    if (best in reporting or _in_title(clause, best)) and _within(
+        clause.previous_place, best.place
+    ):
+        # "Lviv's governor acknowledged the strike": the town the sentences
+        # before named, in the governor's region.
+        place, precision = clause.previous_place
+        return [(place, max(precision, 2))]
     chosen = _listed_with(clause, candidates, best)
     return [(rm.place, _precision(clause, rm)) for rm in chosen]
+
+
+# An official's title names where they govern, not where the event was:
+# "the governor of the Luhansk region", "Lviv's governor", "Kharkiv regional
+# administration".
+_TITLE_BEFORE = re.compile(
+    r"\b(?:governor|mayor|head|chief|administration|council|prosecutor)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TITLE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:regional|city|military|oblast|civil|state)\s+)*(?:governor|mayor|"
+    r"administration|council|prosecutor)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_title(clause: Clause, rm: ResolvedMention) -> bool:
+    start = clause.offset(rm)
+    after = clause.text[start + len(rm.mention.surface) :]
+    return bool(
+        _TITLE_BEFORE.search(clause.text, max(0, start - 40), start) or _TITLE_AFTER.match(after)
+    )
+
+
+def _within(previous: tuple[Place, int] | None, area: Place) -> bool:
+    """True when the previous sentence's place lies in the region of ``area``."""
+    return (
+        previous is not None
+        and previous[0].id != area.id
+        and bool(area.admin1_code)
+        and previous[0].admin1_code == area.admin1_code
+    )
 
 
 def _of_other_event(text: str, at: int, trigger: int) -> bool:

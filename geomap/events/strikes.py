@@ -94,7 +94,7 @@ _ATTACK = re.compile(
     r"\b(?:shelling|shelled|bombardments?|bombed|bombing|air\s*strikes?|airstrikes?|air\s+raids?|"
     r"barrages?|explosions?|blasts?|exploded|strikes?|struck|hit|hits|attack\w*|targeted|"
     r"targeting|launched|fired|pounded|rained|landed|killed|killing|destroyed|damaged|"
-    r"wounded|wounding|injured|injuring|razed|blew\s+\w+\s+up|detonat\w+|went\s+off|"
+    r"wounded|wounding|injured|injuring|razed|sank|sunk|blew\s+\w+\s+up|detonat\w+|went\s+off|"
     r"thrown|hurled|used)\b",
     re.IGNORECASE,
 )
