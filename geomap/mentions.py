@@ -78,6 +78,12 @@ _REGION_LIST = re.compile(
 )
 
 
+# A name that modifies a front or a plural of towns, or follows "the region
+# of", is the region's ("the entire Luhansk front", "the region of Luhansk").
+_OF_A_REGION_AFTER = frozenset("front cities towns villages settlements".split())
+_REGION_OF = re.compile(r"\b(?:region|province|oblast)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # Words before a place's name, and after it, that say a place is meant.
 _PLACE_BEFORE_WORDS = (
     r"in|near|outside|around|at|of|from|to|towards?|hit|shelled|struck|attacked|"
@@ -377,6 +383,11 @@ class Recogniser:
             listed = text.startswith(_LIST_STARTS, last.end)  # cheap test before the regex
             if hint is None and listed and _REGION_LIST.match(text, last.end):
                 hint = Hint.REGION  # "the Kharkiv, Sumy and Chernihiv regions"
+            if hint is None and (
+                (nxt is not None and nxt.text.lower() in _OF_A_REGION_AFTER)
+                or _REGION_OF.search(text, max(0, first.start - 24), first.start)
+            ):
+                hint = Hint.REGION  # "the Luhansk front", "the two Luhansk cities"
         verdict = self._verdict(text, first, last, key, hint, nxt)
         if verdict == "other":
             return None, consumed.end, verdict

@@ -189,6 +189,21 @@ def test_a_list_of_regions_is_regions(gazetteer):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The situation along the entire Luhansk front is extremely difficult.",
+        "Both sides lost men in the battle for the two Luhansk cities.",
+        "If the city falls, the entire region of Luhansk could fall under Russian control.",
+    ],
+)
+def test_a_front_a_plural_of_towns_and_the_region_of_are_the_region(gazetteer, text):
+    luhansk = places_of(article(text), gazetteer)["Luhansk"]
+    assert luhansk.kind == "admin1" and km(luhansk, 48.6, 39.3) < 150
+    city = places_of(article("Shelling hit Luhansk on Monday."), gazetteer)["Luhansk"]
+    assert city.kind == "populated_place"
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "lat", "lon", "kind"),
     [
         ("Flooding hit Kent on Monday.", "Kent", 51.2, 0.7, "admin2"),
