@@ -9,7 +9,7 @@ beside it, and loads in a fraction of a second.
 
 from __future__ import annotations
 
-import functools
+import bisect
 import os
 import pickle
 import re
@@ -98,29 +98,31 @@ class NameFinder:
     def find(self, text: str) -> dict[int, list[int]]:
         """Start offset → end offsets (exclusive, longest first) of every known
         name in ``text`` that starts with a capital at a word's start."""
-        folded = fold_text(text)
-        # Only the runs of capitalised words are searched: the rest is blanked,
-        # so offsets stay those of the text (shifted by the leading blank).
-        pieces, at = [" "], 0
-        for run in _RUN.finditer(text):
-            start, end = run.span()
-            pieces.append(_blank(start - at))
-            pieces.append(folded[start:end])
-            at = end
-        pieces.append(" ")
-        searched = "".join(pieces)
+        # Only the runs of capitalised words are searched, joined by two blanks
+        # (no key holds two, so no name spans two runs) into a string a fifth
+        # of the text's length, folded; offsets are mapped back run by run.
+        runs = [run.span() for run in _RUN.finditer(text)]
+        if not runs:
+            return {}
+        searched = fold_text(" " + _APART.join(text[start:end] for start, end in runs) + " ")
+        placed, at = [], 1
+        for start, end in runs:
+            placed.append(at)
+            at += end - start + len(_APART)
         found: dict[int, list[int]] = {}
-        # A key " name " ends at the blank after the name: in the text, the name
-        # spans [last - size + 1, last - 1).
+        # A key " name " ends at the blank after the name: the name spans
+        # [last - size + 2, last) in the searched string.
         for last, size in self._automaton.iter(searched):
-            start = last - size + 1
+            begin = last - size + 2
+            run = bisect.bisect_right(placed, begin) - 1
+            start = runs[run][0] + begin - placed[run]
             if text[start].isupper():
-                found.setdefault(start, []).append(last - 1)
+                found.setdefault(start, []).append(start + size - 2)
         for ends in found.values():
             ends.sort(reverse=True)
         return found
 
 
-@functools.lru_cache(maxsize=1024)
-def _blank(width: int) -> str:
-    return " " * width
+_APART = "  "  # between runs: no key holds two blanks
+
+
