@@ -464,3 +464,15 @@ def test_an_officials_region_gives_way_to_the_town_named_before(memory_gazetteer
 def test_a_capital_annexing_offensive_operations_and_failing_strikes(memory_gazetteer, text):
     coded = [e for e in events(memory_gazetteer, text) if e.layer in ("battles", "strikes")]
     assert [e for e in coded if e.place.name in ("Moscow", "Donetsk", "Kharkiv")] == []
+
+
+def test_a_regions_toll_that_sums_up_its_towns_is_no_other_event(memory_gazetteer):
+    summary = "Two people were killed by Russian shelling in the Donetsk region on Monday."
+    towns = " Russian forces shelled Bakhmut and Soledar on Monday, killing a man."
+    found = events(memory_gazetteer, summary + towns, "strikes")
+    assert sorted(e.place.name for e in found) == ["Bakhmut", "Soledar"]
+    # told alone, or by other hands, the region's strikes are an event of their own
+    alone = events(memory_gazetteer, summary, "strikes")
+    assert [e.place.name for e in alone] == ["Donetsk Oblast"]
+    other = " Ukrainian forces shelled Bakhmut on Monday."
+    assert "Donetsk Oblast" in {e.place.name for e in events(memory_gazetteer, summary + other)}

@@ -16,6 +16,7 @@ from ..model import Document, Event, Place, ResolvedMention, Sentence
 from .agreements import merge_exchanges
 from .clause import article_context, make_clause, mentions_by_sentence
 from .dates import undated
+from .places import contains
 from .registry import KINDS
 
 __all__ = ["extract_events"]
@@ -73,7 +74,7 @@ def extract_events(
         elif (age := age + 1) > _REMEMBERED:
             previous = None
     merged = merge_exchanges(_one_per_place(events, doc.date))
-    return _placed_or_dated(merged, doc.date)
+    return _without_summaries(_placed_or_dated(merged, doc.date))
 
 
 # A video's caption ("00:49 Firefighters battle a blaze ... – video").
@@ -140,6 +141,39 @@ def _placed_or_dated(events: list[Event], article_date: dt.date | None) -> list[
 
 
 _WHOLE_WAR = {PlaceKind.COUNTRY, PlaceKind.REGION}
+_REGION_KINDS = {PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION}
+
+
+def _without_summaries(events: list[Event]) -> list[Event]:
+    """A report of an event in a whole region or country that the article also
+    reports, the same days, at towns in it ("two people were killed by shelling
+    in the Kherson region on Wednesday"; "a man was killed in Kherson city ...
+    after forces shelled Komyshany") sums those up: it is not another event."""
+    towns = [e for e in events if e.place is not None and e.place.kind in SITE_KINDS]
+
+    def sums_up(e: Event) -> bool:
+        return (
+            not _is_claim(e)
+            and e.place is not None
+            and e.place.kind in _REGION_KINDS
+            and any(
+                (t.layer, t.sub_event_type) == (e.layer, e.sub_event_type)
+                and contains(e.place, t.place)
+                and _same_days(e, t)
+                and e.actor1 == t.actor1
+                for t in towns
+            )
+        )
+
+    return [e for e in events if not sums_up(e)]
+
+
+def _same_days(one: Event, other: Event) -> bool:
+    """True when two events' dates agree at the coarser one's precision."""
+    if one.event_date is None or other.event_date is None:
+        return False
+    slack = 0 if max(one.time_precision or 1, other.time_precision or 1) == 1 else 6
+    return abs((one.event_date - other.event_date).days) <= slack
 
 
 def _is_claim(event: Event) -> bool:

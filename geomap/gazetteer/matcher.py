@@ -124,5 +124,3 @@ class NameFinder:
 
 
 _APART = "  "  # between runs: no key holds two blanks
-
-
