@@ -476,3 +476,25 @@ def test_a_regions_toll_that_sums_up_its_towns_is_no_other_event(memory_gazettee
     assert [e.place.name for e in alone] == ["Donetsk Oblast"]
     other = " Ukrainian forces shelled Bakhmut on Monday."
     assert "Donetsk Oblast" in {e.place.name for e in events(memory_gazetteer, summary + other)}
+
+
+def test_sirens_shelters_and_disputed_claims_are_no_events(memory_gazetteer):
+    sirens = "In Kharkiv, air raid sirens are rarely followed by attacks."
+    assert events(memory_gazetteer, sirens, "strikes") == []
+    shelter = "The mayor of Kharkiv urged residents to stay in bomb shelters on Monday."
+    assert events(memory_gazetteer, shelter, "strikes") == []
+    disputed = (
+        "Ukraine said on Thursday fighting continued in Soledar, dismissing claims made by "
+        "the Russian mercenary group Wagner that its forces had taken control of the town."
+    )
+    assert events(memory_gazetteer, disputed, "control") == []
+    assert one(memory_gazetteer, disputed, "battles").place.name == "Soledar"
+
+
+def test_the_country_invaded_is_not_who_took_the_town(memory_gazetteer):
+    text = "Shortly after Russia invaded Ukraine its troops seized Kherson on Monday."
+    change = one(memory_gazetteer, text, "control")
+    assert (change.sub_event_type, change.details.get("taken_by")) == (
+        t.NON_STATE_OVERTAKES,
+        "Russia",
+    )

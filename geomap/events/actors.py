@@ -165,10 +165,12 @@ def in_speaker_phrase(clause: Clause, rm: ResolvedMention) -> bool:
     )
 
 
-# A country named as a place: after "in", "into", "across"..., or before a
-# place of its own ("Ukraine's eastern Donetsk region").
+# A country named as a place: after "in", "into", "across"..., the object of
+# an attack ("invaded Ukraine"), or before a place of its own ("Ukraine's
+# eastern Donetsk region").
 _PLACE_USE_BEFORE = re.compile(
-    r"\b(?:in|into|inside|on|across|throughout|of|from|to|towards|against|at|over|near)\s+"
+    r"\b(?:in|into|inside|on|across|throughout|of|from|to|towards|against|at|over|near|"
+    r"invaded|attacked|struck|shelled|hit|annexed|occupied|entered)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )

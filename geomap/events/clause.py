@@ -24,7 +24,6 @@ _UNREAL = re.compile(
     r"goal\s+of|closer\s+to|expect(?:s|ed|ing)?|likely\s+to|unlikely|possible|possibly|"
     r"potential|hop(?:e|es|ed|ing)|anticipat\w+|warn(?:s|ed)?\s+(?:of|that)|fear(?:s|ed)?|"
     r"if|unless|whether|denied|deny|denies|not\s+(?:yet\s+)?been|never|avoid|"
-    r"(?:dismiss|reject|refut)\w*\s+(?:\w+\s+){0,4}?claims?|"
     r"(?:danger|risk|threat|prospect)\s+of|eye(?:s|d|ing)|coming\s+(?:weeks|months|days)|"
     r"next\s+(?:week|month|year)|capable\s+of|discuss(?:es|ed|ing)?|talk(?:s|ed)?\s+about|"
     r"prevent(?:ed)?|to\s+(?:launch|attack|strike|capture|seize|take|mount|conduct))"
@@ -40,6 +39,10 @@ _INFINITIVE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+_DISMISSED = re.compile(
+    r"\b(?:dismiss|reject|refut|den(?:y|ie|yi))\w*\s+(?:\w+\s+){0,3}?claims?\b[^.;]{0,120}$",
+    re.IGNORECASE,
+)
 # "Capturing X would...", "whose capture would": an event talked of, not one that was.
 _THEN_UNREAL = re.compile(r"[^.;]{0,80}?\b(?:would|could|might|will)\b", re.IGNORECASE)
 # "a major offensive was expected": an event foreseen, not one that happened.
@@ -91,6 +94,8 @@ class Clause:
         text = self.text
         if _UNREAL.search(text, max(0, start - 80), start):
             return True
+        if _DISMISSED.search(text, max(0, start - 160), start):
+            return True  # "dismissing claims made by Wagner that it had taken the town"
         if _INFINITIVE.search(text, max(0, start - 30), start):
             return True  # "forces to capture the cities": a purpose
         if _FORESEEN.match(text, start):

@@ -56,11 +56,15 @@ _NOT_A_CAPTURE = re.compile(
 )
 # ... nor people captured, nor an adjective or an aim ("the liberated city",
 # "the capture of X is Moscow's objective"); "after the capture of X" is a capture.
+# "soldiers were captured", "two soldiers captured in fighting": people,
+# where "troops captured Soledar" is a town taken.
 _PEOPLE_BEFORE = re.compile(
     r"\b(?:soldiers|troops|prisoners|fighters|defenders|volunteers|men|pows|civilians|people|"
-    r"who|were|was)\s+(?:\w+\s+){0,2}$",
+    r"who)\s+(?:(?:\w+\s+){0,2}?(?:were|was|been|being|are|is)\s+(?:\w+\s+)?)?$",
     re.IGNORECASE,
 )
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NO_OBJECT = re.compile(r"\s+(?:in|by|during|near|at|while|after|on|when|last|and)\b")
 _ADJECTIVE_BEFORE = re.compile(r"(?<!after )(?<!following )\b(?:the|a|an)\s+$|-$", re.IGNORECASE)
 # How far from its verb a change of control names its place: "captured X",
 # "X fell", "recaptured 53 villages in occupied Kherson region".
@@ -146,11 +150,18 @@ def _first_change(clause: Clause) -> tuple[str, re.Match] | None:
             if (
                 not clause.unreal(match.start())
                 and not _NOT_A_CAPTURE.match(clause.text, match.start())
-                and (verb == "withdraw" or not _PEOPLE_BEFORE.search(before))
+                and (verb == "withdraw" or not _captured_people(clause.text, match, before))
                 and not _ADJECTIVE_BEFORE.search(before)
             ):
                 return verb, match
     return None
+
+
+def _captured_people(text: str, match: re.Match, before: str) -> bool:
+    """True when the people before the verb are who was captured, not who
+    captured: a passive, or the verb with no object after it."""
+    people = _PEOPLE_BEFORE.search(before)
+    return bool(people) and bool(_PASSIVE.search(before) or _NO_OBJECT.match(text, match.end()))
 
 
 KIND = EventKind(

@@ -33,9 +33,11 @@ _WEAPONS = {
     t.SHELLING: r"shell(?:s|ed|ing)?|artillery|missiles?|rockets?|mortars?|ballistic|"
     r"barrages?|grads?|himars|mlrs|howitzers?|kalibrs?|iskanders?|s-300s?|"
     r"multiple\s+rocket\s+launchers?|explosions?|bombardments?|shelled",
-    t.AIR_DRONE: r"air\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|aerial\s+\w+|"
-    r"drones?|uavs?|shaheds?|geran\w*|warplanes?|fighter\s+jets?|jets?|aircraft|"
-    r"glide\s+bombs?|barrel\s+bombs?|helicopters?|bombers?|bombs?|bombed|bombing",
+    # "air raid sirens", "bomb shelters": a warning and a refuge, no weapon
+    t.AIR_DRONE: r"air\s*strikes?|airstrikes?|air\s+raids?(?!\s+(?:warning|siren|alert|alarm|"
+    r"shelter))|air\s+attacks?|aerial\s+\w+|drones?|uavs?|shaheds?|geran\w*|warplanes?|"
+    r"fighter\s+jets?|jets?|aircraft|glide\s+bombs?|barrel\s+bombs?|helicopters?|bombers?|"
+    r"bombs?(?!\s+shelter)|bombed|bombing",
 }
 _WEAPON = {sub: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for sub, words in _WEAPONS.items()}
 _ANY_WEAPON = re.compile("|".join(p.pattern for p in _WEAPON.values()), re.IGNORECASE)
