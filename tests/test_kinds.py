@@ -498,3 +498,14 @@ def test_the_country_invaded_is_not_who_took_the_town(memory_gazetteer):
         t.NON_STATE_OVERTAKES,
         "Russia",
     )
+
+
+def test_a_town_in_a_curated_region_and_a_helicopter_raid(memory_gazetteer):
+    text = (
+        "An operation in the Jenin refugee camp on Monday, one of the deadliest raids in "
+        "the West Bank, killed ten."
+    )
+    assert one(memory_gazetteer, text, "battles").place.name == "Jenin"
+    raid = "A helicopter raid hit Kharkiv on Monday."
+    assert events(memory_gazetteer, raid, "battles") == []
+    assert one(memory_gazetteer, raid, "strikes").sub_event_type == t.AIR_DRONE

@@ -60,7 +60,10 @@ _ACTOR_NOUNS = (
     r"tactics|strategy|war|campaign|assault|aggression|invasion|regime|envoy|proxies|backing|"
     r"allies|mercenaries|partners|leadership|negotiators|delegation|propaganda|media|state"
 )
-_ACTOR_AFTER = re.compile(rf"^(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?:{_ACTOR_NOUNS})\b")
+# "Russia's forces", "Moscow's New Year's Day attack": who acted.
+_ACTOR_AFTER = re.compile(
+    rf"^(?:['’]s?\s+(?:[\w’'-]+\s+){{0,3}}?|\s+(?:[a-z-]+\s+){{0,2}})(?:{_ACTOR_NOUNS})\b"
+)
 # A country or a capital that speaks or acts is its government ("Moscow claimed",
 # "Kyiv has accused", "delivered by Washington", "a Washington-based group").
 _ACTS = (

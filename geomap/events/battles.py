@@ -29,7 +29,7 @@ _FIGHTING = re.compile(
     r"push(?:ed|ing)?\s+(?:into|towards?|forward|on)|pressing\s+(?:towards?|on)|"
     r"broke\s+(?:through|defen[cs]e\s+lines?)|breakthrough|repel(?:led|s)?|repuls(?:ed|e)|"
     r"ground\s+(?:attacks?|operations?)|(?:troops|forces|fighters|units)\s+(?:had\s+)?entered|"
-    r"attacks?\s+of\s+the\s+occupiers|(?<!air )(?<!police )raids?|"
+    r"attacks?\s+of\s+the\s+occupiers|(?<!air )(?<!police )(?<!helicopter )(?<!drone )raids?|"
     r"(?:military|security|ground)\s+operations?\s+in)\b",
     re.IGNORECASE,
 )

@@ -162,6 +162,13 @@ def contains(area: Place, place: Place) -> bool:
         return place.admin1_code == area.admin1_code and specificity(place) < 3
     if area.kind == PlaceKind.ADMIN2:
         return bool(area.admin2_code) and place.admin2_code == area.admin2_code
+    if area.kind == PlaceKind.REGION:  # a curated region that is one admin1 ("West Bank")
+        return (
+            bool(area.admin1)
+            and place.country_code == area.country_code
+            and place.admin1 == area.admin1
+            and specificity(place) < 3
+        )
     return False
 
 
