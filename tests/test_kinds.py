@@ -509,3 +509,10 @@ def test_a_town_in_a_curated_region_and_a_helicopter_raid(memory_gazetteer):
     raid = "A helicopter raid hit Kharkiv on Monday."
     assert events(memory_gazetteer, raid, "battles") == []
     assert one(memory_gazetteer, raid, "strikes").sub_event_type == t.AIR_DRONE
+
+
+def test_opening_fire_is_a_strike_and_criticism_is_not(memory_gazetteer):
+    fire = "The governor said Russian troops opened fire on Izium 14 times on Monday."
+    assert one(memory_gazetteer, fire, "strikes").place.name == "Izium"
+    criticised = "The envoy has come under fire for a meeting held in Moscow on Monday."
+    assert events(memory_gazetteer, criticised, "strikes") == []

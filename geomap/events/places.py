@@ -30,7 +30,7 @@ from .clause import Clause
 _LOCATIVE = re.compile(
     r"\b(?:in|at|on|near|outside|around|across|over|inside|within|throughout|towards?|into|"
     r"onto|of|against|targeting|to|hit|hits|struck|strikes?|shelled|shelling|bombed|bombing|"
-    r"pounded|attacked|attacks?|targeted|raided|captured|capture|capturing|seized|seizing|"
+    r"pounded|pounding|attacked|attacks?|targeted|raided|captured|capture|capturing|seized|seizing|"
     r"recaptured|recapturing|retook|retaken|retaking|liberated|liberating|liberation|entered|"
     r"besieged|encircled|surrounded|took|taken|fell|hitting|striking|targeting|attacking|"
     r"fall|stormed|storming|assault|approaches|outskirts|regained|reclaimed|from|toured|"

@@ -63,6 +63,7 @@ _NOT_VIOLENCE = re.compile(
     r"\b(?:strikes?\s+(?:a|an|the)\s+(?:deal|balance|chord|note|tone)|hunger\s+strikes?|"
     r"general\s+strikes?|strike\s+action|labou?r\s+strikes?|on\s+strike|lucky\s+strike|"
     r"salt\s+mines?|coal\s+mines?|gold\s+mines?|mining|(?:workers|unions?)\b[^.]*\bstrikes?|"
+    r"under\s+fire\s+(?:for|over)\b|"
     r"hit\s+(?:\w+\s+){0,2}(?:with|by)\s+(?:\w+\s+){0,2}(?:sanctions|tariffs|fines?|charges))",
     re.IGNORECASE,
 )
@@ -95,7 +96,8 @@ _SUPPLY = re.compile(
 _ATTACK = re.compile(
     r"\b(?:shelling|shelled|bombardments?|bombed|bombing|air\s*strikes?|airstrikes?|air\s+raids?|"
     r"barrages?|explosions?|blasts?|exploded|strikes?|struck|hit|hits|attack\w*|targeted|"
-    r"targeting|launched|fired|pounded|rained|landed|killed|killing|destroyed|damaged|"
+    r"targeting|launched|fired|opened\s+fire|under\s+(?:\w+\s+){0,2}fire|pounded|pounding|rained|"
+    r"landed|killed|killing|destroyed|damaged|"
     r"wounded|wounding|injured|injuring|razed|sank|sunk|blew\s+\w+\s+up|detonat\w+|went\s+off|"
     r"thrown|hurled|used)\b",
     re.IGNORECASE,
