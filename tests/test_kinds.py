@@ -516,3 +516,10 @@ def test_opening_fire_is_a_strike_and_criticism_is_not(memory_gazetteer):
     assert one(memory_gazetteer, fire, "strikes").place.name == "Izium"
     criticised = "The envoy has come under fire for a meeting held in Moscow on Monday."
     assert events(memory_gazetteer, criticised, "strikes") == []
+
+
+def test_the_main_attack_near_two_towns_is_two_clashes(memory_gazetteer):
+    text = "On Monday the focus of Russia's main attack was near the towns of Izium and Soledar."
+    found = events(memory_gazetteer, text, "battles")
+    assert sorted(e.place.name for e in found) == ["Izium", "Soledar"]
+    assert {e.geo_precision for e in found} == {2}

@@ -37,7 +37,7 @@ _FIGHTING = re.compile(
 _GROUND_ATTACK = re.compile(r"\battack(?:s|ed|ing)?\b", re.IGNORECASE)
 _GROUND_WORDS = re.compile(
     r"\b(?:infantry|assault\w*|storm\w*|advanc\w+|tanks|armou?red|positions|ground|capture|"
-    r"seize|push\w*|gunmen|militants|insurgents|rebels)\b",
+    r"seize|push\w*|gunmen|militants|insurgents|rebels|main\s+attack)\b",
     re.I,
 )
 _WEAPON_WORDS = re.compile(

@@ -54,7 +54,8 @@ _NEAR = re.compile(
     r"\b(?:near|nearby|outside|around|close\s+to|outskirts\s+of|approaches\s+to|"
     r"\d+\s?(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+){0,2}(?:from|of|away\s+from)|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
-    r"(?:villages?|towns?|settlements?|areas?)\s+(?:around|near))\s+(?:the\s+)?$",
+    r"(?:villages?|towns?|settlements?|areas?)\s+(?:around|near))\s+(?:the\s+)?"
+    r"(?:(?:towns?|villages?|cit(?:y|ies)|settlements?)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # "the city", "there": words that point to a place the sentence does not name.
@@ -275,7 +276,9 @@ def event_places(
         place, precision = clause.previous_place
         return [(place, max(precision, 2))]
     chosen = _listed_with(clause, candidates, best)
-    return [(rm.place, _precision(clause, rm)) for rm in chosen]
+    # "near the towns of X and Y": the list's first words hold for all of it.
+    head = _precision(clause, min(chosen, key=lambda rm: rm.mention.start))
+    return [(rm.place, max(_precision(clause, rm), min(head, 2))) for rm in chosen]
 
 
 # An official's title names where they govern, not where the event was:
