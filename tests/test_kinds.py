@@ -523,3 +523,8 @@ def test_the_main_attack_near_two_towns_is_two_clashes(memory_gazetteer):
     found = events(memory_gazetteer, text, "battles")
     assert sorted(e.place.name for e in found) == ["Izium", "Soledar"]
     assert {e.geo_precision for e in found} == {2}
+
+
+def test_an_event_dated_only_to_a_year_is_background(memory_gazetteer):
+    text = "Russian missiles struck Kyiv last year, and drones hit Odesa on Monday."
+    assert [e.place.name for e in events(memory_gazetteer, text, "strikes")] == ["Odesa"]

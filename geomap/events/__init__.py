@@ -15,7 +15,7 @@ from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
 from ..model import Document, Event, Place, ResolvedMention, Sentence
 from .agreements import merge_exchanges
 from .clause import article_context, make_clause, mentions_by_sentence
-from .dates import undated
+from .dates import YEAR, undated
 from .places import contains
 from .registry import KINDS
 
@@ -128,15 +128,22 @@ _ANOTHER = re.compile(
 def _placed_or_dated(events: list[Event], article_date: dt.date | None) -> list[Event]:
     """Events with a town or region of their own, or a time: "Russian air
     attacks on Ukraine's grid have slowed" names neither, and describes the
-    war rather than reports an event in it. Claims are kept."""
+    war rather than reports an event in it. ACLED dates an event to its month
+    at least: one dated only to a year ("the failed push for Kyiv last year")
+    is background mentioned in passing. Claims are kept."""
     no_time = undated(article_date) if article_date else (None, None)
     return [
         e
         for e in events
         if _is_claim(e)
-        or e.place is None
-        or e.place.kind not in _WHOLE_WAR
-        or (e.event_date, e.time_precision) != no_time
+        or (
+            e.time_precision != YEAR
+            and (
+                e.place is None
+                or e.place.kind not in _WHOLE_WAR
+                or (e.event_date, e.time_precision) != no_time
+            )
+        )
     ]
 
 

@@ -225,6 +225,7 @@ _PERIOD_START = re.compile(
     r"\b(?:since|began|begun|started|starting|beginning)\b[\w\s,]*$", re.IGNORECASE
 )
 _DATE_LIST = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s|\s+while\s|\s+whereas\s")
 
 
 def event_dates(clause: Clause, start: int, end: int) -> list[tuple]:
@@ -255,5 +256,11 @@ def stated_dates(clause: Clause, start: int, end: int) -> list[tuple]:
             groups.append([date])
     if not groups:
         return []
-    nearest = min(groups, key=lambda g: min(abs(g[0].start - end), abs(start - g[-1].end)))
-    return [(d.date, d.precision) for d in nearest]
+
+    def distance(group: list[DateMention]) -> tuple[bool, int]:
+        left, right = (end, group[0].start) if group[0].start >= end else (group[-1].end, start)
+        # "missiles struck Kyiv last year, and drones hit Odesa on Monday": a
+        # date across a clause boundary is another clause's.
+        return bool(_CLAUSE_BREAK.search(text, left, max(left, right))), abs(right - left)
+
+    return [(d.date, d.precision) for d in min(groups, key=distance)]
