@@ -528,3 +528,19 @@ def test_the_main_attack_near_two_towns_is_two_clashes(memory_gazetteer):
 def test_an_event_dated_only_to_a_year_is_background(memory_gazetteer):
     text = "Russian missiles struck Kyiv last year, and drones hit Odesa on Monday."
     assert [e.place.name for e in events(memory_gazetteer, text, "strikes")] == ["Odesa"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Soledar falls, the whole Donetsk region could fall to Russian forces on Monday.",
+        "The governor of the Donetsk region, a key focus of Russia's offensive, spoke on Monday.",
+    ],
+)
+def test_a_condition_and_a_sides_campaign_are_no_clash(memory_gazetteer, text):
+    assert [e for e in events(memory_gazetteer, text) if e.layer in ("battles", "control")] == []
+
+
+def test_a_campaign_pressed_on_is_a_clash(memory_gazetteer):
+    text = "Russia is continuing its offensive into the Donetsk region on Monday."
+    assert one(memory_gazetteer, text, "battles").place.name == "Donetsk Oblast"

@@ -72,6 +72,27 @@ def _attempted(clause: Clause, trigger: re.Match) -> bool:
     return bool(attempt) and not clause.unreal(attempt.start())
 
 
+# "a key focus of Russia's offensive": the campaign, not a clash, unless it is
+# launched, resumed or pressed ("continuing its offensive into Donetsk").
+_CAMPAIGN = re.compile(
+    r"(?:['’]s|\bits|\btheir)\s+(?:[\w-]+\s+)?(?:counter-?)?offensives?\b", re.IGNORECASE
+)
+_CAMPAIGN_MOVES = re.compile(
+    r"\b(?:launch\w*|beg[au]n|start\w*|mount\w*|resum\w*|continu\w*|step\w*|intensif\w*|"
+    r"press\w*|push\w*|renew\w*)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _campaign(clause: Clause, trigger: re.Match) -> bool:
+    """True for a side's offensive named as its campaign ("Moscow's offensive")."""
+    text = clause.text
+    named = _CAMPAIGN.search(text, max(0, trigger.start() - 30), trigger.end())
+    return bool(named) and not _CAMPAIGN_MOVES.search(
+        text, max(0, named.start() - 40), named.start()
+    )
+
+
 def extract(clause: Clause) -> list[Event]:
     """The armed clashes ``clause`` reports."""
     text = clause.text
@@ -83,8 +104,9 @@ def extract(clause: Clause) -> list[Event]:
         if not ground or not _GROUND_WORDS.search(text) or _WEAPON_WORDS.search(text):
             return []
         trigger = ground
-    while (
-        trigger is not None and clause.unreal(trigger.start()) and not _attempted(clause, trigger)
+    while trigger is not None and (
+        (clause.unreal(trigger.start()) and not _attempted(clause, trigger))
+        or _campaign(clause, trigger)
     ):
         trigger = _FIGHTING.search(text, trigger.end())
     if trigger is None:

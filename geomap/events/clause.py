@@ -51,6 +51,8 @@ _FORESEEN = re.compile(
     r"anticipated|feared|imminent|rumou?red|predicted|failing|unable)\b",
     re.IGNORECASE,
 )
+# "If Lysychansk falls, the region could fall": the whole sentence is a condition.
+_CONDITION = re.compile(r"^\W*(?:If|Unless|Should)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ class Clause:
         "wants to capture", "Capturing X would hand Russia...", "an offensive was
         expected")."""
         text = self.text
-        if _UNREAL.search(text, max(0, start - 80), start):
+        if _CONDITION.match(text) or _UNREAL.search(text, max(0, start - 80), start):
             return True
         if _DISMISSED.search(text, max(0, start - 160), start):
             return True  # "dismissing claims made by Wagner that it had taken the town"
