@@ -544,3 +544,12 @@ def test_a_condition_and_a_sides_campaign_are_no_clash(memory_gazetteer, text):
 def test_a_campaign_pressed_on_is_a_clash(memory_gazetteer):
     text = "Russia is continuing its offensive into the Donetsk region on Monday."
     assert one(memory_gazetteer, text, "battles").place.name == "Donetsk Oblast"
+
+
+def test_what_keeps_happening_and_a_border_are_no_events(memory_gazetteer):
+    habit = "Although far from the front, Kharkiv has come under fire at various points."
+    assert events(memory_gazetteer, habit, "strikes") == []
+    dated = "Kharkiv has repeatedly come under fire on Monday."
+    assert one(memory_gazetteer, dated, "strikes").place.name == "Kharkiv"
+    border = "On Monday a drone exploded at a refinery five miles from the border with Ukraine."
+    assert "Ukraine" not in {e.place.name for e in events(memory_gazetteer, border) if e.place}

@@ -128,23 +128,28 @@ _ANOTHER = re.compile(
 def _placed_or_dated(events: list[Event], article_date: dt.date | None) -> list[Event]:
     """Events with a town or region of their own, or a time: "Russian air
     attacks on Ukraine's grid have slowed" names neither, and describes the
-    war rather than reports an event in it. ACLED dates an event to its month
-    at least: one dated only to a year ("the failed push for Kyiv last year")
-    is background mentioned in passing. Claims are kept."""
+    war rather than reports an event in it; so does what happens "at various
+    points in the war" or "repeatedly", when no time is given. ACLED dates an
+    event to its month at least: one dated only to a year ("the failed push
+    for Kyiv last year") is background mentioned in passing. Claims are kept."""
     no_time = undated(article_date) if article_date else (None, None)
-    return [
-        e
-        for e in events
-        if _is_claim(e)
-        or (
-            e.time_precision != YEAR
-            and (
-                e.place is None
-                or e.place.kind not in _WHOLE_WAR
-                or (e.event_date, e.time_precision) != no_time
-            )
+
+    def described(e: Event) -> bool:
+        if (e.event_date, e.time_precision) != no_time:
+            return e.time_precision == YEAR
+        return bool(_HABITUAL.search(e.quote)) or (
+            e.place is not None and e.place.kind in _WHOLE_WAR
         )
-    ]
+
+    return [e for e in events if _is_claim(e) or not described(e)]
+
+
+# Words that make a sentence a description of what keeps happening.
+_HABITUAL = re.compile(
+    r"\b(?:at\s+various\s+(?:points|times)|repeatedly|regularly|routinely|frequently|"
+    r"time\s+and\s+again)\b",
+    re.IGNORECASE,
+)
 
 
 _WHOLE_WAR = {PlaceKind.COUNTRY, PlaceKind.REGION}

@@ -83,6 +83,7 @@ _NAME_GOES_ON = re.compile(
     r"\s+(?!(?:Oblast|Region|Province|Raion|Rayon|District|Governorate|State|County|Krai)\b)"
     r"[A-Z][a-z]"
 )
+_BORDER_WITH = re.compile(r"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 # "1:00 am in Moscow", "midnight Kyiv time": a clock, not a place.
 _CLOCK_BEFORE = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|midnight|noon)\s+(?:local\s+time\s+)?"
@@ -184,6 +185,8 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
             continue
         if _ORIGIN.search(before) and not _AWAY_FROM.search(before):
             continue  # "drones launched from Russia": where they came from
+        if _BORDER_WITH.search(before):
+            continue  # "five miles from the border with Ukraine": a bearing, not the place
         if rm.place.kind == PlaceKind.COUNTRY and (
             not _COUNTRY_LOCATIVE.search(before) or _FRAMING.search(before)
         ):
