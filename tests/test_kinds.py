@@ -553,3 +553,14 @@ def test_what_keeps_happening_and_a_border_are_no_events(memory_gazetteer):
     assert one(memory_gazetteer, dated, "strikes").place.name == "Kharkiv"
     border = "On Monday a drone exploded at a refinery five miles from the border with Ukraine."
     assert "Ukraine" not in {e.place.name for e in events(memory_gazetteer, border) if e.place}
+
+
+def test_an_articles_reports_of_one_ceasefire_are_one(memory_gazetteer):
+    text = (
+        "A ceasefire came into force in Kherson on Friday. Shelling hit Odesa on Saturday, "
+        "while the ceasefire held in Kherson on Sunday."
+    )
+    ceasefires = [e for e in events(memory_gazetteer, text, "talks")]
+    assert {(e.place.name, e.event_date, e.details["agreement"]) for e in ceasefires} == {
+        ("Kherson", dt.date(2026, 1, 30), "ceasefire")
+    }

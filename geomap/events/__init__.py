@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
 from ..model import Document, Event, Place, ResolvedMention, Sentence
-from .agreements import merge_exchanges
+from .agreements import merge_ceasefires, merge_exchanges
 from .clause import article_context, make_clause, mentions_by_sentence
 from .dates import YEAR, undated
 from .places import contains
@@ -73,7 +73,7 @@ def extract_events(
             previous, age = (towns[-1].place, towns[-1].geo_precision), 0
         elif (age := age + 1) > _REMEMBERED:
             previous = None
-    merged = merge_exchanges(_one_per_place(events, doc.date))
+    merged = merge_ceasefires(merge_exchanges(_one_per_place(events, doc.date)))
     return _without_summaries(_placed_or_dated(merged, doc.date))
 
 

@@ -175,10 +175,37 @@ def _ceasefires(clause: Clause) -> list[Event]:
             when,
             actor1=together[0] if together else actor_before(clause, start),
             actor2=together[1] if len(together) > 1 else None,
+            details={"agreement": CEASEFIRE},
             reported_by=reported_by(text, start),
         )
         for place in whole_war
         for when in event_dates(clause, start, end)
+    ]
+
+
+CEASEFIRE = "ceasefire"
+
+
+def merge_ceasefires(events: Sequence[Event]) -> list[Event]:
+    """An article's reports of a ceasefire at one place ("came into force at
+    noon", "on Orthodox Christmas", "Putin's announced ceasefire") are one
+    ceasefire: each takes the date of the first report that gives a day, so
+    the layer merges them into one feature."""
+    first: dict[str, Event] = {}
+    for event in events:
+        if event.details.get("agreement") == CEASEFIRE and event.place is not None:
+            held = first.get(event.place.id)
+            if held is None or (held.time_precision != DAY and event.time_precision == DAY):
+                first[event.place.id] = event
+    return [
+        replace(
+            e,
+            event_date=first[e.place.id].event_date,
+            time_precision=first[e.place.id].time_precision,
+        )
+        if e.details.get("agreement") == CEASEFIRE and e.place is not None
+        else e
+        for e in events
     ]
 
 
@@ -266,7 +293,7 @@ TALKS = EventKind(
     colour="#1a9850",
     event_types=((t.STRATEGIC, t.AGREEMENT),),
     extract=_agreements,
-    fields=(("end_date", "str"), ("parties", "str")),
+    fields=(("end_date", "str"), ("parties", "str"), ("agreement", "str")),
     description="Talks held, deals and ceasefires signed, at their venue",
 )
 EXCHANGES = EventKind(
