@@ -564,3 +564,10 @@ def test_an_articles_reports_of_one_ceasefire_are_one(memory_gazetteer):
     assert {(e.place.name, e.event_date, e.details["agreement"]) for e in ceasefires} == {
         ("Kherson", dt.date(2026, 1, 30), "ceasefire")
     }
+
+
+def test_talks_expected_to_continue_are_not_yet_held(memory_gazetteer):
+    text = "Ships sailed on Monday, with UN-backed talks expected to continue in Istanbul."
+    assert events(memory_gazetteer, text, "talks") == []
+    held = "Talks were held in Istanbul on Monday."
+    assert one(memory_gazetteer, held, "talks").place.name == "Istanbul"

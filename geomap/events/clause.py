@@ -47,8 +47,9 @@ _DISMISSED = re.compile(
 _THEN_UNREAL = re.compile(r"[^.;]{0,80}?\b(?:would|could|might|will)\b", re.IGNORECASE)
 # "a major offensive was expected": an event foreseen, not one that happened.
 _FORESEEN = re.compile(
-    r"\w*(?:\s+[\w-]+){0,3}?\s+(?:was|were|is|are|being)\s+(?:\w+\s+)?(?:expected|planned|"
-    r"anticipated|feared|imminent|rumou?red|predicted|failing|unable)\b",
+    r"\w*(?:\s+[\w-]+){0,3}?\s+(?:(?:was|were|is|are|being)\s+(?:\w+\s+)?(?:expected|planned|"
+    r"anticipated|feared|imminent|rumou?red|predicted|failing|unable)\b|(?:expected|planned|"
+    r"scheduled|due)\s+to\b)",
     re.IGNORECASE,
 )
 # "If Lysychansk falls, the region could fall": the whole sentence is a condition.
