@@ -571,3 +571,8 @@ def test_talks_expected_to_continue_are_not_yet_held(memory_gazetteer):
     assert events(memory_gazetteer, text, "talks") == []
     held = "Talks were held in Istanbul on Monday."
     assert one(memory_gazetteer, held, "talks").place.name == "Istanbul"
+
+
+def test_a_name_that_starts_like_a_verb_is_no_ground_attack(memory_gazetteer):
+    text = "Pushilin, the leader in Donetsk, praised the soldiers who survived the attack."
+    assert events(memory_gazetteer, text, "battles") == []

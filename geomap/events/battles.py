@@ -36,8 +36,8 @@ _FIGHTING = re.compile(
 # "attack(s)" is a battle when ground forces make it, and no weapon is named.
 _GROUND_ATTACK = re.compile(r"\battack(?:s|ed|ing)?\b", re.IGNORECASE)
 _GROUND_WORDS = re.compile(
-    r"\b(?:infantry|assault\w*|storm\w*|advanc\w+|tanks|armou?red|positions|ground|capture|"
-    r"seize|push\w*|gunmen|militants|insurgents|rebels|main\s+attack)\b",
+    r"\b(?:infantry|assault\w*|storm(?:s|ed|ing)?|advanc\w+|tanks|armou?red|positions|ground|capture|"
+    r"seize|push(?:ed|es|ing)?|gunmen|militants|insurgents|rebels|main\s+attack)\b",
     re.I,
 )
 _WEAPON_WORDS = re.compile(
@@ -79,7 +79,7 @@ _CAMPAIGN = re.compile(
 )
 _CAMPAIGN_MOVES = re.compile(
     r"\b(?:launch\w*|beg[au]n|start\w*|mount\w*|resum\w*|continu\w*|step\w*|intensif\w*|"
-    r"press\w*|push\w*|renew\w*)\s+(?:\w+\s+){0,2}$",
+    r"press(?:ed|es|ing)?|push(?:ed|es|ing)?|renew\w*)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 

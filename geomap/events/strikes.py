@@ -78,7 +78,7 @@ _OF_WHICH = re.compile(
 )
 # Ground attacks are battles, not strikes ("Russian attacks intensified to capture").
 _GROUND = re.compile(
-    r"\b(?:capture|seize|storm\w*|advance\w*|assault\w*|offensive|infantry|push\w*\s+(?:into|towards))\b",
+    r"\b(?:capture|seize|storm(?:s|ed|ing)?|advance\w*|assault\w*|offensive|infantry|push\w*\s+(?:into|towards))\b",
     re.IGNORECASE,
 )
 
