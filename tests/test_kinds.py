@@ -576,3 +576,8 @@ def test_talks_expected_to_continue_are_not_yet_held(memory_gazetteer):
 def test_a_name_that_starts_like_a_verb_is_no_ground_attack(memory_gazetteer):
     text = "Pushilin, the leader in Donetsk, praised the soldiers who survived the attack."
     assert events(memory_gazetteer, text, "battles") == []
+
+
+def test_artillery_fire_reported_from_a_town_is_a_strike(memory_gazetteer):
+    text = "Citing witnesses in Donetsk, Reuters reported outgoing artillery fire on Monday."
+    assert one(memory_gazetteer, text, "strikes").place.name == "Donetsk"

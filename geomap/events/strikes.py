@@ -96,7 +96,8 @@ _SUPPLY = re.compile(
 _ATTACK = re.compile(
     r"\b(?:shelling|shelled|bombardments?|bombed|bombing|air\s*strikes?|airstrikes?|air\s+raids?|"
     r"barrages?|explosions?|blasts?|exploded|strikes?|struck|hit|hits|attack\w*|targeted|"
-    r"targeting|launched|fired|opened\s+fire|under\s+(?:\w+\s+){0,2}fire|pounded|pounding|rained|"
+    r"targeting|launched|fired|opened\s+fire|under\s+(?:\w+\s+){0,2}fire|"
+    r"(?:artillery|rocket|mortar|tank|outgoing|incoming)\s+fire|pounded|pounding|rained|"
     r"landed|killed|killing|destroyed|damaged|"
     r"wounded|wounding|injured|injuring|razed|sank|sunk|blew\s+\w+\s+up|detonat\w+|went\s+off|"
     r"thrown|hurled|used)\b",
