@@ -581,3 +581,14 @@ def test_a_name_that_starts_like_a_verb_is_no_ground_attack(memory_gazetteer):
 def test_artillery_fire_reported_from_a_town_is_a_strike(memory_gazetteer):
     text = "Citing witnesses in Donetsk, Reuters reported outgoing artillery fire on Monday."
     assert one(memory_gazetteer, text, "strikes").place.name == "Donetsk"
+
+
+def test_strikes_on_the_countrys_own_positions_are_in_that_country(memory_gazetteer):
+    text = (
+        "Ukraine says the war goes on. On Monday Russian artillery struck multiple Ukrainian "
+        "positions, the ministry said."
+    )
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.place.name, strike.geo_precision) == ("Ukraine", 3)
+    theirs = "Ukraine says the war goes on. On Monday Ukrainian artillery struck Russian positions."
+    assert events(memory_gazetteer, theirs, "strikes") == []

@@ -374,13 +374,15 @@ _UNNAMED_VILLAGE = re.compile(
 
 def _fallback(clause: Clause) -> list[tuple[Place, int]]:
     """For a sentence that names no place: the article's country where it says
-    "the country"; the previous sentence's place, else the article's main
-    place, precision 2 at best."""
+    "the country" or strikes that country's own positions or towns ("its
+    artillery struck multiple Ukrainian positions", in an article about
+    Ukraine); the previous sentence's place, else the article's main place,
+    precision 2 at best."""
     theatre = clause.article.theatre
     if (
         theatre is not None
         and theatre.kind == PlaceKind.COUNTRY
-        and _THE_COUNTRY.search(clause.text)
+        and (_THE_COUNTRY.search(clause.text) or _targets_its_own(clause, theatre))
     ):
         return [(theatre, 3)]
     if clause.mentions and not _ANAPHOR.search(clause.text):
@@ -392,3 +394,31 @@ def _fallback(clause: Clause) -> list[tuple[Place, int]]:
     else:
         return []
     return [(place, max(precision, 2 if place.kind in SITE_KINDS else 3))]
+
+
+# "struck multiple Ukrainian positions", "attacks on Ukrainian cities": the
+# country whose positions or towns were hit.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:struck|hit|hitting|shelled|shelling|attacked|targeted|targeting|pounded|bombed|on|"
+    r"against|at)\s+(?:the\s+|multiple\s+|several\s+|many\s+|dozens\s+of\s+|\w+\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_TARGET_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:positions|strongholds|cities|towns|villages|territory|"
+    r"infrastructure|targets)\b"
+)
+
+
+def _targets_its_own(clause: Clause, country: Place) -> bool:
+    """True when the sentence strikes ``country``'s positions or towns, named
+    by its demonym ("Ukrainian positions")."""
+    text = clause.text
+    for rm in clause.mentions:
+        start = clause.offset(rm)
+        if (
+            rm.place.id == country.id
+            and _TARGET_BEFORE.search(text, max(0, start - 30), start)
+            and _TARGET_AFTER.match(text, start + len(rm.mention.surface))
+        ):
+            return True
+    return False
