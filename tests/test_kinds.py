@@ -592,3 +592,12 @@ def test_strikes_on_the_countrys_own_positions_are_in_that_country(memory_gazett
     assert (strike.place.name, strike.geo_precision) == ("Ukraine", 3)
     theirs = "Ukraine says the war goes on. On Monday Ukrainian artillery struck Russian positions."
     assert events(memory_gazetteer, theirs, "strikes") == []
+
+
+def test_a_place_in_a_clause_after_the_trigger_is_not_its_place(memory_gazetteer):
+    text = (
+        "Missiles struck Kharkiv on Monday. The city suffered the worst shelling of the war "
+        "on Tuesday, as worries grow in Kyiv that Russia is mounting another attack."
+    )
+    later = [e for e in events(memory_gazetteer, text, "strikes") if e.event_date.day == 3]
+    assert [e.place.name for e in later] == ["Kharkiv"]

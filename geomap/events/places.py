@@ -244,7 +244,12 @@ def event_places(
             rm for rm in candidates if start - within[0] <= clause.offset(rm) <= end + within[1]
         ]
     text = clause.text
-    candidates = [rm for rm in candidates if not _of_other_event(text, clause.offset(rm), start)]
+    candidates = [
+        rm
+        for rm in candidates
+        if not _of_other_event(text, clause.offset(rm), start)
+        and not _in_other_clause(text, clause.offset(rm), start, end)
+    ]
     if not candidates:
         return _fallback(clause) if fallback else []
     reporting = [rm for rm in candidates if in_speaker_phrase(clause, rm)]
@@ -314,6 +319,19 @@ def _within(previous: tuple[Place, int] | None, area: Place) -> bool:
         and bool(area.admin1_code)
         and previous[0].admin1_code == area.admin1_code
     )
+
+
+# Where one clause ends and another begins: "..., as worries grow in Kyiv that".
+_CLAUSE_BREAK = re.compile(r",\s+(?:as|while|whereas|but)\s|;\s|\s+(?:while|whereas)\s")
+
+
+def _in_other_clause(text: str, at: int, start: int, end: int) -> bool:
+    """True when the place at ``text[at:]`` is in a clause that follows the
+    trigger's (at ``text[start:end]``): "The city ... experienced the worst
+    shelling, as worries grow in Kyiv". A place before the trigger may be its
+    main clause's subject ("Lysychansk is the next focus, as Moscow has
+    launched airstrikes")."""
+    return at >= end and bool(_CLAUSE_BREAK.search(text, end, at))
 
 
 def _of_other_event(text: str, at: int, trigger: int) -> bool:
