@@ -1,0 +1,131 @@
+"""One record per event: what an article's reports add up to.
+
+The extractors read one sentence at a time; an article reports one event in
+several sentences, sums some up for a whole region, and describes the war as
+well as reporting events in it. :func:`one_record_per_event` keeps what an
+analyst would code once (GUIDELINES: "code each distinct event once per
+article").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
+from ..model import Event
+from .agreements import merge_ceasefires, merge_exchanges
+from .dates import YEAR, undated
+from .places import contains
+from .registry import BY_LAYER
+
+
+def one_record_per_event(events: list[Event], article_date: dt.date | None) -> list[Event]:
+    """The article's events, each once: repeats dropped, an exchange's and a
+    ceasefire's reports given one date and place, descriptions and summaries
+    left out (see the functions below)."""
+    merged = merge_ceasefires(merge_exchanges(_one_per_place(events, article_date)))
+    return _without_summaries(_placed_or_dated(merged, article_date))
+
+
+def is_claim(event: Event) -> bool:
+    """True for a reported figure (a toll, a share, a length), not an event."""
+    return BY_LAYER[event.layer].claim
+
+
+def _one_per_place(events: list[Event], article_date: dt.date | None) -> list[Event]:
+    """An article's vaguely dated report (week or month) of an event of one
+    kind at one place that it also dates to the day is that same event; so is
+    a report that states no time of an event of the kind at the place that
+    the article dates elsewhere ("Kaushal said that at Kremenchuk, Russia used
+    an anti-ship missile" after the strike's own report). "Another strike on
+    X" is a new one."""
+    no_time = undated(article_date) if article_date else None
+    by_day = {
+        (e.layer, e.sub_event_type, e.place.id)
+        for e in events
+        if e.place is not None and e.time_precision == 1
+    }
+    dated = {
+        (e.layer, e.sub_event_type, e.place.id)
+        for e in events
+        if e.place is not None and (e.event_date, e.time_precision) != no_time
+    }
+
+    def repeats(e: Event) -> bool:
+        if e.place is None or e.time_precision in (None, 1) or _ANOTHER.search(e.quote):
+            return False
+        key = (e.layer, e.sub_event_type, e.place.id)
+        return key in by_day or ((e.event_date, e.time_precision) == no_time and key in dated)
+
+    return [e for e in events if not repeats(e)]
+
+
+_ANOTHER = re.compile(
+    r"\b(?:another|a\s+(?:second|third|new|fresh|further))\s+(?:[\w-]+\s+)?(?:strike|attack|"
+    r"blast|explosion|missile|rocket|drone|round|wave|assault|bomb\w*|shelling|clash)",
+    re.IGNORECASE,
+)
+
+
+def _placed_or_dated(events: list[Event], article_date: dt.date | None) -> list[Event]:
+    """Events with a town or region of their own, or a time: "Russian air
+    attacks on Ukraine's grid have slowed" names neither, and describes the
+    war rather than reports an event in it; so does what happens "at various
+    points in the war" or "repeatedly", when no time is given. ACLED dates an
+    event to its month at least: one dated only to a year ("the failed push
+    for Kyiv last year") is background mentioned in passing. Claims are kept."""
+    no_time = undated(article_date) if article_date else (None, None)
+
+    def described(e: Event) -> bool:
+        if (e.event_date, e.time_precision) != no_time:
+            return e.time_precision == YEAR
+        return bool(_HABITUAL.search(e.quote)) or (
+            e.place is not None and e.place.kind in _WHOLE_WAR
+        )
+
+    return [e for e in events if is_claim(e) or not described(e)]
+
+
+# Words that make a sentence a description of what keeps happening.
+_HABITUAL = re.compile(
+    r"\b(?:at\s+various\s+(?:points|times)|repeatedly|regularly|routinely|frequently|"
+    r"time\s+and\s+again)\b",
+    re.IGNORECASE,
+)
+
+
+_WHOLE_WAR = {PlaceKind.COUNTRY, PlaceKind.REGION}
+_REGION_KINDS = {PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION}
+
+
+def _without_summaries(events: list[Event]) -> list[Event]:
+    """A report of an event in a whole region that the article also reports,
+    the same days and by the same hands, at towns in it ("two people were killed by shelling
+    in the Kherson region on Wednesday"; "a man was killed in Kherson city ...
+    after forces shelled Komyshany") sums those up: it is not another event."""
+    towns = [e for e in events if e.place is not None and e.place.kind in SITE_KINDS]
+
+    def sums_up(e: Event) -> bool:
+        return (
+            not is_claim(e)
+            and e.place is not None
+            and e.place.kind in _REGION_KINDS
+            and any(
+                (t.layer, t.sub_event_type) == (e.layer, e.sub_event_type)
+                and contains(e.place, t.place)
+                and _same_days(e, t)
+                and e.actor1 == t.actor1
+                for t in towns
+            )
+        )
+
+    return [e for e in events if not sums_up(e)]
+
+
+def _same_days(one: Event, other: Event) -> bool:
+    """True when two events' dates agree at the coarser one's precision."""
+    if one.event_date is None or other.event_date is None:
+        return False
+    slack = 0 if max(one.time_precision or 1, other.time_precision or 1) == 1 else 6
+    return abs((one.event_date - other.event_date).days) <= slack
