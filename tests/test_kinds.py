@@ -601,3 +601,15 @@ def test_a_place_in_a_clause_after_the_trigger_is_not_its_place(memory_gazetteer
     )
     later = [e for e in events(memory_gazetteer, text, "strikes") if e.event_date.day == 3]
     assert [e.place.name for e in later] == ["Kharkiv"]
+
+
+def test_there_was_and_inside_a_country_point_to_no_earlier_place(memory_gazetteer):
+    text = (
+        "Missiles hit Kharkiv on Monday. He said there was consultation before strikes, "
+        "and that explosions inside Belarus on Tuesday were not claimed."
+    )
+    later = [e for e in events(memory_gazetteer, text, "strikes") if e.event_date.day != 2]
+    assert "Kharkiv" not in {e.place.name for e in later}
+    pointing = "Missiles hit Kharkiv on Monday. Shelling resumed there on Tuesday."
+    found = events(memory_gazetteer, pointing, "strikes")
+    assert [e.place.name for e in found if e.event_date.day == 3] == ["Kharkiv"]

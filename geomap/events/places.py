@@ -62,7 +62,9 @@ _NEAR = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:city|town|village|plant|factory|steelworks|port|area|"
     r"settlement|site|facility|complex|region|oblast|province|front|building|district)\b"
-    r"|\bthere\b|\binside\b",
+    # "there" that points, not "there was"; "inside" that ends a clause, not "inside Russia"
+    r"|\bthere\b(?!\s+(?:was|were|is|are|has|have|had|will|would|could|may|might)\b)"
+    r"|\binside\b(?=\s*(?:[,.;:]|$))",
     re.IGNORECASE,
 )
 # "the war in Ukraine", "Russia's invasion of Ukraine": framing, not where.
