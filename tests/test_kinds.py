@@ -613,3 +613,12 @@ def test_there_was_and_inside_a_country_point_to_no_earlier_place(memory_gazette
     pointing = "Missiles hit Kharkiv on Monday. Shelling resumed there on Tuesday."
     found = events(memory_gazetteer, pointing, "strikes")
     assert [e.place.name for e in found if e.event_date.day == 3] == ["Kharkiv"]
+
+
+def test_an_officials_region_is_not_where_a_ceasefire_holds(memory_gazetteer):
+    text = (
+        "Ukraine says the war goes on. Despite the ceasefire order, the governor of the "
+        "Kharkiv region said on Friday that Russian troops opened fire on Izium."
+    )
+    (ceasefire,) = events(memory_gazetteer, text, "talks")
+    assert ceasefire.place.name == "Ukraine"

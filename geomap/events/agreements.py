@@ -17,12 +17,12 @@ from dataclasses import replace
 from ..gazetteer.vocabulary import PlaceKind
 from ..model import Event, Figure, Place
 from . import taxonomy as t
-from .actors import actor_before, parties, reported_by
+from .actors import actor_before, is_actor, parties, reported_by
 from .clause import Clause, event_dates
 from .dates import DAY, day_span
 from .kinds import EventKind
 from .numbers import parse_numbers
-from .places import event_places, framing, specificity
+from .places import framing, specificity
 
 _TALKS = re.compile(
     r"\b(?:(?:peace\s+|ceasefire\s+|truce\s+|trilateral\s+|bilateral\s+)?talks|negotiations|"
@@ -131,7 +131,7 @@ _CEASEFIRE_STATUS = re.compile(
     r"\b(?:declared|announced|began|begins|observ\w+|(?:came|come|comes|coming)\s+into\s+"
     r"(?:force|effect)|(?:took|takes)\s+(?:effect|hold)|in\s+(?:force|effect|place)|held|"
     r"holding|broke|broken|violat\w+|breach\w*|ended|ends|drew\s+to\s+an\s+end|expired|"
-    r"agreed|signed|ordered|collapsed|extended|unilateral)\b",
+    r"agreed|signed|order|ordered|collapsed|extended|unilateral)\b",
     re.IGNORECASE,
 )
 _ALONG_THE_FRONT = re.compile(
@@ -154,8 +154,9 @@ def _ceasefires(clause: Clause) -> list[Event]:
     article = clause.article
     along = _ALONG_THE_FRONT.search(text)
     # Only a place named with the ceasefire itself ("a ceasefire in Gaza"): the
-    # sentence's other places are often those of the strikes it dates by it.
-    where = [] if along else event_places(clause, start, end, fallback=False, within=(0, 40))
+    # sentence's other places are often those of the strikes it dates by it,
+    # or an official's ("the governor of the Luhansk region said").
+    where = [] if along else _ceasefire_in(clause, end)
     whole_war = [
         (place, precision)
         for place, precision in where
@@ -184,6 +185,20 @@ def _ceasefires(clause: Clause) -> list[Event]:
 
 
 CEASEFIRE = "ceasefire"
+# "a ceasefire in Gaza", "a truce for the whole of Sudan"
+_HELD_IN = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:in|across|for|throughout|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+
+
+def _ceasefire_in(clause: Clause, end: int) -> list[tuple[Place, int]]:
+    """The place a ceasefire is said to hold in, named right after the word."""
+    for rm in clause.mentions:
+        at = clause.offset(rm)
+        if at >= end and _HELD_IN.fullmatch(clause.text, end, at) and not is_actor(clause, rm):
+            return [(rm.place, rm.place.geo_precision)]
+    return []
 
 
 def merge_ceasefires(events: Sequence[Event]) -> list[Event]:
