@@ -622,3 +622,15 @@ def test_an_officials_region_is_not_where_a_ceasefire_holds(memory_gazetteer):
     )
     (ceasefire,) = events(memory_gazetteer, text, "talks")
     assert ceasefire.place.name == "Ukraine"
+
+
+def test_an_airstrike_on_a_town_struck_by_missiles_that_day_is_the_missile_strike(memory_gazetteer):
+    text = "Russia launched airstrikes on Kyiv on Sunday. Missiles hit Kyiv on Sunday, killing one."
+    found = events(memory_gazetteer, text, "strikes")
+    assert [(e.place.name, e.sub_event_type) for e in found] == [("Kyiv", t.SHELLING)]
+    front = "Russia launched airstrikes on Bakhmut on Sunday. Artillery shelled Bakhmut on Sunday."
+    subs = {e.sub_event_type for e in events(memory_gazetteer, front, "strikes")}
+    assert subs == {t.AIR_DRONE, t.SHELLING}
+    drones = "Russian drones struck Kyiv on Sunday. Missiles hit Kyiv on Sunday."
+    subs = {e.sub_event_type for e in events(memory_gazetteer, drones, "strikes")}
+    assert subs == {t.AIR_DRONE, t.SHELLING}

@@ -14,6 +14,7 @@ import re
 
 from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
 from ..model import Event
+from . import taxonomy as t
 from .agreements import merge_ceasefires, merge_exchanges
 from .dates import YEAR, undated
 from .places import contains
@@ -25,7 +26,7 @@ def one_record_per_event(events: list[Event], article_date: dt.date | None) -> l
     ceasefire's reports given one date and place, descriptions and summaries
     left out (see the functions below)."""
     merged = merge_ceasefires(merge_exchanges(_one_per_place(events, article_date)))
-    return _without_summaries(_placed_or_dated(merged, article_date))
+    return _without_summaries(_placed_or_dated(_missiles_called_airstrikes(merged), article_date))
 
 
 def is_claim(event: Event) -> bool:
@@ -66,6 +67,40 @@ _ANOTHER = re.compile(
     r"blast|explosion|missile|rocket|drone|round|wave|assault|bomb\w*|shelling|clash)",
     re.IGNORECASE,
 )
+
+
+# "airstrikes", "air raids": what reporters call a missile strike too.
+_GENERIC_AIR = re.compile(r"\bair\s*(?:strikes?|raids?|attacks?)\b", re.IGNORECASE)
+_MISSILES = re.compile(
+    r"\b(?:missiles?|rockets?|kalibrs?|iskanders?|cruise|ballistic|s-300s?)\b", re.IGNORECASE
+)
+_AIRCRAFT = re.compile(
+    r"\b(?:drones?|uavs?|shaheds?|jets?|warplanes?|aircraft|helicopters?|bombers?|bombs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _missiles_called_airstrikes(events: list[Event]) -> list[Event]:
+    """An "airstrike" on a place the article reports struck by missiles the
+    same day is that missile strike: ACLED codes it as shelling whatever the
+    text calls it. An airstrike by named drones or aircraft stays one, and so
+    does one on a place under artillery fire (the front: both happen)."""
+    shelled = {
+        (e.place.id, e.event_date)
+        for e in events
+        if e.place is not None and e.sub_event_type == t.SHELLING and _MISSILES.search(e.quote)
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.sub_event_type == t.AIR_DRONE
+            and e.place is not None
+            and (e.place.id, e.event_date) in shelled
+            and _GENERIC_AIR.search(e.quote)
+            and not _AIRCRAFT.search(e.quote)
+        )
+    ]
 
 
 def _placed_or_dated(events: list[Event], article_date: dt.date | None) -> list[Event]:
