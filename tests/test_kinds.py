@@ -634,3 +634,24 @@ def test_an_airstrike_on_a_town_struck_by_missiles_that_day_is_the_missile_strik
     drones = "Russian drones struck Kyiv on Sunday. Missiles hit Kyiv on Sunday."
     subs = {e.sub_event_type for e in events(memory_gazetteer, drones, "strikes")}
     assert subs == {t.AIR_DRONE, t.SHELLING}
+
+
+def test_what_a_protest_is_about_is_not_what_was_done_to_it(memory_gazetteer):
+    about = "Protesters gathered in Kyiv on Monday to demand the release of detained activists."
+    assert one(memory_gazetteer, about, "protests").sub_event_type == t.PEACEFUL_PROTEST
+    done = (
+        "Police used tear gas on protesters demanding the release of activists in Kyiv on Monday."
+    )
+    assert one(memory_gazetteer, done, "protests").sub_event_type == t.PROTEST_WITH_INTERVENTION
+
+
+def test_fighters_who_kill_civilians_in_a_town_attack_civilians(memory_gazetteer):
+    text = "On 12 May 2024, RSF fighters attacked El Fasher, killing 14 civilians."
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.place.name, attack.sub_event_type, attack.actor1) == (
+        "El Fasher",
+        t.ATTACK,
+        "RSF",
+    )
+    hit = "A hotel in Odesa was hit on Monday, killing 21 civilians."
+    assert events(memory_gazetteer, hit, "civilians") == []

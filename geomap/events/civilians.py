@@ -28,7 +28,8 @@ _VIOLENCE = {
     t.ATTACK: r"executed\s+(?:\w+\s+){0,2}(?:civilians|prisoners|villagers|residents|men|women)|"
     r"massacre(?:d|s)?|war\s+crimes?|tortur(?:e|ed|ing)|"
     r"summar(?:y|ily)\s+(?:killed|executed|killings?)|shot\s+dead|gunned\s+down|"
-    r"killed\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents)|beheaded|lynched|"
+    r"kill(?:ed|ing)\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers|farmers)|"
+    r"beheaded|lynched|"
     r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers)",
 }
 _PATTERNS = {
@@ -36,7 +37,7 @@ _PATTERNS = {
 }
 _REMOTE = re.compile(
     r"\b(?:missiles?|rockets?|drones?|shell\w*|artillery|air\s*strikes?|bomb\w*|mortars?|"
-    r"strikes?|struck|explosions?|blasts?)\b",
+    r"strikes?|struck|hit|explosions?|blasts?)\b",
     re.IGNORECASE,
 )
 

@@ -35,6 +35,12 @@ _INTERVENTION = re.compile(
     r"detain\w*|batons?|beat(?:en)?|broke\s+up|crack(?:ed)?\s*down|crackdown)\b",
     re.IGNORECASE,
 )
+# What a protest is about ("demanding the release of detained activists",
+# "against the killing of a student"), up to the clause's end.
+_CAUSE = re.compile(
+    r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|against|to\s+protest|protesting)\b[^,;.]*",
+    re.IGNORECASE,
+)
 _RIOT = re.compile(
     r"\b(?:riot(?:s|ed|ing|ers)?|rampag\w+|clash(?:ed|es)\s+with\s+(?:police|security)|"
     r"threw\s+(?:stones|rocks|petrol\s+bombs|molotov)|stone-?throwing|torched|set\s+(?:fire\s+to|"
@@ -58,9 +64,10 @@ def _protests(clause: Clause) -> list[Event]:
         return []
     if clause.unreal(match.start()):
         return []
-    if _EXCESSIVE.search(text):
+    done = _CAUSE.sub(" ", text)  # what was done to the protest, not what it was about
+    if _EXCESSIVE.search(done):
         sub_type = t.EXCESSIVE_FORCE
-    elif _INTERVENTION.search(text):
+    elif _INTERVENTION.search(done):
         sub_type = t.PROTEST_WITH_INTERVENTION
     else:
         sub_type = t.PEACEFUL_PROTEST
