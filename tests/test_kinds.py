@@ -655,3 +655,10 @@ def test_fighters_who_kill_civilians_in_a_town_attack_civilians(memory_gazetteer
     )
     hit = "A hotel in Odesa was hit on Monday, killing 21 civilians."
     assert events(memory_gazetteer, hit, "civilians") == []
+
+
+def test_a_named_group_is_the_actor_not_its_generic_noun(memory_gazetteer):
+    named = "On Monday RSF militants attacked a checkpoint near Khartoum."
+    assert one(memory_gazetteer, named, "battles").actor1 == "RSF"
+    generic = "On Monday militants attacked a checkpoint near Khartoum."
+    assert one(memory_gazetteer, generic, "battles").actor1 == "militants"

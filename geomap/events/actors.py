@@ -47,6 +47,10 @@ ARMED_GROUPS = {
     "militia": "militia",
     "militiamen": "militia",
 }
+# Words for armed groups that name none ("militants"), after a name or alone.
+_GENERIC_GROUPS = frozenset(
+    {"separatists", "rebels", "militants", "insurgents", "jihadists", "militia"}
+)
 _GROUP = re.compile(
     r"\b(" + "|".join(re.escape(g) for g in sorted(ARMED_GROUPS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -217,9 +221,19 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
             and not _as_place(clause, rm)
         ):
             best_at, best = start, rm.place.name
+    named_until = None  # where the last armed group named by its name ends
     for match in _GROUP.finditer(clause.text, 0, anchor):
+        group = ARMED_GROUPS[match.group(1).lower()]
+        if (
+            group in _GENERIC_GROUPS
+            and named_until is not None
+            and match.start() <= named_until + 1
+        ):
+            continue  # "al-Shabaab militants": the named group
+        if group not in _GENERIC_GROUPS:
+            named_until = match.end()
         if match.start() > best_at:
-            best_at, best = match.start(), ARMED_GROUPS[match.group(1).lower()]
+            best_at, best = match.start(), group
     return best
 
 
