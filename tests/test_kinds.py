@@ -662,3 +662,17 @@ def test_a_named_group_is_the_actor_not_its_generic_noun(memory_gazetteer):
     assert one(memory_gazetteer, named, "battles").actor1 == "RSF"
     generic = "On Monday militants attacked a checkpoint near Khartoum."
     assert one(memory_gazetteer, generic, "battles").actor1 == "militants"
+
+
+def test_gunmen_killing_a_chief_and_militants_killing_soldiers(memory_gazetteer):
+    chief = "On 3 March 2023, unknown gunmen killed a village chief near Khartoum."
+    attack = one(memory_gazetteer, chief, "civilians")
+    assert (attack.sub_event_type, attack.place.name) == (t.ATTACK, "Khartoum")
+    soldiers = "On 3 March 2023, militants killed three soldiers near Khartoum."
+    clash = one(memory_gazetteer, soldiers, "battles")
+    assert (clash.sub_event_type, clash.actor1, clash.figures["fatalities"].value) == (
+        t.ARMED_CLASH,
+        "militants",
+        3,
+    )
+    assert events(memory_gazetteer, soldiers, "civilians") == []

@@ -30,7 +30,10 @@ _FIGHTING = re.compile(
     r"broke\s+(?:through|defen[cs]e\s+lines?)|breakthrough|repel(?:led|s)?|repuls(?:ed|e)|"
     r"ground\s+(?:attacks?|operations?)|(?:troops|forces|fighters|units)\s+(?:had\s+)?entered|"
     r"attacks?\s+of\s+the\s+occupiers|(?<!air )(?<!police )(?<!helicopter )(?<!drone )raids?|"
-    r"(?:military|security|ground)\s+operations?\s+in)\b",
+    r"(?:military|security|ground)\s+operations?\s+in|"
+    # armed men killing men in arms: "militants killed three soldiers"
+    r"(?:militants|gunmen|insurgents|rebels|jihadists|fighters)\s+(?:\w+\s+){0,2}?killed\s+"
+    r"(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|officers|servicemen))\b",
     re.IGNORECASE,
 )
 # "attack(s)" is a battle when ground forces make it, and no weapon is named.
@@ -112,7 +115,7 @@ def extract(clause: Clause) -> list[Event]:
     if trigger is None:
         return []
     start, end = trigger.span()
-    actor1 = actor_before(clause, start)
+    actor1 = actor_before(clause, start) or actor_before(clause, end)  # "militants killed"
     killed = fatalities(text)
     # Only fighting itself is put at the place of the sentences before.
     fallback = bool(_COMBAT.match(trigger.group()))

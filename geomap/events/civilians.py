@@ -30,7 +30,11 @@ _VIOLENCE = {
     r"summar(?:y|ily)\s+(?:killed|executed|killings?)|shot\s+dead|gunned\s+down|"
     r"kill(?:ed|ing)\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers|farmers)|"
     r"beheaded|lynched|"
-    r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers)",
+    r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers)|"
+    # armed men killing someone not in arms: "gunmen killed a village chief"
+    r"(?:gunmen|assailants|attackers|militants|fighters)\s+(?:\w+\s+){0,2}?(?:killed|shot\s+dead|"
+    r"murdered|stabbed|hacked\s+to\s+death|executed)(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|"
+    r"police\w*|officers|servicemen|fighters|militants))",
 }
 _PATTERNS = {
     sub: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for sub, words in _VIOLENCE.items()
