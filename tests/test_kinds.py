@@ -676,3 +676,18 @@ def test_gunmen_killing_a_chief_and_militants_killing_soldiers(memory_gazetteer)
         3,
     )
     assert events(memory_gazetteer, soldiers, "civilians") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("On 2023-04-03, Russian forces shelled Kharkiv.", (dt.date(2023, 4, 3), 1)),
+        (
+            "During the week of 3 April 2023, Russian forces shelled Kharkiv.",
+            (dt.date(2023, 4, 3), 2),
+        ),
+    ],
+)
+def test_dates_as_incident_logs_write_them(memory_gazetteer, text, when):
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.event_date, strike.time_precision) == when

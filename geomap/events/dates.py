@@ -35,7 +35,9 @@ _DAY_DATE = rf"""(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{
 _PATTERN = re.compile(
     rf"""
     (?P<between>\bbetween\s+(?P<b1>{_DAY_DATE}|\d{{1,2}})\s+and\s+(?P<b2>{_DAY_DATE}))
-    |(?P<around>\b(?:around|about|circa|c\.|on\s+or\s+about)\s+(?P<a1>{_DAY_DATE})\b)
+    |(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
+    |(?P<around>\b(?:around|about|circa|c\.|on\s+or\s+about|(?:in|during)\s+the\s+week\s+of)\s+
+        (?P<a1>{_DAY_DATE})\b)
     |(?P<ago>\b(?P<n_ago>a|one|two|three|four|five|six|seven|\d{{1,2}})\s+
         (?P<unit_ago>days?|weeks?|fortnight)\s+ago\b)
     |(?P<past_week>\b(?:in\s+)?the\s+past\s+(?:week|seven\s+days|few\s+days)\b
@@ -165,6 +167,13 @@ def _resolve(match, kind, group, ref: dt.date):
         if not start or not end or start > end:
             return None
         return start, WEEK if (end - start).days <= 7 else MONTH
+    if kind == "iso":  # "2023-04-03", as incident logs write it
+        try:
+            return dt.date(
+                int(match.group("iy")), int(match.group("im")), int(match.group("id"))
+            ), DAY
+        except ValueError:
+            return None
     if kind == "around":
         date = _day_date(match.group("a1"), ref)
         return (date, WEEK) if date else None
