@@ -40,9 +40,10 @@ _PATTERN = re.compile(
         (?P<a1>{_DAY_DATE})\b)
     |(?P<ago>\b(?P<n_ago>a|one|two|three|four|five|six|seven|\d{{1,2}})\s+
         (?P<unit_ago>days?|weeks?|fortnight)\s+ago\b)
-    |(?P<past_week>\b(?:in\s+)?the\s+past\s+(?:week|seven\s+days|few\s+days)\b
-        |\b(?:in\s+)?the\s+last\s+(?:seven|few)\s+days\b|\bin\s+recent\s+days\b
-        |\bthis\s+past\s+week\b)
+    |(?P<past_week>\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+(?:week|(?:two|three|four|five|six|
+        seven|few|several|[2-7])\s+days)\b|\bin\s+recent\s+days\b|\bthis\s+past\s+week\b)
+    |(?P<weekend>\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:the\s+)?weekend(?:['’]s)?
+        (?=\s+(?:strikes?|attacks?|shelling|assault))|\blast\s+weekend\b)
     |(?P<past_day>\b(?:in\s+)?the\s+(?:past|last)\s+24\s+hours\b)
     |(?P<holiday>\b(?:on\s+)?(?:new\s+year['’]?s\s+(?:eve|day)|(?:orthodox\s+)?christmas
         (?:\s+(?:eve|day))?)\b)
@@ -128,6 +129,9 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     >>> [(d.date.isoformat(), d.precision) for d in find_dates(
     ...     "around 3 January, between 5 and 7 January, two weeks ago", ref)]
     [('2026-01-03', 2), ('2026-01-05', 2), ('2026-01-22', 2)]
+    >>> [(d.date.isoformat(), d.precision) for d in find_dates(
+    ...     "over the weekend; over the last five days", ref)]  # its Monday; their middle
+    [('2026-01-26', 2), ('2026-02-02', 2)]
     """
     if reference is None:
         return []
@@ -186,6 +190,9 @@ def _resolve(match, kind, group, ref: dt.date):
         return ref - dt.timedelta(days=days), WEEK
     if kind == "past_week":
         return ref - dt.timedelta(days=3), WEEK  # the middle of the seven days
+    if kind == "weekend":  # the last Saturday on or before the article's day, its week
+        saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
+        return saturday - dt.timedelta(days=saturday.weekday()), WEEK
     if kind == "holiday":
         return _holiday(group.lower(), ref)
     if kind == "month_part":
