@@ -691,3 +691,11 @@ def test_gunmen_killing_a_chief_and_militants_killing_soldiers(memory_gazetteer)
 def test_dates_as_incident_logs_write_them(memory_gazetteer, text, when):
     strike = one(memory_gazetteer, text, "strikes")
     assert (strike.event_date, strike.time_precision) == when
+
+
+def test_a_town_located_from_another_in_a_longer_sentence(memory_gazetteer):
+    text = (
+        "A hotel in Mykolaiv, 50km south of Kherson, was hit on Monday, killing two, "
+        "a spokesman in Izium said."
+    )
+    assert one(memory_gazetteer, text, "strikes").place.name == "Mykolaiv"

@@ -213,7 +213,9 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
         rm
         for rm in found
         if not any(
-            _DISTANCE_FROM.fullmatch(text, clause.offset(other) + len(other.mention.surface), start)
+            _DISTANCE_FROM.fullmatch(
+                text, clause.offset(other) + len(other.mention.surface), clause.offset(rm)
+            )
             for other in clause.mentions
             if other.mention.end <= rm.mention.start and other.place.kind in SITE_KINDS
         )
