@@ -308,6 +308,7 @@ _TITLE_AFTER = re.compile(
 
 
 def _in_title(clause: Clause, rm: ResolvedMention) -> bool:
+    """True for a place named in an official's title ("the mayor of X", "X's governor")."""
     start = clause.offset(rm)
     after = clause.text[start + len(rm.mention.surface) :]
     return bool(
