@@ -326,8 +326,9 @@ def _within(previous: tuple[Place, int] | None, area: Place) -> bool:
     )
 
 
-# Where one clause ends and another begins: "..., as worries grow in Kyiv that".
-_CLAUSE_BREAK = re.compile(r",\s+(?:as|while|whereas|but)\s|;\s|\s+(?:while|whereas)\s")
+# Where a clause after the trigger's begins: "..., as worries grow in Kyiv that".
+# Not ", and", which also joins the towns of one list ("Kharkiv, Sumy, and Odesa").
+_NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but)\s|;\s|\s+(?:while|whereas)\s")
 
 
 def _in_other_clause(text: str, at: int, start: int, end: int) -> bool:
@@ -336,7 +337,7 @@ def _in_other_clause(text: str, at: int, start: int, end: int) -> bool:
     shelling, as worries grow in Kyiv". A place before the trigger may be its
     main clause's subject ("Lysychansk is the next focus, as Moscow has
     launched airstrikes")."""
-    return at >= end and bool(_CLAUSE_BREAK.search(text, end, at))
+    return at >= end and bool(_NEXT_CLAUSE.search(text, end, at))
 
 
 def _of_other_event(text: str, at: int, trigger: int) -> bool:

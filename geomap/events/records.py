@@ -25,8 +25,10 @@ def one_record_per_event(events: list[Event], article_date: dt.date | None) -> l
     """The article's events, each once: repeats dropped, an exchange's and a
     ceasefire's reports given one date and place, descriptions and summaries
     left out (see the functions below)."""
-    merged = merge_ceasefires(merge_exchanges(_one_per_place(events, article_date)))
-    return _without_summaries(_placed_or_dated(_missiles_called_airstrikes(merged), article_date))
+    # What an event carries when its sentence states no time (see clause.event_dates).
+    no_time = undated(article_date) if article_date else (None, None)
+    merged = merge_ceasefires(merge_exchanges(_one_per_place(events, no_time)))
+    return _without_summaries(_placed_or_dated(_missiles_called_airstrikes(merged), no_time))
 
 
 def is_claim(event: Event) -> bool:
@@ -34,14 +36,13 @@ def is_claim(event: Event) -> bool:
     return BY_LAYER[event.layer].claim
 
 
-def _one_per_place(events: list[Event], article_date: dt.date | None) -> list[Event]:
+def _one_per_place(events: list[Event], no_time: tuple) -> list[Event]:
     """An article's vaguely dated report (week or month) of an event of one
     kind at one place that it also dates to the day is that same event; so is
     a report that states no time of an event of the kind at the place that
     the article dates elsewhere ("Kaushal said that at Kremenchuk, Russia used
     an anti-ship missile" after the strike's own report). "Another strike on
     X" is a new one."""
-    no_time = undated(article_date) if article_date else None
     by_day = {
         (e.layer, e.sub_event_type, e.place.id)
         for e in events
@@ -103,14 +104,13 @@ def _missiles_called_airstrikes(events: list[Event]) -> list[Event]:
     ]
 
 
-def _placed_or_dated(events: list[Event], article_date: dt.date | None) -> list[Event]:
+def _placed_or_dated(events: list[Event], no_time: tuple) -> list[Event]:
     """Events with a town or region of their own, or a time: "Russian air
     attacks on Ukraine's grid have slowed" names neither, and describes the
     war rather than reports an event in it; so does what happens "at various
     points in the war" or "repeatedly", when no time is given. ACLED dates an
     event to its month at least: one dated only to a year ("the failed push
     for Kyiv last year") is background mentioned in passing. Claims are kept."""
-    no_time = undated(article_date) if article_date else (None, None)
 
     def described(e: Event) -> bool:
         if (e.event_date, e.time_precision) != no_time:
