@@ -124,6 +124,7 @@ def _talks(clause: Clause) -> list[Event]:
     return events
 
 
+CEASEFIRE = "ceasefire"  # the talks layer's ``agreement`` for one
 _CEASEFIRE = re.compile(r"\b(?:ceasefires?|cease-fires?|truces?|armistice)\b", re.IGNORECASE)
 # What makes a ceasefire news: it was declared, held, broken or ended; "calls
 # for a ceasefire" is none of these.
@@ -184,7 +185,6 @@ def _ceasefires(clause: Clause) -> list[Event]:
     ]
 
 
-CEASEFIRE = "ceasefire"
 # "a ceasefire in Gaza", "a truce for the whole of Sudan"
 _HELD_IN = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:in|across|for|throughout|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
