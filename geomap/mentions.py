@@ -195,12 +195,14 @@ class Recogniser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.names = names = gazetteer.names
+        self.finder = gazetteer.finder
         # One-word names that are plain words wherever they stand ("We", "March",
         # "Paul"); :meth:`_plain_word` decides the rest in context.
         self.plain = frozenset(
             key
-            for key in (names.common_words | names.first_names | _CALENDAR | _TITLES) & names.keys
-            if key not in names.areas
+            for key in names.common_words | names.first_names | _CALENDAR | _TITLES
+            if self.finder.knows(key)
+            and key not in names.areas
             and key not in names.big
             and key not in names.demonyms
             and key not in names.abbreviations
@@ -217,7 +219,7 @@ class Recogniser:
         resume = 0
         # The compiled finder lists every known name that starts with a capital;
         # only these candidates are judged here, in the order of the text.
-        candidates = self.gazetteer.finder.find(text)
+        candidates = self.finder.find(text)
         for start in sorted(candidates):
             if start < resume:
                 continue
@@ -306,7 +308,7 @@ class Recogniser:
             key = name_key(text[first.start : last.end]) if last else None
             if key in self.names.demonyms:
                 best = (last, key, Hint.DEMONYM)
-            elif key in self.names.keys:
+            elif key and self.finder.knows(key):
                 best = (last, key, None)
             if best:
                 break
@@ -371,7 +373,7 @@ class Recogniser:
                     break  # "Sagaing region": a hint, below, not part of the name
                 token, folded = after, f"{folded} {after.text}"
                 after = _next_word(text, token)
-                if folded in self.names.keys:
+                if self.finder.knows(folded):
                     last, key, consumed, nxt = token, folded, token, after
             if nxt is not None:
                 word = nxt.text.lower().rstrip("'’")
@@ -455,7 +457,7 @@ class Recogniser:
             return "other"
         if " " not in key and key in _GENERIC and hint is None:
             return "other"  # "West", "Central": a region's name only with a region word
-        if key not in self.names.keys:
+        if not self.finder.knows(key):
             return "other"
         area = key in self.names.areas
         if key in self.names.major or (area and " " in key):

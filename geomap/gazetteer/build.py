@@ -67,9 +67,11 @@ CREATE TABLE place (
     admin1_code TEXT, population INTEGER NOT NULL, geonameid INTEGER,
     admin2_code TEXT, minor INTEGER NOT NULL, admin2 TEXT, capital INTEGER NOT NULL
 );
+-- Countries and capitals, read at start-up: a few hundred rows of 290,000.
+CREATE INDEX place_anchor ON place(id) WHERE kind = 'country' OR capital;
 -- Every place a name key may mean, most populous first: a list of place rows,
 -- each followed by 1 when the key is the place's own name, marshalled. Keys in
--- Latin script are also in the meta table's "keys"; Cyrillic ones only here.
+-- Latin script are also in the name finder; Cyrillic ones only here.
 CREATE TABLE candidates (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
 -- The same for the romanisation-folded keys (names.fold_key) of the places in
 -- CYRILLIC_COUNTRIES: where a spelling the sources do not list is looked up.
@@ -680,8 +682,8 @@ def build_index(path: Path) -> Path:
     tmp.unlink(missing_ok=True)
     # The gathered rows are freed before the finder is compiled: the two
     # never share the memory of a first run.
-    finder_keys = _write(tmp, *_gather())
-    NameFinder.build(finder_keys).save_to(finder_path(path))
+    names, demonyms = _write(tmp, *_gather())
+    NameFinder.build(names, demonyms).save_to(finder_path(path))
     os.replace(tmp, path)
     return path
 
@@ -729,8 +731,9 @@ def _write(
     demonyms: dict[str, str],
     function_words: frozenset[str],
     abbreviations: frozenset[str],
-) -> frozenset[str]:
-    """Write the index to ``tmp``; return the keys the name finder looks for."""
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Write the index to ``tmp``; return what the name finder looks for: the
+    Latin-script name keys, and the demonyms."""
     con = sqlite3.connect(tmp)
     try:
         con.executescript(_SCHEMA)
@@ -755,7 +758,6 @@ def _write(
         meta = {
             "schema_version": str(SCHEMA_VERSION),
             "sources": json.dumps(source_versions(), sort_keys=True),
-            "keys": marshal.dumps(keys),
             "tail_words": marshal.dumps(frozenset(builder.tail_words)),
             "folded": marshal.dumps(frozenset(folded)),
             "zone": marshal.dumps(_zone(builder, keys, demonyms)),
@@ -787,4 +789,4 @@ def _write(
         con.commit()
     finally:
         con.close()
-    return keys | frozenset(demonyms)
+    return keys, frozenset(demonyms)

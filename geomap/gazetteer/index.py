@@ -26,11 +26,6 @@ def finder_path(index: Path) -> Path:
     return index.with_name(f"{index.stem}.names.pickle")
 
 
-def finder_keys(names: NameSets) -> frozenset[str]:
-    """The keys the finder looks for: every name, and every demonym ("Iraqi")."""
-    return names.keys | frozenset(names.demonyms)
-
-
 class Gazetteer(Protocol):
     """Everything geomap asks of a gazetteer."""
 
@@ -40,7 +35,8 @@ class Gazetteer(Protocol):
     path: Path | None
     """The index file, which names the gazetteer's version; None when held in memory."""
     finder: NameFinder
-    """Finds every known name in a text (the recogniser's candidates)."""
+    """Finds every known name in a text (the recogniser's candidates), and
+    knows which name keys name a place."""
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         """Places whose name or alternate name has the key ``name_key(name)``;
@@ -115,12 +111,13 @@ class SqliteGazetteer:
         self.sources = json.loads(meta["sources"])
         # The meta table has one marshalled set (or dict) per field.
         self.names = NameSets(**{f.name: marshal.loads(meta[f.name]) for f in fields(NameSets)})
-        # Countries and capitals are asked for once per article: held in dicts,
-        # not queried (the place table has no index on kind or capital).
+        # Countries and capitals are asked for once per article: held in dicts.
+        # The condition is the partial index's, written out, so SQLite uses it.
         self._countries: dict[str, Place] = {}
         self._capitals: dict[str, Place] = {}
         for row in self._con.execute(
-            "SELECT * FROM place WHERE kind = ? OR capital ORDER BY id", (PlaceKind.COUNTRY.value,)
+            "SELECT * FROM place INDEXED BY place_anchor "
+            "WHERE kind = 'country' OR capital ORDER BY id"
         ):
             place = _place(row)
             table = self._countries if place.kind == PlaceKind.COUNTRY else self._capitals
@@ -138,11 +135,12 @@ class SqliteGazetteer:
         path = finder_path(self.path)
         if path.exists():
             return NameFinder.load(path)
-        return NameFinder.build(finder_keys(self.names)).save_to(path)
+        keys = (key for (key,) in self._con.execute("SELECT key FROM candidates"))
+        return NameFinder.build(filter(is_latin, keys), self.names.demonyms).save_to(path)
 
     def _lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         key = name_key(name)
-        if key in self.names.keys or (key and not is_latin(key)):
+        if key:
             rows = self._rows("candidates", key)
             if rows:
                 return [Candidate(_place(r[:-1]), bool(r[-1])) for r in rows[:limit]]
@@ -216,7 +214,6 @@ class MemoryGazetteer:
             }
         )
         self.names = NameSets(
-            keys=keys,
             tail_words=frozenset(w for k in keys for w in k.split(" ")[1:]),
             folded=frozenset(self._folded),
             zone=frozenset(
@@ -233,7 +230,7 @@ class MemoryGazetteer:
             **classes,
         )
         self.capitals = frozenset(capitals)
-        self.finder = NameFinder.build(finder_keys(self.names))
+        self.finder = NameFinder.build(keys, demonyms)
 
     def lookup(self, name: str, *, limit: int = 50) -> list[Candidate]:
         found = self._by_key.get(name_key(name)) or self._folded.get(fold_key(name), [])

@@ -66,8 +66,9 @@ class NameFinder:
         self._automaton = automaton
 
     @classmethod
-    def build(cls, keys: Iterable[str]) -> NameFinder:
-        """Compile the name keys (see :func:`~geomap.gazetteer.names.name_key`).
+    def build(cls, names: Iterable[str], demonyms: Iterable[str] = ()) -> NameFinder:
+        """Compile the name keys (see :func:`~geomap.gazetteer.names.name_key`)
+        of places, ``names``, and of peoples, ``demonyms`` ("iraqi"): both are found.
 
         >>> finder = NameFinder.build(["kyiv", "st. louis", "bay of bengal", "u.s"])
         >>> text = "From Kyiv's centre to St. Louis, the U.S. and the Bay of Bengal."
@@ -76,9 +77,15 @@ class NameFinder:
         """
         import ahocorasick
 
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-        for key in keys:
-            automaton.add_word(f" {fold_text(key)} ")
+        # A word's value is its length, doubled, plus 1 when it names a place.
+        values: dict[str, int] = {}
+        for keys, place in ((demonyms, 0), (names, 1)):
+            for key in keys:
+                word = f" {fold_text(key)} "
+                values[word] = len(word) << 1 | place | values.get(word, 0)
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for word, value in values.items():
+            automaton.add_word(word, value)
         automaton.make_automaton()
         return cls(automaton)
 
@@ -112,7 +119,8 @@ class NameFinder:
         found: dict[int, list[int]] = {}
         # A key " name " ends at the blank after the name: the name spans
         # [last - size + 2, last) in the searched string.
-        for last, size in self._automaton.iter(searched):
+        for last, value in self._automaton.iter(searched):
+            size = value >> 1
             begin = last - size + 2
             run = bisect.bisect_right(placed, begin) - 1
             start = runs[run][0] + begin - placed[run]
@@ -121,6 +129,16 @@ class NameFinder:
         for ends in found.values():
             ends.sort(reverse=True)
         return found
+
+    def knows(self, key: str) -> bool:
+        """True when the name key ``key`` names a place (up to the finder's
+        folding: "st. louis" and "st louis" are one).
+
+        >>> finder = NameFinder.build(["kyiv"], demonyms=["iraqi"])
+        >>> finder.knows("kyiv"), finder.knows("iraqi"), finder.knows("lviv")
+        (True, False, False)
+        """
+        return bool(self._automaton.get(f" {fold_text(key)} ", 0) & 1)
 
 
 _APART = "  "  # between runs: no key holds two blanks

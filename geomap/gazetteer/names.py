@@ -34,7 +34,6 @@ def name_key(name: str) -> str:
 class NameSets:
     """What the recogniser knows about names, as name keys (see :func:`name_key`)."""
 
-    keys: frozenset[str]  # every name and alternate spelling of a place
     tail_words: frozenset[str]  # lower-case words inside names: "nuclear", "plant"
     folded: frozenset[str]  # romanisation-folded keys (fold_key) of Cyrillic countries' places
     zone: frozenset[str]  # those countries' names and demonyms, their regions' and towns'

@@ -25,13 +25,21 @@ CREATE TABLE layer_styles (
 # the files byte-identical for identical layers.
 # The GeoPackage's own format: milliseconds and Z.
 FIXED_TIME = "2000-01-01T00:00:00.000Z"
+# The package is written in a staging folder and published whole (see
+# :mod:`.publish`): a crash leaves a file nobody reads, so SQLite need neither
+# sync each commit to disk nor keep a journal. That halves the writing time.
+_GDAL_OPTIONS = {
+    "OGR_CURRENT_DATE": FIXED_TIME,
+    "OGR_SQLITE_SYNCHRONOUS": "OFF",
+    "OGR_SQLITE_JOURNAL": "OFF",
+}
 
 
 def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
     """Write each layer as a table of ``path`` and its style into ``layer_styles``,
     and every event as a row of the ``events`` table (ACLED's columns)."""
 
-    with _fixed_gdal_date():
+    with _gdal_options():
         for layer in layers:
             write_layer(
                 layer,
@@ -63,11 +71,11 @@ def write_gpkg(layers: Sequence[Layer], path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _fixed_gdal_date():
+def _gdal_options():
     import pyogrio
 
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_TIME})
+    pyogrio.set_gdal_config_options(_GDAL_OPTIONS)
     try:
         yield
     finally:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
+        pyogrio.set_gdal_config_options(dict.fromkeys(_GDAL_OPTIONS))
