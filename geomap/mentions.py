@@ -194,20 +194,8 @@ class Recogniser:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.names = names = gazetteer.names
+        self.names = gazetteer.names
         self.finder = gazetteer.finder
-        # One-word names that are plain words wherever they stand ("We", "March",
-        # "Paul"); :meth:`_plain_word` decides the rest in context.
-        self.plain = frozenset(
-            key
-            for key in names.common_words | names.first_names | _CALENDAR | _TITLES
-            if self.finder.knows(key)
-            and key not in names.areas
-            and key not in names.big
-            and key not in names.demonyms
-            and key not in names.abbreviations
-            and len(key) > 2
-        )
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))
