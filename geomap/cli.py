@@ -93,6 +93,15 @@ def cli() -> None:
     help="Inline Leaflet into map.html so it opens without internet.",
 )
 @click.option(
+    "--tiles",
+    metavar="PROVIDER|URL",
+    callback=lambda ctx, param, value: _checked_tiles(value),
+    help="Draw web map tiles under the layers: a provider (OpenStreetMap, "
+    "Esri.WorldImagery) or a URL template with {z}, {x} and {y}. Off by default: "
+    "the map then asks nothing of the network (each tile tells its server where "
+    "you look) and draws country outlines.",
+)
+@click.option(
     "--workers",
     default=1,
     show_default=True,
@@ -119,6 +128,7 @@ def build(
     frontline,
     geocoder,
     self_contained,
+    tiles,
     workers,
     scheduler,
     cache,
@@ -142,6 +152,7 @@ def build(
             frontline=frontline,
             geocoder=geocoder,
             self_contained=self_contained,
+            tiles=tiles,
             workers=workers,
             scheduler=scheduler,
             cache=cache,
@@ -156,6 +167,18 @@ def build(
         f"skipped {len(report.skipped)}; features: {counts}"
     )
     click.echo(f"wrote {len(report.outputs) - 1} files to {layers_dir}/ and {out_dir / 'map.html'}")
+
+
+def _checked_tiles(tiles: str | None) -> str | None:
+    """``--tiles`` checked before any article is read."""
+    if tiles:
+        from .writers.map import tile_layer
+
+        try:
+            tile_layer(tiles)
+        except GeomapError as err:
+            raise click.BadParameter(str(err).removeprefix("tiles: ")) from err
+    return tiles
 
 
 def _echo_skipped(reasons: list[str]) -> None:

@@ -98,6 +98,7 @@ def build(
     sketches: bool = True,
     geocoder: str = "offline",
     self_contained: bool = True,
+    tiles: str | None = None,
     workers: int = 1,
     scheduler: str | None = None,
     cache: bool = True,
@@ -111,6 +112,8 @@ def build(
     shipped ``sketches`` (see :func:`references`). Per-article results are
     cached (``cache``); with ``workers`` > 1 or a ``scheduler`` address the
     articles are analysed on Dask, with the same output as a serial build.
+    The map draws ``tiles`` under its layers only when asked (see
+    :func:`~geomap.writers.map.tile_layer`).
     Raises :class:`~geomap.errors.NoDocuments` when nothing could be read.
     """
     gazetteer = gazetteer or open_gazetteer()
@@ -148,6 +151,7 @@ def build(
         layers_dir=layers_dir,
         out_dir=out_dir,
         self_contained=self_contained,
+        tiles=tiles,
     )
     return BuildReport(
         documents=len(results),

@@ -64,6 +64,20 @@ def open_map(browser, path: Path):
     return page, errors, dialogs
 
 
+def test_the_map_asks_nothing_of_the_network(browser, seed_build):
+    """No tiles, fonts or libraries from elsewhere: every request stays in the file."""
+    _, _, out = seed_build
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((out / "map.html").as_uri())
+    page.wait_for_function("window.geomap !== undefined", timeout=10000)
+    page.mouse.wheel(0, -400)  # zooming in would fetch tiles, were there any
+    page.wait_for_timeout(300)
+    assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
+    page.close()
+
+
 def count_drawn(page, name):
     """Features of layer ``name`` drawn now (a region's outline counts each item on it)."""
     return page.evaluate("(name) => window.geomap.drawn(name)", name)

@@ -47,6 +47,51 @@ def test_build_with_nothing_readable_fails_in_one_line(tmp_path, gazetteer):
     assert not (tmp_path / "l" / "places.geojson").exists()
 
 
+def test_tiles_are_opt_in(tmp_path, gazetteer):
+    """By default the map asks no tile server for anything; --tiles adds one,
+    by provider name or as a URL template of the analyst's own server."""
+    map_html = tmp_path / "o" / "map.html"
+    assert build_into(tmp_path, SEED).exit_code == 0
+    assert "{z}" not in map_html.read_text()
+    for tiles, url, attribution in [
+        ("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "OpenStreetMap"),
+        (
+            "http://localhost:8080/{z}/{x}/{y}.png",
+            "http://localhost:8080/{z}/{x}/{y}.png",
+            "Tiles: localhost:8080",
+        ),
+    ]:
+        result = CliRunner().invoke(
+            cli,
+            [
+                "build",
+                str(SEED),
+                "--layers",
+                str(tmp_path / "l"),
+                "--out",
+                str(tmp_path / "o"),
+                "--tiles",
+                tiles,
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        page = map_html.read_text()
+        assert json.dumps(url) in page and attribution in page
+
+
+def test_unknown_tiles_fail_before_anything_is_read(tmp_path, gazetteer):
+    for tiles, reason in [
+        ("Nowhere.Tiles", "no tile provider is called 'Nowhere.Tiles'"),
+        ("ftp://tiles.example/{z}/{x}/{y}.png", "is no http(s):// or file:// URL"),
+    ]:
+        result = CliRunner().invoke(
+            cli, ["build", str(SEED), "--layers", str(tmp_path / "l"), "--tiles", tiles]
+        )
+        assert result.exit_code == 2
+        assert reason in result.output and "Traceback" not in result.output
+        assert not (tmp_path / "l").exists()
+
+
 def test_geoparse_jsonl_keeps_doc_ids(tmp_path, gazetteer):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(

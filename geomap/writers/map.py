@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from shapely.geometry import mapping
 
@@ -220,8 +221,10 @@ def render_map(
     as_of: str,
     outline: dict | None = None,
     self_contained: bool = True,
+    tiles: str | None = None,
 ) -> str:
-    """Return the map page as HTML text."""
+    """Return the map page as HTML text: ``outline`` drawn under the layers,
+    and ``tiles`` (see :func:`tile_layer`) under those when asked for."""
     import folium
     from branca.element import Element, MacroElement
     from jinja2 import Template
@@ -254,9 +257,10 @@ def render_map(
     # Only Leaflet is needed: CircleMarkers and our own controls use no icon fonts.
     fmap.default_js, fmap.default_css = [], []
     fmap._id = "geomap"
-    tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap")
-    tiles._id = "tiles"
-    tiles.add_to(fmap)
+    if tiles:
+        layer = tile_layer(tiles)
+        layer._id = "tiles"
+        layer.add_to(fmap)
 
     class GeomapLayers(MacroElement):
         _template = Template(
@@ -309,6 +313,35 @@ def render_map(
     return figure.render()
 
 
+def tile_layer(tiles: str):
+    """The folium tile layer of ``tiles``: a provider's name as folium and
+    ``xyzservices`` know it ("OpenStreetMap", "Esri.WorldImagery"), or a URL
+    template with {z}, {x} and {y} (a tile server of your own). Raises
+    :class:`~geomap.errors.GeomapError` for anything else.
+
+    Tiles are opt-in: each one the browser draws is a request to their server,
+    which learns what area the reader looks at. Without them the page asks
+    nothing of the network and draws country outlines instead."""
+    import folium
+
+    from ..errors import GeomapError
+
+    template = all(f"{{{axis}}}" in tiles for axis in "zxy")
+    if template and not tiles.startswith(("https://", "http://", "file://")):
+        raise GeomapError(f"tiles: {tiles!r} is no http(s):// or file:// URL")
+    try:
+        return folium.TileLayer(
+            tiles,
+            name="Tiles",
+            attr=_escape(f"Tiles: {urlsplit(tiles).netloc or 'local files'}") if template else None,
+        )
+    except ValueError as err:
+        raise GeomapError(
+            f"tiles: no tile provider is called {tiles!r} (try OpenStreetMap, or a URL "
+            "template with {z}, {x} and {y})"
+        ) from err
+
+
 def _escape(text: str) -> str:
     import html
 
@@ -347,12 +380,22 @@ def basemap(layers: Sequence[Layer]) -> dict | None:
 
 
 def write_map(
-    layers: Sequence[Layer], documents: Sequence[Document], path: Path, *, self_contained=True
+    layers: Sequence[Layer],
+    documents: Sequence[Document],
+    path: Path,
+    *,
+    self_contained: bool = True,
+    tiles: str | None = None,
 ) -> Path:
     """Render the map of ``layers`` found in ``documents`` and write it to ``path``."""
     title, as_of = map_title(documents)
     page = render_map(
-        layers, title=title, as_of=as_of, outline=basemap(layers), self_contained=self_contained
+        layers,
+        title=title,
+        as_of=as_of,
+        outline=basemap(layers),
+        self_contained=self_contained,
+        tiles=tiles,
     )
     path.write_text(page, encoding="utf-8")
     return path

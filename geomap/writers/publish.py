@@ -22,6 +22,7 @@ def write_outputs(
     layers_dir: Path,
     out_dir: Path,
     self_contained: bool = True,
+    tiles: str | None = None,
 ) -> list[Path]:
     """Write the GeoJSON files, their styles, the GeoPackage and the map, each
     replaced atomically; return the paths written, the map last."""
@@ -32,7 +33,9 @@ def write_outputs(
         for stale in layers_dir.glob(".geomap-build-*"):
             shutil.rmtree(stale, ignore_errors=True)
         with tempfile.TemporaryDirectory(dir=layers_dir, prefix=".geomap-build-") as tmp:
-            staged_map = _write_staging(layers, documents, Path(tmp), self_contained=self_contained)
+            staged_map = _write_staging(
+                layers, documents, Path(tmp), self_contained=self_contained, tiles=tiles
+            )
             written = []
             for path in sorted(Path(tmp).iterdir()):  # layers, their styles, the package
                 if path != staged_map:
@@ -45,7 +48,12 @@ def write_outputs(
 
 
 def _write_staging(
-    layers: Sequence[Layer], documents: Sequence[Document], staging: Path, *, self_contained: bool
+    layers: Sequence[Layer],
+    documents: Sequence[Document],
+    staging: Path,
+    *,
+    self_contained: bool,
+    tiles: str | None,
 ) -> Path:
     """Write every output into ``staging``; return the map's path."""
     from .acled import write_csv
@@ -57,7 +65,9 @@ def _write_staging(
         write_geojson(layer, staging / f"{layer.name}.geojson")
     write_csv(layers, staging / "events.csv")
     write_gpkg(layers, staging / "geomap.gpkg")
-    return write_map(layers, documents, staging / "map.html", self_contained=self_contained)
+    return write_map(
+        layers, documents, staging / "map.html", self_contained=self_contained, tiles=tiles
+    )
 
 
 @contextlib.contextmanager
