@@ -78,6 +78,39 @@ def test_the_map_asks_nothing_of_the_network(browser, seed_build):
     page.close()
 
 
+def test_a_dense_layer_is_drawn_in_clusters(browser, tmp_path):
+    """More strikes than the cluster threshold: grouped, each counted, no error."""
+    from shapely.geometry import Point
+
+    from geomap.layers import Feature, make_layer
+    from geomap.writers.map import CLUSTER_THRESHOLD, write_map
+
+    strikes = [
+        Feature(
+            Point(30 + n % 20 * 0.05, 48 + n // 20 * 0.05),
+            {
+                "id": f"s{n:04}",
+                "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Air/drone strike",
+                "location": f"Place {n}",
+                "geo_precision": 1,
+                "event_date": "2026-01-01",
+                "time_precision": 1,
+                "notes": "Drones hit the town overnight.",
+                "source": "Test",
+                "doc_id": "doc",
+            },
+        )
+        for n in range(CLUSTER_THRESHOLD + 50)
+    ]
+    path = write_map([make_layer("strikes", strikes)], [], tmp_path / "map.html")
+    page, errors, _ = open_map(browser, path)
+    assert errors == []
+    assert page.locator(".marker-cluster").count() > 0
+    assert count_drawn(page, "strikes") == len(strikes)
+    page.close()
+
+
 def count_drawn(page, name):
     """Features of layer ``name`` drawn now (a region's outline counts each item on it)."""
     return page.evaluate("(name) => window.geomap.drawn(name)", name)

@@ -254,6 +254,8 @@ def render_map(
     fmap = folium.Map(
         location=[30, 20], zoom_start=3, tiles=None, control_scale=False, prefer_canvas=True
     )
+    # The map's own zoom range (tiles would give it one): MarkerCluster needs it.
+    fmap.options.update(min_zoom=2, max_zoom=18)
     # Only Leaflet is needed: CircleMarkers and our own controls use no icon fonts.
     fmap.default_js, fmap.default_css = [], []
     fmap._id = "geomap"
