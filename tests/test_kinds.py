@@ -679,6 +679,29 @@ def test_gunmen_killing_a_chief_and_militants_killing_soldiers(memory_gazetteer)
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "On 20 January 2023, militants attacked an army base near Khartoum, killing 7 soldiers.",
+        "On 20 January 2023, gunmen attacked a checkpoint in Khartoum.",
+        "On 20 January 2023, soldiers raided Jenin.",
+    ],
+)
+def test_attacks_on_armed_men_and_raids_are_clashes(memory_gazetteer, text):
+    clash = one(memory_gazetteer, text, "battles")
+    assert clash.sub_event_type == t.ARMED_CLASH
+    assert clash.event_date == dt.date(2023, 1, 20)
+    assert clash.place.name in ("Khartoum", "Jenin")
+
+
+def test_gunmen_attacking_a_church_attack_civilians_and_fight_no_one(memory_gazetteer):
+    text = "On 5 June 2022, gunmen attacked a church in Khartoum, killing 40 worshippers."
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.sub_event_type, attack.figures["fatalities"].value) == (t.ATTACK, 40)
+    assert events(memory_gazetteer, text, "battles") == []
+    assert events(memory_gazetteer, "Police raided a newspaper's offices in Khartoum.") == []
+
+
+@pytest.mark.parametrize(
     ("text", "when"),
     [
         ("On 2023-04-03, Russian forces shelled Kharkiv.", (dt.date(2023, 4, 3), 1)),

@@ -29,6 +29,7 @@ _FIGHTING = re.compile(
     r"push(?:ed|ing)?\s+(?:into|towards?|forward|on)|pressing\s+(?:towards?|on)|"
     r"broke\s+(?:through|defen[cs]e\s+lines?)|breakthrough|repel(?:led|s)?|repuls(?:ed|e)|"
     r"ground\s+(?:attacks?|operations?)|(?:troops|forces|fighters|units)\s+(?:had\s+)?entered|"
+    r"(?:troops|forces|soldiers|fighters|militants|gunmen|commandos)\s+(?:\w+\s+)?raid(?:ed|ing)|"
     r"attacks?\s+of\s+the\s+occupiers|(?<!air )(?<!police )(?<!helicopter )(?<!drone )raids?|"
     r"(?:military|security|ground)\s+operations?\s+in|"
     # armed men killing men in arms: "militants killed three soldiers"
@@ -40,11 +41,21 @@ _FIGHTING = re.compile(
 _GROUND_ATTACK = re.compile(r"\battack(?:s|ed|ing)?\b", re.IGNORECASE)
 _GROUND_WORDS = re.compile(
     r"\b(?:infantry|assault\w*|storm(?:s|ed|ing)?|advanc\w+|tanks|armou?red|positions|ground|capture|"
-    r"seize|push(?:ed|es|ing)?|gunmen|militants|insurgents|rebels|main\s+attack)\b",
+    r"seize|push(?:ed|es|ing)?|gunmen|militants|insurgents|rebels|main\s+attack|"
+    r"(?:military|army)\s+(?:bases?|camps?|posts?)|checkpoints?|outposts?|barracks|convoys?|"
+    r"patrols?)\b",
+    re.I,
+)
+# "gunmen attacked a church": an attack on civilians (the civilians kind's), not a clash.
+_CIVILIAN_TARGET = re.compile(
+    r"\s+(?:on\s+)?(?:\w+\s+){0,3}?(?:civilians|villagers|residents|worshippers|churchgoers|"
+    r"farmers|passengers|pupils|students|churche?s?|mosques?|schools?|markets?|weddings?|"
+    r"funerals?|homes?|hospitals?|camps?\s+for\s+(?:displaced|refugees))\b",
     re.I,
 )
 _WEAPON_WORDS = re.compile(
-    r"\b(?:missiles?|rockets?|drones?|shell\w*|artillery|air\s*strikes?|bomb\w*|mortars?)\b", re.I
+    r"\b(?:missiles?|rockets?|drones?|shell\w*|artillery|(?:air\s*)?strikes?|bomb\w*|mortars?)\b",
+    re.I,
 )
 _COMBAT = re.compile(
     r"fighting|fought|clash|battles|street|counter-?attack|storm|gun|fire-?fight|repel|skirmish",
@@ -104,7 +115,12 @@ def extract(clause: Clause) -> list[Event]:
     trigger = _FIGHTING.search(text)
     if trigger is None:
         ground = _GROUND_ATTACK.search(text)
-        if not ground or not _GROUND_WORDS.search(text) or _WEAPON_WORDS.search(text):
+        if (
+            not ground
+            or not _GROUND_WORDS.search(text)
+            or _WEAPON_WORDS.search(text)
+            or _CIVILIAN_TARGET.match(text, ground.end())
+        ):
             return []
         trigger = ground
     while trigger is not None and (
