@@ -53,6 +53,11 @@ class Gazetteer(Protocol):
         """The country's capital city, or None."""
 
 
+# A place row's kind, by its stored value (a dict: calling the enum costs a
+# microsecond, for each of the dozens of candidates a name's lookup returns).
+_KINDS = {kind.value: kind for kind in PlaceKind}
+
+
 def _place(row: PlaceRow | tuple) -> Place:
     (
         pid,
@@ -70,7 +75,7 @@ def _place(row: PlaceRow | tuple) -> Place:
         admin2,
         capital,
     ) = row
-    kind = PlaceKind(kind)
+    kind = _KINDS[kind]
     return Place(
         id=pid,
         name=name,
