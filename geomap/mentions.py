@@ -28,6 +28,7 @@ _WORD = r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’.\-]*[^\W_])?"
 _WORD_AT = re.compile(_WORD)
 _JOINED_WORD = re.compile(rf"[ \-‐–]({_WORD})")  # the next word, one space or dash on
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’\-]*)(\.?)[ \-‐–]$")  # "Gino D. |Bassett"
+_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})  # "son of", in Arabic names
 _MAX_WORDS = 6
 _MAX_TAIL = 4  # lower-case words that may continue a name ("nuclear power plant")
 _JOINERS_IN_WORDS = frozenset("'’.-_")
@@ -153,9 +154,16 @@ def _last_word(text: str, first: _Token, end: int) -> _Token | None:
         token = _next_word(text, token)
         if token is None or count + 1 == _MAX_WORDS:
             return None
-        if not (token.text[:1].isupper() or token.text in _CONNECTORS):
+        if not (token.text[:1].isupper() or token.text in _CONNECTORS or _articled(token.text)):
             return None
     return None
+
+
+def _articled(word: str) -> bool:
+    """True for a capitalised word behind a connector and a dash ("al-Balah" in
+    "Deir al-Balah", "ez-Zor"): the Arabic article, as English news writes it."""
+    connector, dash, rest = word.partition("-")
+    return bool(dash) and connector in _CONNECTORS and rest[:1].isupper()
 
 
 def _previous_word(text: str, start: int) -> tuple[_Token, bool] | None:
@@ -408,6 +416,9 @@ class Recogniser:
         if initial:
             return True
         word = prev.text.lower()
+        if prev.text in _PATRONYMICS:  # "Mohammed bin Salman": a father's name
+            before = _previous_word(text, prev.start)
+            return before is not None and before[0].text[:1].isupper()
         if not prev.text[:1].isupper() or word in _GENERIC:  # "Western Mosul"
             return False
         if len(word) > 4 and word.endswith(("ing", "ed", "ly")):

@@ -191,3 +191,26 @@ def test_the_compiled_finder_lives_beside_the_index(gazetteer):
     text = "Shelling hit Kryvyi Rih and the U.S. Embassy in Kyiv's centre."
     found = {text[start : ends[0]] for start, ends in gazetteer.finder.find(text).items()}
     assert {"Kryvyi Rih", "U.S", "Kyiv"} <= found
+
+
+# -- the Arabic article: al or el, assimilated, dropped, in lower case ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "point"),
+    [
+        ("Strikes hit Deir al-Balah overnight.", "Deir al-Balah", (31.418, 34.349)),  # el
+        ("Shelling of Jisr al-Shughur went on.", "Jisr al-Shughur", (35.814, 36.320)),  # ash
+        ("Clashes broke out in Deir ez-Zor.", "Deir ez-Zor", (35.336, 40.141)),
+        ("Turkish drones struck a car near Qamishli.", "Qamishli", (37.052, 41.231)),  # Al
+        ("Turkish forces shelled al-Bab on Monday.", "al-Bab", (36.370, 37.516)),
+    ],
+)
+def test_arabic_names_are_found_as_news_writes_them(gazetteer, text, surface, point):
+    place = resolved(gazetteer, text)[surface]
+    assert km(place.lat, place.lon, *point) < 15
+
+
+def test_a_name_after_bin_is_a_father_not_a_place(gazetteer):
+    found = resolved(gazetteer, "Crown Prince Mohammed bin Salman met officials in Jeddah.")
+    assert set(found) == {"Jeddah"}

@@ -38,6 +38,7 @@ from .index import finder_path
 from .matcher import NameFinder
 from .names import fold_key, is_acronym, is_cyrillic, is_latin, name_key
 from .vocabulary import (
+    ARABIC_ARTICLE_COUNTRIES,
     AREA_KINDS,
     CYRILLIC_COUNTRIES,
     MAX_CANDIDATES,
@@ -175,13 +176,49 @@ def _cities(builder: _Builder, common: dict[str, float]) -> dict[tuple[str, str]
         by_admin1[(cc, a1)].append(
             {k: city[k] for k in ("name", "latitude", "longitude", "population")}
         )
-        for alt in city["alternatenames"]:
-            # Skip codes (IATA "IEV"), romanisation keys ("kyiva") and common words.
-            if not alt[:1].isupper() or alt.isupper() or _DIGIT.search(alt):
-                continue
-            if not _plain_alias(alt, common, population=pop):
-                builder.add_alias(alt, pid)
+        aliases = [
+            alt
+            for alt in city["alternatenames"]
+            # Skip codes (IATA "IEV") and romanisation keys ("kyiva").
+            if alt[:1].isupper() and not alt.isupper() and not _DIGIT.search(alt)
+        ]
+        if cc in ARABIC_ARTICLE_COUNTRIES:
+            aliases += _article_spellings([city["name"], *aliases])
+        for alias in aliases:
+            if not _plain_alias(alias, common, population=pop):
+                builder.add_alias(alias, pid)
     return by_admin1
+
+
+# The Arabic article as romanised: al, el, and al assimilated (ash-Shughur, ez-Zor).
+_ARTICLE = r"(?:[AaEe](?:l|sh|th|dh|[dnrstz]))"
+_LEADING_ARTICLE = re.compile(rf"^{_ARTICLE}[-\s‐‑'’]+")
+_ANY_ARTICLE = re.compile(rf"(?:^|(?<=[-\s‐‑])){_ARTICLE}(?=[-\s‐‑])")
+
+
+def _article_spellings(names: list[str]) -> set[str]:
+    """Other spellings of ``names`` that English news uses: each article written
+    al and el ("Deir el-Balah" is "Deir al-Balah", "Jisr ash Shughur" "Jisr al
+    Shughur"), and a leading article dropped ("Al Qāmishlī" is "Qāmishlī").
+
+    >>> sorted(_article_spellings(["Jisr ash Shughur", "Al-Bab", "Alep"]))
+    ['El-Bab', 'Jisr al Shughur', 'Jisr el Shughur']
+    """
+    spellings = set()
+    for name in names:
+        if not _ANY_ARTICLE.search(name):
+            continue
+        for article in ("al", "el"):
+            spellings.add(
+                _ANY_ARTICLE.sub(
+                    lambda m, a=article: a.title() if m.group()[0].isupper() else a, name
+                )
+            )
+        leading = _LEADING_ARTICLE.match(name)
+        rest = name[leading.end() :] if leading else ""
+        if len(rest) >= 4 and rest[0].isupper():
+            spellings.add(rest)
+    return spellings - set(names)
 
 
 def _strip_region_word(name: str) -> str:

