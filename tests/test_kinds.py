@@ -261,6 +261,11 @@ def test_a_share_of_a_town_is_kept_with_its_place(memory_gazetteer):
 # -- rules added on the dev set's lessons (general, not per document) ----------------------
 
 
+def test_one_meeting_named_twice_is_one_talks(memory_gazetteer):
+    text = "Delegations of Ukraine and Russia met in Istanbul on Monday for peace talks."
+    assert one(memory_gazetteer, text, "talks").place.name == "Istanbul"
+
+
 def test_meetings_of_officials_are_talks_at_their_venue(memory_gazetteer):
     talks = one(
         memory_gazetteer,
@@ -691,6 +696,18 @@ def test_attacks_on_armed_men_and_raids_are_clashes(memory_gazetteer, text):
     assert clash.sub_event_type == t.ARMED_CLASH
     assert clash.event_date == dt.date(2023, 1, 20)
     assert clash.place.name in ("Khartoum", "Jenin")
+
+
+def test_troops_exchanging_fire_fight_a_clash(memory_gazetteer):
+    text = "On 13 September 2022, Russian and Ukrainian troops exchanged fire near Bakhmut."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.sub_event_type, clash.place.name) == (t.ARMED_CLASH, "Bakhmut")
+
+
+def test_dozens_killed_are_twelve_as_acled_codes_them(memory_gazetteer):
+    text = "On 30 September 2022, police opened fire on protesters in Khartoum, killing dozens."
+    protest = one(memory_gazetteer, text, "protests")
+    assert protest.figures["fatalities"].value == 12
 
 
 def test_gunmen_attacking_a_church_attack_civilians_and_fight_no_one(memory_gazetteer):

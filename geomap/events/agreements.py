@@ -95,13 +95,15 @@ def _talks(clause: Clause) -> list[Event]:
     text = clause.text
     if _BLOC.search(text):
         return []
-    events = []
+    events, venues = [], set()
     for match in _TALKS.finditer(text):
         if clause.unreal(match.start()):
             continue
         venue = _venue(clause, *match.span())
-        if venue is None:
+        # "met in Brussels for peace talks": two words for one meeting.
+        if venue is None or venue[0].id in venues:
             continue
+        venues.add(venue[0].id)
         together = parties(clause, exclude=venue[0].name)
         date, precision = event_dates(clause, *match.span())[-1]
         start = day_span(text, date) if date and precision == DAY else date

@@ -22,6 +22,7 @@ from .places import event_places
 _FIGHTING = re.compile(
     r"\b(?:fighting|fought|fights?\s+(?:for|in|over|around)|clash(?:es|ed)|battl(?:e|es|ed|ing)|"
     r"combat|fire-?fights?|gun-?fights?|gun\s+battles?|skirmish(?:es)?|exchanges?\s+of\s+fire|"
+    r"(?:exchang|trad)(?:ed|ing)\s+(?:heavy\s+|gun\s+|artillery\s+)?fire|"
     r"assaults?|assaulted|assaulting|(?:counter-?)?offensives?(?!\s+(?:operations?|actions?|"
     r"capabilit\w+|weapons?|potential|posture))|counter-?attack(?:s|ed)?|"
     r"storm(?:ed|ing)|ambush(?:ed|es)?|besieg\w+|sieges?|encircl\w+|surrounded|"

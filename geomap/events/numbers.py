@@ -64,7 +64,7 @@ _WORDS = {
     "ninety": 90,
     "a hundred": 100,
     "a dozen": 12,
-    "dozens": 24,
+    "dozens": 12,  # as ACLED codes it (its fatalities FAQ: "12 for dozens")
     "a thousand": 1000,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9, "k": 1e3}
