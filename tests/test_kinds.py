@@ -126,6 +126,22 @@ def test_a_sentence_that_points_back_takes_the_previous_place(memory_gazetteer):
 def test_a_possibility_is_no_event(memory_gazetteer):
     assert events(memory_gazetteer, "Russia could strike Kyiv with missiles.") == []
     assert events(memory_gazetteer, "Russia threatened to capture Kharkiv.", "control") == []
+    foreseen = "Analysts say a Russian offensive on Kharkiv could come this summer."
+    assert events(memory_gazetteer, foreseen) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 1945 Soviet troops captured Kyiv.", "The film depicts the 1982 siege of Kharkiv."],
+)
+def test_history_is_no_event(memory_gazetteer, text):
+    assert events(memory_gazetteer, text) == []
+
+
+def test_a_year_beside_a_day_leaves_the_day(memory_gazetteer):
+    text = "Russian forces shelled Kherson on 3 April 2023, the worst attack since 2022."
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.event_date, strike.time_precision) == (dt.date(2023, 4, 3), 1)
 
 
 # -- battles and control -------------------------------------------------------------------

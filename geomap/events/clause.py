@@ -45,6 +45,12 @@ _DISMISSED = re.compile(
 )
 # "Capturing X would...", "whose capture would": an event talked of, not one that was.
 _THEN_UNREAL = re.compile(r"[^.;]{0,80}?\b(?:would|could|might|will)\b", re.IGNORECASE)
+_ATTACK_NOUNS = ("offensive", "offensives", "assault", "assaults", "attack", "attacks", "siege")
+_AIMED_THEN_UNREAL = re.compile(
+    r"(?:\s+(?:on|against|in|towards?|into|of)\s+[\w'’\- ]{1,40}?)?\s+"
+    r"(?:would|could|might|may|will)\b",
+    re.IGNORECASE,
+)
 # "a major offensive was expected": an event foreseen, not one that happened.
 _FORESEEN = re.compile(
     r"\w*(?:\s+[\w-]+){0,3}?\s+(?:(?:was|were|is|are|being)\s+(?:\w+\s+)?(?:expected|planned|"
@@ -104,11 +110,13 @@ class Clause:
         if _FORESEEN.match(text, start):
             return True
         word = _WORD.match(text, start)
-        return bool(
-            word
-            and word.group().lower().endswith(("ing", "ture", "ion"))
-            and _THEN_UNREAL.match(text, word.end())
-        )
+        if not word:
+            return False
+        noun = word.group().lower()
+        if noun.endswith(("ing", "ture", "ion")) and _THEN_UNREAL.match(text, word.end()):
+            return True
+        # "a Russian offensive on Kharkiv could come": the attack that might be.
+        return noun.endswith(_ATTACK_NOUNS) and bool(_AIMED_THEN_UNREAL.match(text, word.end()))
 
     def event(
         self,

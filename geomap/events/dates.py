@@ -61,6 +61,7 @@ _PATTERN = re.compile(
     |(?P<last_week>\blast\s+week\b)
     |(?P<this_month>\bthis\s+month\b)
     |(?P<last_month>\blast\s+month\b)
+    |(?P<year>\b(?:in|during|since|the)\s+(?P<y5>(?:1[89]|20)\d{{2}})\b(?![,.]\d))
     |(?P<last_year>\blast\s+year\b)
     |(?P<this_year>\bthis\s+year\b)
     """,
@@ -241,6 +242,8 @@ def _resolve(match, kind, group, ref: dt.date):
     if kind == "last_month":
         first = ref.replace(day=1) - dt.timedelta(days=1)
         return first.replace(day=1), MONTH
+    if kind == "year":  # "in 1945", "the 1982 siege"
+        return dt.date(int(match.group("y5")), 1, 1), YEAR
     if kind == "last_year":
         return dt.date(ref.year - 1, 1, 1), YEAR
     if kind == "this_year":
