@@ -714,6 +714,12 @@ def test_attacks_on_armed_men_and_raids_are_clashes(memory_gazetteer, text):
     assert clash.place.name in ("Khartoum", "Jenin")
 
 
+def test_fighting_between_two_sides_names_both(memory_gazetteer):
+    text = "Fighting between Sudan's army and the Rapid Support Forces raged in Khartoum on Monday."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.actor2, clash.place.name) == ("Sudan", "RSF", "Khartoum")
+
+
 def test_troops_exchanging_fire_fight_a_clash(memory_gazetteer):
     text = "On 13 September 2022, Russian and Ukrainian troops exchanged fire near Bakhmut."
     clash = one(memory_gazetteer, text, "battles")

@@ -260,6 +260,24 @@ def actor_of(clause: Clause, start: int, end: int) -> str | None:
 
 def actor_after(clause: Clause, anchor: int) -> str | None:
     """The country or armed group named first after ``anchor`` ("fell to Russian forces")."""
+    found = _actors_after(clause, anchor)
+    return found[0] if found else None
+
+
+def actors_between(clause: Clause, anchor: int) -> tuple[str, str] | None:
+    """The two sides of "fighting between Sudan's army and the RSF", when the
+    words at ``anchor`` (after the trigger) name them so; else None."""
+    if not _BETWEEN.match(clause.text, anchor):
+        return None
+    sides = list(dict.fromkeys(_actors_after(clause, anchor)))
+    return (sides[0], sides[1]) if len(sides) > 1 else None
+
+
+_BETWEEN = re.compile(r"\s+between\s", re.IGNORECASE)
+
+
+def _actors_after(clause: Clause, anchor: int) -> list[str]:
+    """The countries and armed groups named after ``anchor``, in order."""
     countries = [
         (clause.offset(rm), rm.place.name)
         for rm in clause.mentions
@@ -268,8 +286,7 @@ def actor_after(clause: Clause, anchor: int) -> str | None:
     groups = [
         (m.start(), ARMED_GROUPS[m.group(1).lower()]) for m in _GROUP.finditer(clause.text, anchor)
     ]
-    found = min(countries + groups, default=None)
-    return found[1] if found else None
+    return [name for _, name in sorted(countries + groups)]
 
 
 def is_armed_group(actor: str | None) -> bool:

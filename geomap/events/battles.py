@@ -12,7 +12,7 @@ import re
 
 from ..model import Event
 from . import taxonomy as t
-from .actors import actor_after, actor_before
+from .actors import actor_after, actor_before, actors_between
 from .clause import Clause
 from .emit import emit
 from .kinds import EventKind
@@ -132,7 +132,8 @@ def extract(clause: Clause) -> list[Event]:
     if trigger is None:
         return []
     start, end = trigger.span()
-    actor1 = actor_before(clause, start) or actor_before(clause, end)  # "militants killed"
+    sides = actors_between(clause, end)  # "fighting between the army and the RSF"
+    actor1 = (sides and sides[0]) or actor_before(clause, start) or actor_before(clause, end)
     killed = fatalities(text)
     # Only fighting itself is put at the place of the sentences before.
     fallback = bool(_COMBAT.match(trigger.group()))
@@ -145,7 +146,7 @@ def extract(clause: Clause) -> list[Event]:
         end,
         places=None if fallback else event_places(clause, start, end, fallback=False),
         actor1=actor1,
-        actor2=actor_after(clause, end) if actor1 else None,
+        actor2=(sides and sides[1]) or (actor_after(clause, end) if actor1 else None),
         figures={"fatalities": killed} if killed else {},
     )
 
