@@ -726,6 +726,14 @@ def test_troops_exchanging_fire_fight_a_clash(memory_gazetteer):
     assert (clash.sub_event_type, clash.place.name) == (t.ARMED_CLASH, "Bakhmut")
 
 
+def test_one_toll_for_two_towns_is_shared_between_them(memory_gazetteer):
+    text = "Russian missiles killed at least 41 people in Odesa and Kherson on Monday."
+    strikes = events(memory_gazetteer, text, "strikes")
+    killed = {e.place.name: e.figures["fatalities"] for e in strikes}
+    assert {name: f.value for name, f in killed.items()} == {"Odesa": 21, "Kherson": 20}
+    assert {f.hedge for f in killed.values()} == {"at least"}
+
+
 def test_dozens_killed_are_twelve_as_acled_codes_them(memory_gazetteer):
     text = "On 30 September 2022, police opened fire on protesters in Khartoum, killing dozens."
     protest = one(memory_gazetteer, text, "protests")

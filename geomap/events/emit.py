@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Event, Place
 from .actors import reported_by
 from .clause import Clause, event_dates
@@ -27,8 +29,30 @@ def emit(
     said" unless ``extra`` names one."""
     where = event_places(clause, start, end, within=within) if places is None else places
     extra.setdefault("reported_by", reported_by(clause.text, start))
+    return _shared_toll(
+        [
+            clause.event(layer, event_type, sub_type, place, when, **extra)
+            for place in where
+            for when in event_dates(clause, start, end)
+        ]
+    )
+
+
+def _shared_toll(events: list[Event]) -> list[Event]:
+    """One death toll for several places or days ("killing 40 people in Rafah
+    and Khan Younis") divided evenly among their events, the remainder to the
+    first, as ACLED divides it: summing the layer counts each death once."""
+    killed = events[0].figures.get("fatalities") if len(events) > 1 else None
+    if killed is None:
+        return events
+    share, remainder = divmod(int(killed.value), len(events))
     return [
-        clause.event(layer, event_type, sub_type, place, when, **extra)
-        for place in where
-        for when in event_dates(clause, start, end)
+        replace(
+            event,
+            figures={
+                **event.figures,
+                "fatalities": replace(killed, value=float(share + (n < remainder))),
+            },
+        )
+        for n, event in enumerate(events)
     ]
