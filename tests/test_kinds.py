@@ -726,6 +726,16 @@ def test_troops_exchanging_fire_fight_a_clash(memory_gazetteer):
     assert (clash.sub_event_type, clash.place.name) == (t.ARMED_CLASH, "Bakhmut")
 
 
+def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
+    text = (
+        "Russian drones struck Kherson on Monday, killing two people. The strikes came as "
+        "fighting raged around a hospital in Kherson, where troops exchanged fire for a day."
+    )
+    (strike,) = events(memory_gazetteer, text, "strikes")
+    assert strike.sub_event_type == t.AIR_DRONE
+    assert one(memory_gazetteer, text, "battles").place.name == "Kherson"
+
+
 def test_one_toll_for_two_towns_is_shared_between_them(memory_gazetteer):
     text = "Russian missiles killed at least 41 people in Odesa and Kherson on Monday."
     strikes = events(memory_gazetteer, text, "strikes")

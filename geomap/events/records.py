@@ -53,16 +53,27 @@ def _one_per_place(events: list[Event], no_time: tuple) -> list[Event]:
         for e in events
         if e.place is not None and (e.event_date, e.time_precision) != no_time
     }
+    dated_anyhow = {key[::2] for key in dated}
 
     def repeats(e: Event) -> bool:
-        if e.place is None or e.time_precision in (None, 1) or _ANOTHER.search(e.quote):
+        if e.place is None or _ANOTHER.search(e.quote):
+            return False
+        untimed = (e.event_date, e.time_precision) == no_time
+        if untimed and _BACK_REFERENCE.match(e.quote) and (e.layer, e.place.id) in dated_anyhow:
+            return True  # "The strikes came as...": those reported, whatever they were
+        if e.time_precision in (None, 1):
             return False
         key = (e.layer, e.sub_event_type, e.place.id)
-        return key in by_day or ((e.event_date, e.time_precision) == no_time and key in dated)
+        return key in by_day or (untimed and key in dated)
 
     return [e for e in events if not repeats(e)]
 
 
+# A sentence that opens on "the strikes" speaks of strikes already reported.
+_BACK_REFERENCE = re.compile(
+    r"^\W*The\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|shelling|bombardment|raids?|assault|"
+    r"blasts?|explosions?)\b"
+)
 _ANOTHER = re.compile(
     r"\b(?:another|a\s+(?:second|third|new|fresh|further))\s+(?:[\w-]+\s+)?(?:strike|attack|"
     r"blast|explosion|missile|rocket|drone|round|wave|assault|bomb\w*|shelling|clash)",
