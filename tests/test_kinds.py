@@ -736,6 +736,15 @@ def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     assert one(memory_gazetteer, text, "battles").place.name == "Kherson"
 
 
+def test_the_dateline_is_where_the_reporter_filed_not_the_war(memory_gazetteer):
+    text = (
+        "ISTANBUL, Nov 8 (Reuters) - Fighting raged in Khartoum and El Fasher on Wednesday. "
+        "Air strikes hit several towns across the country on Wednesday."
+    )
+    strike = one(memory_gazetteer, text, "strikes", date="2023-11-08")
+    assert (strike.place.name, strike.geo_precision) == ("Sudan", 3)
+
+
 def test_one_toll_for_two_towns_is_shared_between_them(memory_gazetteer):
     text = "Russian missiles killed at least 41 people in Odesa and Kherson on Monday."
     strikes = events(memory_gazetteer, text, "strikes")

@@ -158,20 +158,24 @@ def article_context(
     country_of: Callable[[str], Place | None] | None,
     front_of: Callable[[str], Place | None] | None = None,
 ) -> Article:
-    """The article's country (its dateline's, else the one its places lie in
-    most often, the first named winning a tie), its main place (the town of
-    that country it names most often) and its line of contact (``front_of``
-    the country's code)."""
-    codes = [rm.place.country_code for rm in resolved if rm.place.country_code]
+    """The article's country (the one its places lie in most often, its
+    dateline's winning a tie, then the first named), its main place (the town
+    of that country it names most often) and its line of contact (``front_of``
+    the country's code). A dateline says where the reporter filed from: a
+    story on Sudan is datelined Nairobi."""
+    codes = [
+        rm.place.country_code
+        for rm in resolved
+        if rm.place.country_code and rm.mention.start >= doc.dateline_end
+    ]
+    dateline = [rm.place.country_code for rm in resolved if rm.mention.start < doc.dateline_end]
+    if not codes:
+        codes = [code for code in dateline if code]
     if not codes:
         return Article(None, None)
     votes = Counter(codes)
-    dateline = [rm.place.country_code for rm in resolved if rm.mention.start < doc.dateline_end]
-    best = (
-        dateline[0]
-        if dateline and dateline[0]
-        else max(votes, key=lambda c: (votes[c], -codes.index(c)))
-    )
+    filed = dateline[0] if dateline else None
+    best = max(votes, key=lambda c: (votes[c], c == filed, -codes.index(c)))
     named = next(
         (
             rm.place
