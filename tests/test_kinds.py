@@ -138,6 +138,13 @@ def test_history_is_no_event(memory_gazetteer, text):
     assert events(memory_gazetteer, text) == []
 
 
+def test_a_capture_completed_is_a_capture(memory_gazetteer):
+    text = "On 20 May 2023, Russian forces completed the capture of Bakhmut."
+    taken = one(memory_gazetteer, text, "control")
+    assert (taken.place.name, taken.event_date) == ("Bakhmut", dt.date(2023, 5, 20))
+    assert events(memory_gazetteer, "The capture of Bakhmut is Moscow's objective.") == []
+
+
 def test_a_year_beside_a_day_leaves_the_day(memory_gazetteer):
     text = "Russian forces shelled Kherson on 3 April 2023, the worst attack since 2022."
     strike = one(memory_gazetteer, text, "strikes")
@@ -757,6 +764,16 @@ def test_dozens_killed_are_twelve_as_acled_codes_them(memory_gazetteer):
     text = "On 30 September 2022, police opened fire on protesters in Khartoum, killing dozens."
     protest = one(memory_gazetteer, text, "protests")
     assert protest.figures["fatalities"].value == 12
+
+
+def test_gunmen_shooting_at_a_concert_hall_attack_civilians(memory_gazetteer):
+    text = "On 22 March 2024, gunmen opened fire at a concert hall in Moscow, killing 145 people."
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.sub_event_type, attack.figures["fatalities"].value) == (t.ATTACK, 145)
+    assert events(memory_gazetteer, text, "strikes") == []
+    checkpoint = "On 2 May 2024, gunmen opened fire on a police checkpoint in Khartoum."
+    assert one(memory_gazetteer, checkpoint, "battles").sub_event_type == t.ARMED_CLASH
+    assert events(memory_gazetteer, checkpoint, "civilians") == []
 
 
 def test_gunmen_attacking_a_church_attack_civilians_and_fight_no_one(memory_gazetteer):

@@ -33,9 +33,11 @@ _FIGHTING = re.compile(
     r"(?:troops|forces|soldiers|fighters|militants|gunmen|commandos)\s+(?:\w+\s+)?raid(?:ed|ing)|"
     r"attacks?\s+of\s+the\s+occupiers|(?<!air )(?<!police )(?<!helicopter )(?<!drone )raids?|"
     r"(?:military|security|ground)\s+operations?\s+in|"
-    # armed men killing men in arms: "militants killed three soldiers"
-    r"(?:militants|gunmen|insurgents|rebels|jihadists|fighters)\s+(?:\w+\s+){0,2}?killed\s+"
-    r"(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|officers|servicemen))\b",
+    # armed men killing, or shooting at, men in arms: "militants killed three
+    # soldiers", "gunmen opened fire on a police checkpoint"
+    r"(?:militants|gunm[ae]n|insurgents|rebels|jihadists|fighters)\s+(?:\w+\s+){0,2}?"
+    r"(?:killed|opened\s+fire\s+(?:on|at))\s+(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|"
+    r"officers|servicemen|checkpoints?|bases?|positions|patrols?|convoys?))\b",
     re.IGNORECASE,
 )
 # "attack(s)" is a battle when ground forces make it, and no weapon is named.

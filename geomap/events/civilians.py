@@ -34,7 +34,11 @@ _VIOLENCE = {
     # armed men killing someone not in arms: "gunmen killed a village chief"
     r"(?:gunmen|assailants|attackers|militants|fighters)\s+(?:\w+\s+){0,2}?(?:killed|shot\s+dead|"
     r"murdered|stabbed|hacked\s+to\s+death|executed)(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|"
-    r"police\w*|officers|servicemen|fighters|militants))",
+    r"police\w*|officers|servicemen|fighters|militants))|"
+    # a shooting: "gunmen opened fire at a concert hall"
+    r"(?:gunm[ae]n|assailants|attackers|shooters?)\s+(?:\w+\s+){0,2}?opened\s+fire\s+(?:on|at|in)"
+    r"(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|officers|servicemen|checkpoints?|"
+    r"bases?|positions|patrols?|convoys?))",
 }
 _PATTERNS = {
     sub: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for sub, words in _VIOLENCE.items()

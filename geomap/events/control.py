@@ -55,7 +55,8 @@ _NOT_A_CAPTURE = re.compile(
     re.IGNORECASE,
 )
 # ... nor people captured, nor an adjective or an aim ("the liberated city",
-# "the capture of X is Moscow's objective"); "after the capture of X" is a capture.
+# "the capture of X is Moscow's objective"); "after the capture of X" and
+# "completed the capture of X" are captures.
 # "soldiers were captured", "two soldiers captured in fighting": people,
 # where "troops captured Soledar" is a town taken.
 _PEOPLE_BEFORE = re.compile(
@@ -65,7 +66,11 @@ _PEOPLE_BEFORE = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NO_OBJECT = re.compile(r"\s+(?:in|by|during|near|at|while|after|on|when|last|and)\b")
-_ADJECTIVE_BEFORE = re.compile(r"(?<!after )(?<!following )\b(?:the|a|an)\s+$|-$", re.IGNORECASE)
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?<!after )(?<!following )(?<!completed )(?<!completing )(?<!announced )(?<!confirmed )"
+    r"\b(?:the|a|an)\s+$|-$",
+    re.IGNORECASE,
+)
 # How far from its verb a change of control names its place: "captured X",
 # "X fell", "recaptured 53 villages in occupied Kherson region".
 _REACH = (60, 90)

@@ -77,8 +77,10 @@ _OF_WHICH = re.compile(
     re.IGNORECASE,
 )
 # Ground attacks are battles, not strikes ("Russian attacks intensified to capture").
+# Fighting on the ground, and shootings ("gunmen opened fire"): no remote violence.
 _GROUND = re.compile(
-    r"\b(?:capture|seize|storm(?:s|ed|ing)?|advance\w*|assault\w*|offensive|infantry|push\w*\s+(?:into|towards))\b",
+    r"\b(?:capture|seize|storm(?:s|ed|ing)?|advance\w*|assault\w*|offensive|infantry|"
+    r"push\w*\s+(?:into|towards)|gunm[ae]n|assailants|shooters?)\b",
     re.IGNORECASE,
 )
 
