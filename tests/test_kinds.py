@@ -760,6 +760,17 @@ def test_one_toll_for_two_towns_is_shared_between_them(memory_gazetteer):
     assert {f.hedge for f in killed.values()} == {"at least"}
 
 
+def test_a_toll_belongs_to_the_strike_of_its_clause(memory_gazetteer):
+    text = (
+        "Russian missiles struck Odesa on Monday, killing two people, "
+        "while shelling continued in Kherson."
+    )
+    killed = {
+        e.place.name: e.figures.get("fatalities") for e in events(memory_gazetteer, text, "strikes")
+    }
+    assert killed["Odesa"].value == 2 and killed["Kherson"] is None
+
+
 def test_dozens_killed_are_twelve_as_acled_codes_them(memory_gazetteer):
     text = "On 30 September 2022, police opened fire on protesters in Khartoum, killing dozens."
     protest = one(memory_gazetteer, text, "protests")

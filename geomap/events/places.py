@@ -331,6 +331,15 @@ def _within(previous: tuple[Place, int] | None, area: Place) -> bool:
 _NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but)\s|;\s|\s+(?:while|whereas)\s")
 
 
+def own_clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` that holds ``text[start:end]``, between the
+    clause breaks around it: "Missiles struck Mykolaiv, killing two," of
+    "..., while shelling continued in Donbas"."""
+    before = [m.end() for m in _NEXT_CLAUSE.finditer(text, 0, start)]
+    after = _NEXT_CLAUSE.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
 def _in_other_clause(text: str, at: int, start: int, end: int) -> bool:
     """True when the place at ``text[at:]`` is in a clause that follows the
     trigger's (at ``text[start:end]``): "The city ... experienced the worst

@@ -19,7 +19,7 @@ from .clause import Clause
 from .emit import emit
 from .kinds import EventKind
 from .numbers import count_before, fatalities
-from .places import event_places
+from .places import event_places, own_clause
 
 _WEAPONS = {
     t.SUICIDE_BOMB: r"suicide\s+(?:bomb\w*|attack\w*|blast)|"
@@ -147,7 +147,13 @@ def extract(clause: Clause) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple] = set()
     where = None  # a trigger that names no place of its own strikes where the last one did
-    for trigger in triggers:
+    # With strikes in several clauses, a toll is the one in the strike's own clause
+    # ("..., killing two, while shelling continued in Donbas"), else the first's.
+    parts = [own_clause(text, *m.span()) for m in triggers]
+    tolls = [fatalities(part) for part in parts] if len({*parts}) > 1 else [None] * len(parts)
+    if not any(tolls):
+        tolls[0] = fatalities(text)
+    for trigger, killed in zip(triggers, tolls, strict=True):
         start, end = trigger.span()
         near = text[max(0, start - 40) : end + 40]
         if _SHOT_DOWN.search(near) or clause.unreal(start):
@@ -167,7 +173,6 @@ def extract(clause: Clause) -> list[Event]:
             figures["weapon_count"] = (
                 Figure(count.value, count.unit, count.hedge, detail.group()) if detail else count
             )
-        killed = fatalities(text)
         if killed:
             figures["fatalities"] = killed
         details = (
