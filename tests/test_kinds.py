@@ -145,6 +145,14 @@ def test_a_capture_completed_is_a_capture(memory_gazetteer):
     assert events(memory_gazetteer, "The capture of Bakhmut is Moscow's objective.") == []
 
 
+def test_the_next_day_follows_the_day_stated_before(memory_gazetteer):
+    text = "On 26 January 2023, Russian missiles struck Kyiv. The next day, drones hit Odesa."
+    odesa = next(e for e in events(memory_gazetteer, text, "strikes") if e.place.name == "Odesa")
+    assert (odesa.event_date, odesa.time_precision) == (dt.date(2023, 1, 27), 1)
+    alone = one(memory_gazetteer, "The next day, drones hit Odesa.", "strikes")
+    assert alone.time_precision == 2  # no day before it: the article's week
+
+
 def test_a_year_beside_a_day_leaves_the_day(memory_gazetteer):
     text = "Russian forces shelled Kherson on 3 April 2023, the worst attack since 2022."
     strike = one(memory_gazetteer, text, "strikes")

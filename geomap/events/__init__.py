@@ -52,15 +52,18 @@ def extract_events(
     by_sentence = mentions_by_sentence(sentences, resolved)
     events: list[Event] = []
     previous: tuple[Place, int] | None = None
+    stated = None  # the last date a sentence stated: what "the next day" follows
     age = 0
     for number, sentence in enumerate(sentences):
         if _not_a_report(doc, sentence):
             continue
         clause = make_clause(
-            doc, sentences, number, by_sentence.get(sentence.start, ()), article, previous
+            doc, sentences, number, by_sentence.get(sentence.start, ()), article, previous, stated
         )
         if clause is None:
             continue
+        if clause.dates:
+            stated = (clause.dates[-1].date, clause.dates[-1].precision)
         found = [event for kind in KINDS if kind.extract for event in kind.extract(clause)]
         # A strike's toll stays with the strike: no separate toll for it.
         if any("fatalities" in e.figures for e in found if not is_claim(e)):

@@ -32,7 +32,7 @@ _VIOLENCE = {
     r"beheaded|lynched|"
     r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers)|"
     # armed men killing someone not in arms: "gunmen killed a village chief"
-    r"(?:gunmen|assailants|attackers|militants|fighters)\s+(?:\w+\s+){0,2}?(?:killed|shot\s+dead|"
+    r"(?:gunm[ae]n|assailants?|attackers?|militants|fighters)\s+(?:\w+\s+){0,2}?(?:killed|shot\s+dead|"
     r"murdered|stabbed|hacked\s+to\s+death|executed)(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|"
     r"police\w*|officers|servicemen|fighters|militants))|"
     # a shooting: "gunmen opened fire at a concert hall"

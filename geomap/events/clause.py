@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -219,8 +220,10 @@ def make_clause(
     mentions: tuple[ResolvedMention, ...],
     article: Article,
     previous_place: tuple[Place, int] | None,
+    previous_date: tuple[dt.date, int] | None = None,
 ) -> Clause | None:
-    """The clause of sentence ``number``, or None for one too long to be a sentence."""
+    """The clause of sentence ``number``, or None for one too long to be a
+    sentence; its "the next day" follows ``previous_date`` (date, precision)."""
     sentence = sentences[number]
     if len(sentence.text) > MAX_SENTENCE:
         return None  # a table or a run-on scrape, not a sentence a reporter wrote
@@ -228,7 +231,7 @@ def make_clause(
         doc,
         sentence,
         mentions,
-        tuple(find_dates(sentence.text, doc.date)),
+        tuple(find_dates(sentence.text, doc.date, previous_date)),
         tuple(sentences[number + 1 : number + 3]),
         article,
         previous_place,

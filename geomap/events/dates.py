@@ -55,6 +55,10 @@ _PATTERN = re.compile(
     |(?P<month_day>\b(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
         (?:,?\s+(?P<y2>\d{{4}}))?)
     |(?P<month_year>\b(?:in\s+)?(?P<m3>{MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)
+    |(?P<next_day>\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b
+        (?!\s+(?:tomorrow|the|a)\b))
+    |(?P<day_before>\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier|the\s+day\s+before)
+        \b(?!\s+(?:yesterday|the|a)\b))
     |(?P<today>\b(?:today|this\s+morning|this\s+evening|tonight|overnight)\b)
     |(?P<yesterday>\b(?:yesterday|last\s+night)\b)
     |(?P<this_week>\bthis\s+week\b)
@@ -118,8 +122,12 @@ def _past(candidate: dt.date, reference: dt.date) -> dt.date:
     return candidate
 
 
-def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
-    """Every date expression in ``text``, resolved against ``reference``.
+def find_dates(
+    text: str, reference: dt.date | None, previous: tuple[dt.date, int] | None = None
+) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``reference``;
+    "the next day" and "the day before" against ``previous`` (the last date the
+    sentences before stated, and its precision), and left out without one.
 
     A weekday is the most recent such day on or before the article's date.
 
@@ -133,6 +141,9 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     >>> [(d.date.isoformat(), d.precision) for d in find_dates(
     ...     "over the weekend; over the last five days", ref)]  # its Monday; their middle
     [('2026-01-26', 2), ('2026-02-02', 2)]
+    >>> monday = (dt.date(2026, 1, 26), DAY)
+    >>> [d.date.isoformat() for d in find_dates("The next day, a gunman", ref, monday)]
+    ['2026-01-27']
     """
     if reference is None:
         return []
@@ -140,7 +151,11 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     for match in _PATTERN.finditer(text):
         kind = match.lastgroup
         group = match.group(kind) if kind else None
-        resolved = _resolve(match, kind, group, reference)
+        if kind in ("next_day", "day_before"):
+            step = dt.timedelta(days=1 if kind == "next_day" else -1)
+            resolved = (previous[0] + step, previous[1]) if previous else None
+        else:
+            resolved = _resolve(match, kind, group, reference)
         if resolved:
             found.append(DateMention(match.start(), match.end(), *resolved, match.group()))
     return found
