@@ -729,6 +729,17 @@ def test_attacks_on_armed_men_and_raids_are_clashes(memory_gazetteer, text):
     assert clash.place.name in ("Khartoum", "Jenin")
 
 
+def test_the_towns_after_a_colon_are_where_the_fighting_is(memory_gazetteer):
+    text = (
+        "On 10 January 2023, Russian forces tried to advance in two areas on the Donetsk "
+        "front: around Bakhmut and further north around Soledar."
+    )
+    clashes = events(memory_gazetteer, text, "battles")
+    assert sorted(e.place.name for e in clashes) == ["Bakhmut", "Soledar"]
+    near = "On 10 January 2023, Ukrainian forces recaptured Izium, near Kharkiv."
+    assert [e.place.name for e in events(memory_gazetteer, near, "control")] == ["Izium"]
+
+
 def test_fighting_between_two_sides_names_both(memory_gazetteer):
     text = "Fighting between Sudan's army and the Rapid Support Forces raged in Khartoum on Monday."
     clash = one(memory_gazetteer, text, "battles")

@@ -120,11 +120,17 @@ _WIDE = {PlaceKind.COUNTRY: True, PlaceKind.SEA: True, PlaceKind.REGION: True}
 # another in Soledar", "Kyiv as well as Lviv".
 # A town's region may come between ("Soledar, Donetsk oblast, and on the
 # approaches to Kremina").
+# So may a bearing ("around Bakhmut, further south around Avdiivka and north around Lyman").
+_AT = r"(?:in|at|near|on|around|towards)\s+(?:the\s+)?(?:approaches\s+to\s+|outskirts\s+of\s+)?"
+_BEARING = r"(?:further\s+)?(?:north|south|east|west)\w*\s+"
 _LIST_GAP = re.compile(
     r"^(?:,\s*[A-Z][\w'’-]+\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b)?"
     r"(?:,\s*|\s*,?\s+(?:and|or|&|as\s+well\s+as)\s+(?:(?:another|the\s+other|one\s+more|"
-    r"also)\s+)?(?:(?:in|at|near|on|around|towards)\s+(?:the\s+)?(?:approaches\s+to\s+|"
-    r"outskirts\s+of\s+)?)?|\s*/\s*)$"
+    rf"also)\s+)?(?:{_BEARING})?(?:{_AT})?|,\s*{_BEARING}{_AT}|\s*/\s*)$"
+)
+# A region whose towns follow a colon: "on the Donbas front: around Bakhmut, ...".
+_COLON_LIST = re.compile(
+    r"^(?:\s+[a-z]+){0,2}\s*:\s*(?:(?:in|at|near|around|towards)\s+(?:the\s+)?)?$"
 )
 # "in the east of the country", "across the country": the article's country.
 _THE_COUNTRY = re.compile(
@@ -287,6 +293,7 @@ def event_places(
         # before named, in the governor's region.
         place, precision = clause.previous_place
         return [(place, max(precision, 2))]
+    best = _colon_listed(clause, candidates, best)
     chosen = _listed_with(clause, candidates, best)
     # "near the towns of X and Y": the list's first words hold for all of it.
     head = _precision(clause, min(chosen, key=lambda rm: rm.mention.start))
@@ -355,6 +362,21 @@ def _of_other_event(text: str, at: int, trigger: int) -> bool:
     unless the trigger is that other event's own word."""
     match = _OTHER_EVENT.search(text, max(0, at - 80), at)
     return bool(match) and not match.start() <= trigger < at
+
+
+def _colon_listed(
+    clause: Clause, candidates: Sequence[ResolvedMention], best: ResolvedMention
+) -> ResolvedMention:
+    """The first town of the list a colon opens after the region ``best``
+    ("three areas on the Donbas front: around Bakhmut, ..."), else ``best``."""
+    if best.place.kind in SITE_KINDS:
+        return best
+    end = best.mention.end - clause.sentence.start
+    after = [rm for rm in candidates if clause.offset(rm) >= end and rm.place.kind in SITE_KINDS]
+    first = min(after, key=clause.offset, default=None)
+    if first is not None and _COLON_LIST.match(clause.text[end : clause.offset(first)]):
+        return first
+    return best
 
 
 def _listed_with(
