@@ -796,6 +796,13 @@ def test_dozens_killed_are_twelve_as_acled_codes_them(memory_gazetteer):
     assert protest.figures["fatalities"].value == 12
 
 
+def test_war_crimes_named_are_an_accusation_not_an_event(memory_gazetteer):
+    text = "Guterres toured Kyiv suburbs where Moscow is alleged to have committed war crimes."
+    assert events(memory_gazetteer, text, "civilians") == []
+    acts = "On 3 March 2022, Russian soldiers executed five civilians near Kyiv."
+    assert one(memory_gazetteer, acts, "civilians").sub_event_type == t.ATTACK
+
+
 def test_gunmen_shooting_at_a_concert_hall_attack_civilians(memory_gazetteer):
     text = "On 22 March 2024, gunmen opened fire at a concert hall in Moscow, killing 145 people."
     attack = one(memory_gazetteer, text, "civilians")

@@ -26,7 +26,7 @@ _VIOLENCE = {
     r"disappeared|taken\s+hostage|hostage-?taking|deport(?:ed|ation)\s+of\s+(?:\w+\s+)?"
     r"(?:children|civilians|residents)|filtration\s+camps?",
     t.ATTACK: r"executed\s+(?:\w+\s+){0,2}(?:civilians|prisoners|villagers|residents|men|women)|"
-    r"massacre(?:d|s)?|war\s+crimes?|tortur(?:e|ed|ing)|"
+    r"massacre(?:d|s)?|tortur(?:e|ed|ing)|"
     r"summar(?:y|ily)\s+(?:killed|executed|killings?)|shot\s+dead|gunned\s+down|"
     r"kill(?:ed|ing)\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers|farmers)|"
     r"beheaded|lynched|"
