@@ -740,6 +740,13 @@ def test_the_towns_after_a_colon_are_where_the_fighting_is(memory_gazetteer):
     assert [e.place.name for e in events(memory_gazetteer, near, "control")] == ["Izium"]
 
 
+def test_fighting_told_by_its_months_is_no_clash(memory_gazetteer):
+    text = "On Thursday, Wagner's inmates were pardoned after fighting for six months in Bakhmut."
+    assert events(memory_gazetteer, text, "battles") == []
+    assert events(memory_gazetteer, "After months of fighting around Bakhmut, talks began.") == []
+    assert one(memory_gazetteer, "Fighting raged in Bakhmut for three days.", "battles")
+
+
 def test_fighting_between_two_sides_names_both(memory_gazetteer):
     text = "Fighting between Sudan's army and the Rapid Support Forces raged in Khartoum on Monday."
     clash = one(memory_gazetteer, text, "battles")

@@ -101,6 +101,21 @@ _CAMPAIGN_MOVES = re.compile(
 )
 
 
+# "after fighting for six months in Ukraine", "months of fighting": the war
+# described over its months, not a clash on a day.
+_MONTHS_AFTER = re.compile(r"\s+(?:for|over)\s+(?:\w+\s+){0,2}(?:months|years)\b", re.I)
+_MONTHS_BEFORE = re.compile(r"\b(?:months|years)\s+of\s+(?:\w+\s+)?$", re.I)
+
+
+def _described(clause: Clause, trigger: re.Match) -> bool:
+    """True for fighting told by the months or years it lasted."""
+    text = clause.text
+    return bool(
+        _MONTHS_AFTER.match(text, trigger.end())
+        or _MONTHS_BEFORE.search(text, max(0, trigger.start() - 30), trigger.start())
+    )
+
+
 def _campaign(clause: Clause, trigger: re.Match) -> bool:
     """True for a side's offensive named as its campaign ("Moscow's offensive")."""
     text = clause.text
@@ -129,6 +144,7 @@ def extract(clause: Clause) -> list[Event]:
     while trigger is not None and (
         (clause.unreal(trigger.start()) and not _attempted(clause, trigger))
         or _campaign(clause, trigger)
+        or _described(clause, trigger)
     ):
         trigger = _FIGHTING.search(text, trigger.end())
     if trigger is None:
