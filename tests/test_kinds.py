@@ -778,6 +778,23 @@ def test_the_dateline_is_where_the_reporter_filed_not_the_war(memory_gazetteer):
     assert (strike.place.name, strike.geo_precision) == ("Sudan", 3)
 
 
+def test_a_note_tells_its_event_then_its_toll_and_what_came_of_it(memory_gazetteer):
+    """ACLED's notes and terse logs: the event, then sentences that name no time."""
+    note = "On 3 April 2023, Russian forces shelled Kherson. 1 civilian was killed."
+    strike = one(memory_gazetteer, note, "strikes")
+    assert strike.figures["fatalities"].value == 1
+    assert events(memory_gazetteer, note, "casualties") == []
+    retaken = (
+        "On 10 June 2023, Ukrainian forces clashed with Russian forces near Izium. "
+        "Ukrainian forces regained control of Izium."
+    )
+    taken = one(memory_gazetteer, retaken, "control")
+    assert (taken.event_date, taken.time_precision) == (dt.date(2023, 6, 10), 1)
+    tally = "On 3 April 2023, Russian forces shelled Kherson. 300 people have died since May."
+    assert one(memory_gazetteer, tally, "casualties").figures["toll"].value == 300
+    assert "fatalities" not in one(memory_gazetteer, tally, "strikes").figures
+
+
 def test_one_toll_for_two_towns_is_shared_between_them(memory_gazetteer):
     text = "Russian missiles killed at least 41 people in Odesa and Kherson on Monday."
     strikes = events(memory_gazetteer, text, "strikes")

@@ -107,6 +107,17 @@ _MONTHS_AFTER = re.compile(r"\s+(?:for|over)\s+(?:\w+\s+){0,2}(?:months|years)\b
 _MONTHS_BEFORE = re.compile(r"\b(?:months|years)\s+of\s+(?:\w+\s+)?$", re.I)
 
 
+# "arrested 15 Palestinians in raids across Hebron": a raid that arrests (the
+# arrests kind's), not a clash.
+_RAID = re.compile(r"raid", re.IGNORECASE)
+_ARRESTS = re.compile(r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detentions?)\b", re.I)
+
+
+def _arrest_raid(clause: Clause, trigger: re.Match) -> bool:
+    """True for a raid the sentence says arrested or detained people."""
+    return bool(_RAID.search(trigger.group())) and bool(_ARRESTS.search(clause.text))
+
+
 def _described(clause: Clause, trigger: re.Match) -> bool:
     """True for fighting told by the months or years it lasted."""
     text = clause.text
@@ -145,6 +156,7 @@ def extract(clause: Clause) -> list[Event]:
         (clause.unreal(trigger.start()) and not _attempted(clause, trigger))
         or _campaign(clause, trigger)
         or _described(clause, trigger)
+        or _arrest_raid(clause, trigger)
     ):
         trigger = _FIGHTING.search(text, trigger.end())
     if trigger is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Event, Place
+from ..model import Event, Figure, Place
 from .actors import reported_by
 from .clause import Clause, event_dates
 from .places import event_places
@@ -40,11 +40,15 @@ def emit(
 
 def _shared_toll(events: list[Event]) -> list[Event]:
     """One death toll for several places or days ("killing 40 people in Rafah
-    and Khan Younis") divided evenly among their events, the remainder to the
-    first, as ACLED divides it: summing the layer counts each death once."""
+    and Khan Younis") divided among their events (see :func:`share_toll`)."""
     killed = events[0].figures.get("fatalities") if len(events) > 1 else None
-    if killed is None:
-        return events
+    return events if killed is None else share_toll(events, killed)
+
+
+def share_toll(events: list[Event], killed: Figure) -> list[Event]:
+    """``events`` with the death toll ``killed`` divided evenly among them, the
+    remainder to the first, as ACLED divides it: summing a layer counts each
+    death once."""
     share, remainder = divmod(int(killed.value), len(events))
     return [
         replace(

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
 from ..model import Event
 from . import taxonomy as t
 from .agreements import merge_ceasefires, merge_exchanges
-from .dates import YEAR, undated
+from .dates import DAY, YEAR, undated
+from .emit import share_toll
 from .places import contains
 from .registry import BY_LAYER
 
@@ -28,7 +30,72 @@ def one_record_per_event(events: list[Event], article_date: dt.date | None) -> l
     # What an event carries when its sentence states no time (see clause.event_dates).
     no_time = undated(article_date) if article_date else (None, None)
     merged = merge_ceasefires(merge_exchanges(_one_per_place(events, no_time)))
-    return _without_summaries(_placed_or_dated(_missiles_called_airstrikes(merged), no_time))
+    told = _told_after(merged, no_time, article_date)
+    return _without_summaries(_placed_or_dated(_missiles_called_airstrikes(told), no_time))
+
+
+def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | None) -> list[Event]:
+    """What a sentence that names no time adds to the events of the sentence
+    right before it, as ACLED's notes and terse reports tell an event: "On 3
+    April 2023, Russian forces shelled Huliaipole, Zaporizhzhia. 1 civilian
+    was killed." The death toll of a sentence that names no place either is
+    those events' fatalities (shared among them), not a toll of its own; an
+    event at one of their places takes their date ("Ukrainian forces regained
+    control of Neskuchne")."""
+    out: list[Event] = []
+    for event in events:
+        before = [e for e in out if 0 < event.quote_start - e.quote_end <= 2 and not is_claim(e)]
+        if not before:
+            out.append(event)
+            continue
+        if _placeless_toll(event, article_date):
+            takers = [e for e in before if _counts_dead(e) and "fatalities" not in e.figures]
+            if takers:
+                shared = share_toll(takers, event.figures["toll"])
+                out = [shared[takers.index(e)] if e in takers else e for e in out]
+                continue
+        if (
+            (event.event_date, event.time_precision) == no_time
+            and not is_claim(event)
+            and not _ANOTHER_TIME.match(event.quote)
+        ):
+            dated = [e for e in before if e.place == event.place and e.time_precision == DAY]
+            if dated:
+                event = replace(event, event_date=dated[0].event_date, time_precision=DAY)
+        out.append(event)
+    return out
+
+
+def _placeless_toll(event: Event, article_date: dt.date | None) -> bool:
+    """True for a death toll put at the article's country for want of a place,
+    as of the article's day (a sentence that states neither)."""
+    toll = event.figures.get("toll")
+    return (
+        toll is not None
+        and toll.unit == "killed"
+        and not _TALLY.search(event.quote)
+        and event.place is not None
+        and event.place.kind == PlaceKind.COUNTRY
+        and (event.event_date, event.time_precision) == (article_date, DAY)
+    )
+
+
+# "Later, ...", "Meanwhile, ...": another time, or another event.
+_ANOTHER_TIME = re.compile(
+    r"^\W*(?:later|earlier|meanwhile|separately|elsewhere|previously|afterwards)\b", re.I
+)
+# A toll over a span is a tally, not one event's: "since the war began",
+# "in the previous 24 hours", "so far".
+_TALLY = re.compile(
+    r"\b(?:since|so\s+far|in\s+total|overall|altogether|to\s+date|"
+    r"(?:previous|past|last)\s+(?:24\s+hours|\w+\s+(?:days|weeks|months))|a\s+day)\b",
+    re.IGNORECASE,
+)
+
+
+def _counts_dead(event: Event) -> bool:
+    """True for an event whose layer records fatalities."""
+    return "fatalities" in dict(BY_LAYER[event.layer].fields)
 
 
 def is_claim(event: Event) -> bool:
