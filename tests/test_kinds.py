@@ -837,6 +837,12 @@ def test_gunmen_shooting_at_a_concert_hall_attack_civilians(memory_gazetteer):
     assert events(memory_gazetteer, checkpoint, "civilians") == []
 
 
+def test_a_raid_that_arrests_is_an_arrest(memory_gazetteer):
+    text = "On 22 November 2023, Israeli forces arrested 15 Palestinians in raids across Jenin."
+    assert one(memory_gazetteer, text, "arrests").figures["arrested"].value == 15
+    assert events(memory_gazetteer, text, "battles") == []
+
+
 def test_gunmen_attacking_a_church_attack_civilians_and_fight_no_one(memory_gazetteer):
     text = "On 5 June 2022, gunmen attacked a church in Khartoum, killing 40 worshippers."
     attack = one(memory_gazetteer, text, "civilians")
