@@ -795,6 +795,16 @@ def test_a_note_tells_its_event_then_its_toll_and_what_came_of_it(memory_gazette
     assert "fatalities" not in one(memory_gazetteer, tally, "strikes").figures
 
 
+def test_one_protest_a_day_takes_the_worst_it_met(memory_gazetteer):
+    text = (
+        "On 4 March 2023, police fired tear gas at protesters in Khartoum. "
+        "2 protesters were killed."
+    )
+    protest = one(memory_gazetteer, text, "protests")
+    assert protest.sub_event_type == t.EXCESSIVE_FORCE
+    assert protest.figures["fatalities"].value == 2
+
+
 def test_one_toll_for_two_towns_is_shared_between_them(memory_gazetteer):
     text = "Russian missiles killed at least 41 people in Odesa and Kherson on Monday."
     strikes = events(memory_gazetteer, text, "strikes")
