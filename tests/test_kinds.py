@@ -795,6 +795,12 @@ def test_a_note_tells_its_event_then_its_toll_and_what_came_of_it(memory_gazette
     assert "fatalities" not in one(memory_gazetteer, tally, "strikes").figures
 
 
+def test_a_strike_whose_drones_were_all_shot_down_is_a_downing(memory_gazetteer):
+    text = "On 9 May 2023, a Russian drone attack targeted Kyiv. All drones were shot down."
+    assert events(memory_gazetteer, text, "strikes") == []
+    assert one(memory_gazetteer, text, "disrupted").place.name == "Kyiv"
+
+
 def test_one_protest_a_day_takes_the_worst_it_met(memory_gazetteer):
     text = (
         "On 4 March 2023, police fired tear gas at protesters in Khartoum. "

@@ -69,7 +69,8 @@ def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | Non
     was killed." The death toll of a sentence that names no place either is
     those events' fatalities (shared among them), not a toll of its own; an
     event at one of their places takes their date ("Ukrainian forces regained
-    control of Neskuchne")."""
+    control of Neskuchne"). A strike whose weapons "were all shot down" is no
+    strike: the downing is the event."""
     out: list[Event] = []
     for event in events:
         before = [e for e in out if 0 < event.quote_start - e.quote_end <= 2 and not is_claim(e)]
@@ -90,8 +91,18 @@ def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | Non
             dated = [e for e in before if e.place == event.place and e.time_precision == DAY]
             if dated:
                 event = replace(event, event_date=dated[0].event_date, time_precision=DAY)
+        if event.layer == "disrupted" and _ALL_DOWN.search(event.quote):
+            out = [e for e in out if not (e in before and e.layer == "strikes")]
         out.append(event)
     return out
+
+
+# "All drones were shot down", "all of them were intercepted".
+_ALL_DOWN = re.compile(
+    r"\ball\s+(?:of\s+them|\w+\s+)?(?:\w+\s+)?(?:were|was|have\s+been)\s+"
+    r"(?:shot\s+down|intercepted|destroyed|downed)\b",
+    re.IGNORECASE,
+)
 
 
 def _placeless_toll(event: Event, article_date: dt.date | None) -> bool:
