@@ -184,6 +184,8 @@ def parse_article(
         source = source or _AGENCIES[trailer.group(1).lower()]
         if not verbatim:
             text = text[: trailer.start()].rstrip()
+    if not verbatim:
+        title = title or _headline(text)
     dateline = _DATELINE.match(text)
     dateline_place, dateline_end = None, 0
     if dateline:
@@ -203,6 +205,23 @@ def parse_article(
         dateline_end=dateline_end,
         path=path,
     )
+
+
+# A headline: a first line of its own that ends in no full stop, and text after it.
+_HEADLINE = re.compile(r"(?P<line>[^\n]{8,200}?[^\n.!?:;\"”’])\n\n(?=\S)")
+
+
+def _headline(text: str) -> str | None:
+    """The text's first line when it is a headline ("Israel-Gaza war live:
+    Israeli strikes kill dozens in Rafah", then a blank line), else None.
+
+    >>> _headline("Drones hit Odesa\\n\\nDrones hit Odesa overnight, officials said.")
+    'Drones hit Odesa'
+    >>> _headline("Drones hit Odesa overnight.\\n\\nTwo were hurt.") is None
+    True
+    """
+    match = _HEADLINE.match(text)
+    return match.group("line").strip() if match and not _DATELINE.match(text) else None
 
 
 def _clean(text: str) -> str:

@@ -214,3 +214,16 @@ def test_arabic_names_are_found_as_news_writes_them(gazetteer, text, surface, po
 def test_a_name_after_bin_is_a_father_not_a_place(gazetteer):
     found = resolved(gazetteer, "Crown Prince Mohammed bin Salman met officials in Jeddah.")
     assert set(found) == {"Jeddah"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "point"),
+    [
+        ("Houthis targeted a ship in the Gulf of Aden.", "Gulf of Aden", (12.5, 48.0)),
+        ("A tanker was struck in the Bab el-Mandeb strait.", "Bab el-Mandeb", (12.6, 43.3)),
+        ("Drones flew over the Persian Gulf.", "Persian Gulf", (27.0, 51.0)),
+    ],
+)
+def test_the_seas_of_the_shipping_wars_are_named(gazetteer, text, surface, point):
+    place = resolved(gazetteer, text)[surface]
+    assert place.kind == "sea" and km(place.lat, place.lon, *point) < 300

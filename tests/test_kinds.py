@@ -795,6 +795,19 @@ def test_a_note_tells_its_event_then_its_toll_and_what_came_of_it(memory_gazette
     assert "fatalities" not in one(memory_gazetteer, tally, "strikes").figures
 
 
+def test_a_headline_is_not_reported_twice(memory_gazetteer):
+    text = "Russian strikes kill two in Kherson\n\nRussian missiles hit Kherson on Monday."
+    assert article(text).title == "Russian strikes kill two in Kherson"
+    (strike,) = events(memory_gazetteer, text, "strikes")
+    assert strike.event_date == dt.date(2026, 2, 2)
+
+
+def test_whose_ship_was_hit_and_ships_seized_are_no_actor_or_capture(memory_gazetteer):
+    hit = "The Houthis fired missiles at a Turkish-owned ship near Odesa on Monday."
+    assert one(memory_gazetteer, hit, "strikes").actor1 == "Houthis"
+    assert events(memory_gazetteer, "Russian forces seized a tanker near Odesa.", "control") == []
+
+
 def test_a_strike_whose_drones_were_all_shot_down_is_a_downing(memory_gazetteer):
     text = "On 9 May 2023, a Russian drone attack targeted Kyiv. All drones were shot down."
     assert events(memory_gazetteer, text, "strikes") == []

@@ -86,8 +86,11 @@ _ACTS_AFTER = re.compile(
 )
 _ATTRIBUTE = re.compile(
     r"^[-‐](?:based|backed|appointed|installed|led|allied|aligned|era|made|controlled|held|"
-    r"occupied|supplied|linked|affiliated|sponsored|funded|friendly|leaning)\b"
+    r"occupied|supplied|linked|affiliated|sponsored|funded|friendly|leaning|owned|flagged|"
+    r"registered|operated)\b"
 )
+# "a British-owned cargo ship": whose the target is, not who acted.
+_OWNER = re.compile(r"[-‐](?:owned|flagged|registered|operated)\b")
 _PAIRED = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w'’-]+")
 _BY = re.compile(
     r"\b(?:by|accus\w+|blam\w+|urg\w+|warn\w+|told|asked|called\s+on|criticis\w+)\s+"
@@ -219,6 +222,7 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
             and rm.place.kind == PlaceKind.COUNTRY
             and rm.place.name != skip
             and not _as_place(clause, rm)
+            and not _OWNER.match(clause.text, rm.mention.end - clause.sentence.start)
         ):
             best_at, best = start, rm.place.name
     named_until = None  # where the last armed group named by its name ends

@@ -51,7 +51,8 @@ _HANDED_OVER = re.compile(
 _NOT_A_CAPTURE = re.compile(
     r"\b(?:captur\w*|seiz\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:soldiers|troops|fighters|"
     r"prisoners|weapons|tanks|equipment|documents|ammunition|volunteers|pows?|defenders|men|"
-    r"civilians|people|ships?|vessels?|assets|him|her|them|his|their|us|me)\b",
+    r"civilians|people|ships?|vessels?|tankers?|boats?|freighters?|aircraft|planes?|vehicles?|"
+    r"trucks?|cargo|assets|him|her|them|his|their|us|me)\b",
     re.IGNORECASE,
 )
 # ... nor people captured, nor an adjective or an aim ("the liberated city",
