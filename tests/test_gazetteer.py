@@ -227,3 +227,8 @@ def test_a_name_after_bin_is_a_father_not_a_place(gazetteer):
 def test_the_seas_of_the_shipping_wars_are_named(gazetteer, text, surface, point):
     place = resolved(gazetteer, text)[surface]
     assert place.kind == "sea" and km(place.lat, place.lon, *point) < 300
+
+
+def test_news_networks_named_like_towns_are_no_places(gazetteer):
+    found = resolved(gazetteer, "Al Arabiya and Al Mayadeen reported clashes in Al-Mayadin.")
+    assert set(found) == {"Al-Mayadin"}
