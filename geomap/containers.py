@@ -31,9 +31,12 @@ _AREA_NOUN = re.compile(
 )
 # No link's words are longer ("Oblast in the north-western ").
 _LONGEST_GAP = 48
-# A region word after a name (part of the mention's span, not of its name).
+# A region word after a name (part of the mention's span, not of its name);
+# also Myanmar's "township", which is no region word elsewhere ("Washington
+# Township" is a town).
 _REGION_WORD = re.compile(
-    r"[ \t]+(?:region|oblast|province|district|raion|rayon|county|governorate|state)s?\b",
+    r"[ \t]+(?:region|oblast|province|district|raion|rayon|county|governorate|state|township|"
+    r"lga)s?\b",
     re.IGNORECASE,
 )
 # "Kharkiv, Sumy, Chernihiv and Kyiv": a list goes on to "and" past more names.

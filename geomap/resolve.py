@@ -380,11 +380,10 @@ class Resolver:
         firsts: dict[str, Place] = {}  # each name's first guess (or placed) town
         for number, (mention, shortlist) in enumerate(zip(mentions, shortlists, strict=True)):
             listed = [c for _, c in shortlist if not c.place.minor]
-            place = (
-                placed[number][0].place
-                if number in placed
-                else (listed[0].place if listed else None)
-            )
+            if number in placed:
+                place = placed[number][0].place if placed[number] else None
+            else:
+                place = listed[0].place if listed else None
             if place is not None:
                 firsts.setdefault(mention.key, place)
             votes[(mention.key, mention.kind_hint)] = (
@@ -418,6 +417,8 @@ class Resolver:
         resolved: list[ResolvedMention] = []
         for number, mention in enumerate(mentions):
             if number in placed:
+                if placed[number] is None:
+                    continue  # no place of its name lies where the text says
                 candidate, reason = placed[number]
                 resolved.append(ResolvedMention(mention, candidate.place, 0.0, reason))
             elif (mention.key, mention.kind_hint) in chosen:
@@ -426,7 +427,7 @@ class Resolver:
 
     def _placed_in_areas(
         self, text: str, mentions: Sequence[Mention]
-    ) -> dict[int, tuple[Candidate, str]]:
+    ) -> dict[int, tuple[Candidate, str] | None]:
         """The mentions that the areas named with them decide ("X, Region",
         "X (District, Region)", "X in the Y region", "Y's X"), and the areas
         themselves: mention number → (candidate, reason).
@@ -438,6 +439,7 @@ class Resolver:
         """
         allowed: dict[int, list[tuple[float, Candidate]]] = {}
         areas: dict[int, Candidate] = {}
+        nowhere: set[int] = set()  # "Kani township, Sagaing region": no Kani in Sagaing
         # The innermost link first: "(Polohy district, Zaporizhzhia region)"
         # settles Polohy before Stepove is placed in it.
         for link in sorted(find_links(text, mentions), key=lambda k: -k.child):
@@ -448,6 +450,21 @@ class Resolver:
                 continue
             own_best = next((c for _, c in children if not c.place.minor), None)
             options = allowed.get(link.area) or self.scored(mentions[link.area])
+            if (
+                mentions[link.area].kind_hint in (Hint.REGION, Hint.DISTRICT)
+                and link.child not in allowed
+                and options
+                and own_best is not None
+                and all(
+                    c.place.country_code != a.place.country_code
+                    for _, c in children
+                    for _, a in options
+                )
+            ):
+                # The region word says where; the gazetteer's places of that
+                # name all lie in other countries: none of them is meant.
+                nowhere.add(link.child)
+                continue
             for _, area in options:
                 within = [(s, c) for s, c in children if inside(c.place, area.place)]
                 if not within:
@@ -469,6 +486,8 @@ class Resolver:
         # An area that is itself in an area was chosen among its allowed candidates.
         for number, area in areas.items():
             placed[number] = (area, f"{area.place.kind}, the area a place is said to be in")
+        for number in nowhere - placed.keys():
+            placed[number] = None
         return placed
 
 

