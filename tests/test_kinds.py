@@ -292,6 +292,13 @@ def test_a_share_of_a_town_is_kept_with_its_place(memory_gazetteer):
 # -- rules added on the dev set's lessons (general, not per document) ----------------------
 
 
+def test_talks_in_the_city_are_in_the_town_named_before(memory_gazetteer):
+    text = "Missiles struck Kyiv on Thursday, hours after his talks in the city with Guterres."
+    assert one(memory_gazetteer, text, "talks").place.name == "Kyiv"
+    before = "Missiles struck Kyiv on Thursday. It followed talks in the city with Guterres."
+    assert one(memory_gazetteer, before, "talks").place.name == "Kyiv"
+
+
 def test_one_meeting_named_twice_is_one_talks(memory_gazetteer):
     text = "Delegations of Ukraine and Russia met in Istanbul on Monday for peace talks."
     assert one(memory_gazetteer, text, "talks").place.name == "Istanbul"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..gazetteer.vocabulary import PlaceKind
+from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
 from ..model import Event, Figure, Place
 from . import taxonomy as t
 from .actors import actor_before, is_actor, parties, reported_by
@@ -59,7 +59,8 @@ _CAPTIVES = re.compile(
 
 def _venue(clause: Clause, start: int, end: int) -> tuple[Place, int] | None:
     """Where talks were held: a place named with "in" or "at" within 80
-    characters after the trigger, else just before it."""
+    characters after the trigger, else just before it, else the town named
+    before (in the sentence, or the one before) when they were "in the city"."""
     for rm in clause.mentions:
         at = clause.offset(rm)
         if (
@@ -79,7 +80,20 @@ def _venue(clause: Clause, start: int, end: int) -> tuple[Place, int] | None:
             and not framing(before)
         ):
             return rm.place, rm.place.geo_precision
+    # "his talks in the city": the town named before, in this sentence or the last.
+    if _VENUE_BACK.match(clause.text, end):
+        towns = [
+            rm.place
+            for rm in clause.mentions
+            if clause.offset(rm) < start and rm.place.kind in SITE_KINDS
+        ]
+        place = towns[-1] if towns else (clause.previous_place or (None,))[0]
+        if place is not None:
+            return place, place.geo_precision
     return None
+
+
+_VENUE_BACK = re.compile(r"\s+(?:in|at)\s+the\s+(?:city|capital|town)\b", re.IGNORECASE)
 
 
 # Summits of blocs and allies are diplomacy, not talks about a conflict.
