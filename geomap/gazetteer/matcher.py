@@ -27,14 +27,15 @@ CONNECTORS = frozenset(
 ARTICLES = frozenset("al el ad an ar as ash at az ed en er es esh et ez".split())
 _CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 _WORD = rf"[{_CAPITAL}][\w'’.\-‐]*"  # "Port-au-Prince" is one word
-_ARTICLED = rf"(?:{'|'.join(sorted(ARTICLES))})-(?=[{_CAPITAL}])"
-# A capitalised word (or an articled one), then more joined by one space, a dash
-# or ". " ("St. Louis"), with connectors between.
+# A capitalised word, then more joined by one space, a dash or ". " ("St. Louis"),
+# with connectors between. (It starts with a capital so that the regex engine
+# can skip to one: an optional article in front made the scan four times slower.)
 _RUN = re.compile(
-    rf"(?:{_ARTICLED})?{_WORD}"
-    rf"(?:(?:[ \-‐–]|\.[ ])(?:(?:{'|'.join(sorted(CONNECTORS))})[ \-])*{_WORD})*"
+    rf"{_WORD}(?:(?:[ \-‐–]|\.[ ])(?:(?:{'|'.join(sorted(CONNECTORS))})[ \-])*{_WORD})*"
 )
-_ARTICLED_AT = re.compile(_ARTICLED)
+# An article before a run: "al-" of "al-Bab".
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(ARTICLES))})-$")
+_ARTICLED_AT = re.compile(rf"(?:{'|'.join(sorted(ARTICLES))})-[{_CAPITAL}]")
 
 
 def _fold_table() -> dict[int, str]:
@@ -115,7 +116,7 @@ class NameFinder:
         # Only the runs of capitalised words are searched, joined by two blanks
         # (no key holds two, so no name spans two runs) into a string a fifth
         # of the text's length, folded; offsets are mapped back run by run.
-        runs = [run.span() for run in _RUN.finditer(text)]
+        runs = [(_articled_start(text, run.start()), run.end()) for run in _RUN.finditer(text)]
         if not runs:
             return {}
         searched = fold_text(" " + _APART.join(text[start:end] for start, end in runs) + " ")
@@ -149,3 +150,12 @@ class NameFinder:
 
 
 _APART = "  "  # between runs: no key holds two blanks
+
+
+def _articled_start(text: str, start: int) -> int:
+    """Where the run at ``start`` begins, its lower-case article included."""
+    if start and text[start - 1] == "-":
+        article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+        if article:
+            return article.start()
+    return start
