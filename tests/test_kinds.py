@@ -850,6 +850,16 @@ def test_a_toll_belongs_to_the_strike_of_its_clause(memory_gazetteer):
     assert killed["Odesa"].value == 2 and killed["Kherson"] is None
 
 
+def test_a_toll_is_not_lost_to_drones_shot_down_in_the_same_sentence(memory_gazetteer):
+    text = (
+        "Air defences shot down two Russian drones over the capital Kyiv during the night, "
+        "and later Russian missiles hit Odesa on Monday, killing two people."
+    )
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.place.name, strike.figures["fatalities"].value) == ("Odesa", 2)
+    assert events(memory_gazetteer, text, "casualties") == []
+
+
 def test_dozens_killed_are_twelve_as_acled_codes_them(memory_gazetteer):
     text = "On 30 September 2022, police opened fire on protesters in Khartoum, killing dozens."
     protest = one(memory_gazetteer, text, "protests")

@@ -144,6 +144,15 @@ def extract(clause: Clause) -> list[Event]:
         ):
             return []
         triggers = [strike]
+    # "drones were shot down", "could strike": no strike
+    triggers = [
+        m
+        for m in triggers
+        if not _SHOT_DOWN.search(text[max(0, m.start() - 40) : m.end() + 40])
+        and not clause.unreal(m.start())
+    ]
+    if not triggers:
+        return []
     events: list[Event] = []
     seen: set[tuple] = set()
     where = None  # a trigger that names no place of its own strikes where the last one did
@@ -155,9 +164,6 @@ def extract(clause: Clause) -> list[Event]:
         tolls[0] = fatalities(text)
     for trigger, killed in zip(triggers, tolls, strict=True):
         start, end = trigger.span()
-        near = text[max(0, start - 40) : end + 40]
-        if _SHOT_DOWN.search(near) or clause.unreal(start):
-            continue  # "drones were shot down", "could strike": no strike
         window = text[max(0, start - 60) : end + 60]
         sub_type = sub_type_of(trigger.group(), window) or t.SHELLING
         if sub_type == t.SHELLING and _WEAPON[t.SHELLING].search(text) is None:
