@@ -14,6 +14,7 @@ from ..model import Event
 from . import taxonomy as t
 from .actors import actor_after, actor_before, actors_between
 from .clause import Clause
+from .developments import ARREST_WORDS
 from .emit import emit
 from .kinds import EventKind
 from .numbers import fatalities
@@ -107,15 +108,10 @@ _MONTHS_AFTER = re.compile(r"\s+(?:for|over)\s+(?:\w+\s+){0,2}(?:months|years)\b
 _MONTHS_BEFORE = re.compile(r"\b(?:months|years)\s+of\s+(?:\w+\s+)?$", re.I)
 
 
-# "arrested 15 Palestinians in raids across Hebron": a raid that arrests (the
-# arrests kind's), not a clash.
-_RAID = re.compile(r"raid", re.IGNORECASE)
-_ARRESTS = re.compile(r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detentions?)\b", re.I)
-
-
 def _arrest_raid(clause: Clause, trigger: re.Match) -> bool:
-    """True for a raid the sentence says arrested or detained people."""
-    return bool(_RAID.search(trigger.group())) and bool(_ARRESTS.search(clause.text))
+    """True for a raid the sentence says arrested or detained people ("arrested
+    15 Palestinians in raids across Hebron"): the arrests kind's, not a clash."""
+    return "raid" in trigger.group().lower() and bool(ARREST_WORDS.search(clause.text))
 
 
 def _described(clause: Clause, trigger: re.Match) -> bool:

@@ -32,7 +32,8 @@ _WEAPONS = re.compile(
     r"explosives|bombs?|mines?)\b",
     re.IGNORECASE,
 )
-_ARRESTS = re.compile(
+# Words that report an arrest (the battles kind reads them too: a raid that arrests).
+ARREST_WORDS = re.compile(
     r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|taken\s+into\s+custody|rounded\s+up|"
     r"apprehended)\b",
     re.IGNORECASE,
@@ -76,7 +77,7 @@ def _disrupted(clause: Clause) -> list[Event]:
 
 def _arrests(clause: Clause) -> list[Event]:
     text = clause.text
-    match = _ARRESTS.search(text)
+    match = ARREST_WORDS.search(text)
     if not match or _PROTESTERS.search(text) or clause.unreal(match.start()):
         return []  # protesters arrested: a protest with intervention
     numbers = [f for s, _, f in parse_numbers(text) if abs(s - match.start()) < 60]
