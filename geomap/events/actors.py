@@ -84,13 +84,13 @@ _ACTS = (
 _ACTS_AFTER = re.compile(
     rf"^\s*,?\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+)?(?:[a-z]+ly\s+)?(?:{_ACTS})\b"
 )
+# "a British-owned cargo ship": whose the target is, not who acted.
+_OWNERSHIP = r"owned|flagged|registered|operated"
+_OWNER = re.compile(rf"[-‐](?:{_OWNERSHIP})\b")
 _ATTRIBUTE = re.compile(
     r"^[-‐](?:based|backed|appointed|installed|led|allied|aligned|era|made|controlled|held|"
-    r"occupied|supplied|linked|affiliated|sponsored|funded|friendly|leaning|owned|flagged|"
-    r"registered|operated)\b"
+    rf"occupied|supplied|linked|affiliated|sponsored|funded|friendly|leaning|{_OWNERSHIP})\b"
 )
-# "a British-owned cargo ship": whose the target is, not who acted.
-_OWNER = re.compile(r"[-‐](?:owned|flagged|registered|operated)\b")
 _PAIRED = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w'’-]+")
 _BY = re.compile(
     r"\b(?:by|accus\w+|blam\w+|urg\w+|warn\w+|told|asked|called\s+on|criticis\w+)\s+"

@@ -34,8 +34,9 @@ _RUN = re.compile(
     rf"{_WORD}(?:(?:[ \-‐–]|\.[ ])(?:(?:{'|'.join(sorted(CONNECTORS))})[ \-])*{_WORD})*"
 )
 # An article before a run: "al-" of "al-Bab".
-_ARTICLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(ARTICLES))})-$")
-_ARTICLED_AT = re.compile(rf"(?:{'|'.join(sorted(ARTICLES))})-[{_CAPITAL}]")
+_ARTICLE = "|".join(sorted(ARTICLES))
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w-])(?:{_ARTICLE})-$")
+_ARTICLED_AT = re.compile(rf"(?:{_ARTICLE})-[{_CAPITAL}]")
 
 
 def _fold_table() -> dict[int, str]:
