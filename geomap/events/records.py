@@ -152,7 +152,7 @@ def _one_per_place(events: list[Event], no_time: tuple) -> list[Event]:
     by_day = {
         (e.layer, e.sub_event_type, e.place.id)
         for e in events
-        if e.place is not None and e.time_precision == 1
+        if e.place is not None and e.time_precision == DAY
     }
     dated = {
         (e.layer, e.sub_event_type, e.place.id)
@@ -167,7 +167,7 @@ def _one_per_place(events: list[Event], no_time: tuple) -> list[Event]:
         untimed = (e.event_date, e.time_precision) == no_time
         if untimed and _BACK_REFERENCE.match(e.quote) and (e.layer, e.place.id) in dated_anyhow:
             return True  # "The strikes came as...": those reported, whatever they were
-        if e.time_precision in (None, 1):
+        if e.time_precision in (None, DAY):
             return False
         key = (e.layer, e.sub_event_type, e.place.id)
         return key in by_day or (untimed and key in dated)
@@ -279,5 +279,5 @@ def _same_days(one: Event, other: Event) -> bool:
     """True when two events' dates agree at the coarser one's precision."""
     if one.event_date is None or other.event_date is None:
         return False
-    slack = 0 if max(one.time_precision or 1, other.time_precision or 1) == 1 else 6
+    slack = 0 if max(one.time_precision or DAY, other.time_precision or DAY) == DAY else 6
     return abs((one.event_date - other.event_date).days) <= slack
