@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from shapely.geometry import mapping
 
+from ..errors import GeomapError
 from ..events.registry import BY_LAYER
 from ..geometry import great_circle_km, round_coordinates
 from ..layers import Layer
@@ -325,8 +326,6 @@ def tile_layer(tiles: str):
     which learns what area the reader looks at. Without them the page asks
     nothing of the network and draws country outlines instead."""
     import folium
-
-    from ..errors import GeomapError
 
     template = all(f"{{{axis}}}" in tiles for axis in "zxy")
     if template and not tiles.startswith(("https://", "http://", "file://")):
