@@ -4,7 +4,8 @@ Prints, each next to its target and, where one exists, next to geotext (and
 flashgeotext) measured in the same run on the same texts, as a ratio:
 
 * the first run on a fresh machine: the index build's seconds and peak memory;
-* start-up: ``geomap geocode`` with the index built, and a warm ``geomap build seeds``;
+* start-up: ``geomap geocode`` with the index built, and a warm ``geomap build seeds``
+  (with ``--no-cache``, then again with its results cached, as ``make map`` runs it);
 * ``geomap geoparse`` MB/s per core after start-up, on the two shared corpora ×8;
 * ``geomap build`` of a JSONL of one-sentence records (real sentences of the
   shared corpora, one a record), in records/s on one core;
@@ -214,13 +215,15 @@ def big_map(events: int, folder: Path) -> tuple[float, float | None]:
     return size, seconds
 
 
-def build_seconds(sources: Path, work: Path, name: str, *options: str) -> float:
+def build_seconds(sources: Path, work: Path, name: str, *options: str, cache=False) -> float:
+    """Wall seconds of ``geomap build sources``, analysing every article
+    unless ``cache`` (then the results of the run before are reused)."""
     return timed(
         [
             *GEOMAP,
             "build",
             str(sources),
-            "--no-cache",
+            "--cache" if cache else "--no-cache",
             "--layers",
             str(work / f"{name}-l"),
             "--out",
@@ -261,6 +264,8 @@ def main() -> None:
         cold_s, cold_mb = first_run(work)
         warm = min(timed([*GEOMAP, "geocode", "Kyiv"]) for _ in range(3))
         seed = min(build_seconds(ROOT / "seeds", work, "seed") for _ in range(3))
+        build_seconds(ROOT / "seeds", work, "seed", cache=True)  # fills the cache
+        seed_cached = min(build_seconds(ROOT / "seeds", work, "seed", cache=True) for _ in range(3))
         corpus = texts[1:] * 8
         megabytes = sum(len(t.encode()) for t in corpus) / 1e6
         per_text = peer_speeds(corpus)
@@ -282,6 +287,7 @@ def main() -> None:
         ("first run: peak memory, MB", fmt(cold_mb, 0), "≤ 1,200", ""),
         ("start-up: geocode one name, s", fmt(warm), "< 1", ""),
         ("warm build of seeds/, s", fmt(seed), "≤ 1.5", ""),
+        ("  again, results cached (the default), s", fmt(seed_cached), "≤ 1.5", ""),
         (f"geoparse MB/s per core, {megabytes:.1f} MB", fmt(mb_s["geomap"]), "≥ 5 (aim 10)", ""),
         (
             "  geotext, same texts",
@@ -336,6 +342,7 @@ def main() -> None:
         ("first run ≤ 1.2 GB", cold_mb <= 1200),
         ("start-up < 1 s", warm < 1),
         ("warm seed build ≤ 1.5 s", seed <= 1.5),
+        ("warm seed build, results cached, ≤ 1.5 s", seed_cached <= 1.5),
         ("geoparse ≥ 5 MB/s per core", mb_s["geomap"] >= 5),
         ("≥ 500 one-sentence records/s", record_rate >= 500),
         ("build ≥ 40 articles/s on one core", builds[1] >= 40),

@@ -184,7 +184,9 @@ def _analyse_all(
             todo.append(number)
     cached = len(results)
     fresh_docs = [documents[n] for n in todo]
-    if workers > 1 or scheduler is not None:
+    if not fresh_docs:  # all cached: no index to load, no cluster to start
+        fresh = []
+    elif workers > 1 or scheduler is not None:
         from .parallel import analyse_on_dask
 
         fresh = analyse_on_dask(

@@ -91,6 +91,26 @@ def test_adding_an_article_analyses_only_that_one(tmp_path, gazetteer, monkeypat
     assert calls == ["d"]
 
 
+def test_a_rebuild_from_cache_loads_no_name_finder(tmp_path, gazetteer, monkeypatch):
+    # The finder takes a quarter of a second to load: a rebuild of unchanged
+    # sources (the usual `make map`) should not pay for it.
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+    folder = write_reports(tmp_path / "in")
+    kwargs = dict(layers_dir=tmp_path / "l", out_dir=tmp_path / "o", sketches=False)
+    build([folder], gazetteer=gazetteer, **kwargs)
+    before = (tmp_path / "l" / "strikes.geojson").read_bytes()
+
+    class NoFinder:
+        def __getattr__(self, name):
+            if name == "finder":
+                raise AssertionError("the name finder was loaded")
+            return getattr(gazetteer, name)
+
+    report = build([folder], gazetteer=NoFinder(), **kwargs)
+    assert (report.documents, report.cached) == (3, 3)
+    assert (tmp_path / "l" / "strikes.geojson").read_bytes() == before
+
+
 def test_dask_build_equals_serial_build(tmp_path, gazetteer):
     pytest.importorskip("dask.distributed")
     folder = write_reports(tmp_path / "in")
