@@ -179,7 +179,9 @@ def parse_article(
         with contextlib.suppress(ValueError):
             date = date or dt.date.fromisoformat(header.group(1))
         text = _clean(text[header.end() :])
-    trailer = _TRAILING_AGENCY.search(text)
+    # Searched in the last characters only: tried at every offset of a long
+    # text, the pattern cost more than the rest of reading it.
+    trailer = _TRAILING_AGENCY.search(text, max(0, len(text.rstrip()) - 64))
     if trailer and len(text) > trailer.end() - trailer.start():
         source = source or _AGENCIES[trailer.group(1).lower()]
         if not verbatim:
