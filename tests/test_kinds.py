@@ -802,6 +802,23 @@ def test_a_note_tells_its_event_then_its_toll_and_what_came_of_it(memory_gazette
     assert "fatalities" not in one(memory_gazetteer, tally, "strikes").figures
 
 
+def test_a_sentence_that_names_no_time_goes_on_telling_of_the_day_before(memory_gazetteer):
+    text = (
+        "Russian troops shelled Kherson 39 times on Monday. Residential buildings came under "
+        "fire in Mykolaiv, where a firefighter was killed."
+    )
+    found = {e.place.name: e for e in events(memory_gazetteer, text, "strikes")}
+    assert (found["Mykolaiv"].event_date, found["Mykolaiv"].time_precision) == (
+        dt.date(2026, 2, 2),
+        1,
+    )
+    # The war described stays a description, whatever day the sentence before told of.
+    described = (
+        "Russian drones struck Kharkiv on Monday. Russian air attacks on Ukraine have slowed."
+    )
+    assert [e.place.name for e in events(memory_gazetteer, described, "strikes")] == ["Kharkiv"]
+
+
 def test_a_headline_is_not_reported_twice(memory_gazetteer):
     text = "Russian strikes kill two in Kherson\n\nRussian missiles hit Kherson on Monday."
     assert article(text).title == "Russian strikes kill two in Kherson"

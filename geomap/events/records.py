@@ -69,8 +69,10 @@ def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | Non
     was killed." The death toll of a sentence that names no place either is
     those events' fatalities (shared among them), not a toll of its own; an
     event at one of their places takes their date ("Ukrainian forces regained
-    control of Neskuchne"). A strike whose weapons "were all shot down" is no
-    strike: the downing is the event."""
+    control of Neskuchne"), and so does one at a town or region of its own,
+    which goes on telling of that day ("Russian troops shelled the Kherson
+    region on Friday. Buildings came under fire in Kherson"). A strike whose
+    weapons "were all shot down" is no strike: the downing is the event."""
     out: list[Event] = []
     for event in events:
         before = [e for e in out if 0 < event.quote_start - e.quote_end <= 2 and not is_claim(e)]
@@ -89,12 +91,21 @@ def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | Non
             and not _ANOTHER_TIME.match(event.quote)
         ):
             dated = [e for e in before if e.place == event.place and e.time_precision == DAY]
+            if not dated and _goes_on(event):
+                dated = [e for e in before if e.time_precision == DAY]
             if dated:
                 event = replace(event, event_date=dated[0].event_date, time_precision=DAY)
         if event.layer == "disrupted" and _ALL_DOWN.search(event.quote):
             out = [e for e in out if not (e in before and e.layer == "strikes")]
         out.append(event)
     return out
+
+
+def _goes_on(event: Event) -> bool:
+    """True for violence at a town or region of its own, which a sentence that
+    names no time tells as part of the day the sentence before told of. (A
+    swap's or a ceasefire's reports are dated together, as one event.)"""
+    return _counts_dead(event) and event.place is not None and event.place.kind not in _WHOLE_WAR
 
 
 # "All drones were shot down", "all of them were intercepted".
