@@ -31,6 +31,9 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’\-]*)(\.?)[ \-‐–]$")  # "Gino 
 _PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})  # "son of", in Arabic names
 _MAX_WORDS = 6
 _MAX_TAIL = 4  # lower-case words that may continue a name ("nuclear power plant")
+# After a name, these describe ("the Donbas city": a city in the Donbas) unless
+# the two are a place's own name ("Mexico city"), not only an alternate one.
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _JOINERS_IN_WORDS = frozenset("'’.-_")
 _POSSESSIVE = ("'s", "’s")
 # Capitals at a sentence's start, then the punctuation of a dateline.
@@ -369,7 +372,9 @@ class Recogniser:
                     break  # "Sagaing region": a hint, below, not part of the name
                 token, folded = after, f"{folded} {after.text}"
                 after = _next_word(text, token)
-                if self.finder.knows(folded):
+                if self.finder.knows(folded) and (
+                    token.text not in _SETTLEMENT_WORDS or self._own_name(folded)
+                ):
                     last, key, consumed, nxt = token, folded, token, after
             if nxt is not None:
                 word = nxt.text.lower().rstrip("'’")
@@ -395,6 +400,11 @@ class Recogniser:
             doc.doc_id, first.start, last.end, text[first.start : last.end], key, hint
         )
         return mention, consumed.end, verdict
+
+    def _own_name(self, key: str) -> bool:
+        """True when ``key`` is some place's own name, not only another's
+        alternate name."""
+        return any(candidate.primary for candidate in self.gazetteer.lookup(key))
 
     def _region_follows(self, text: str, end: int) -> bool:
         """True when a comma and a country's or a region's name follow ``end``."""

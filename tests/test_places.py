@@ -278,3 +278,13 @@ def test_state_abbreviations_need_their_full_stop(gazetteer):
 def test_a_first_name_after_in_is_a_town(gazetteer):
     assert "Chester" in places_of(article("Rain fell in Chester on Monday."), gazetteer)
     assert "Chester" not in places_of(article("Chester said no."), gazetteer)
+
+
+def test_a_city_in_a_region_is_not_the_city_an_alternate_name_calls_so(gazetteer):
+    # GeoNames lists "Donbas City" among Donetsk's names; "the Donbas city" is
+    # a city in the Donbas. "Mexico city" is Mexico City's own name.
+    doc = article("Ukraine regained 20% of the Donbas city. Protesters marched in Mexico city.")
+    found = places_of(doc, gazetteer)
+    assert found["Donbas"].name == "Donbas"
+    assert "Donbas city" not in found
+    assert km(found["Mexico city"], 19.43, -99.13) < 25
