@@ -103,11 +103,10 @@ def cpu_seconds(command: list[str]) -> float:
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def peer_speeds(texts: list[str], work: Path) -> dict[str, float | None]:
-    """Texts per CPU second after start-up for ``geomap geoparse`` and the two
-    baselines. geomap's is the command itself on a JSONL of ``texts``, less
-    its start-up (the same command on one text), best of two runs; the
-    baselines run in this process once imported."""
+def geoparse_speed(texts: list[str], work: Path) -> float:
+    """Texts per CPU second after start-up for ``geomap geoparse``: the command
+    itself on a JSONL of ``texts``, less its start-up (the same command on one
+    text), best of two runs."""
     many, one = work / "geoparse-many.jsonl", work / "geoparse-one.jsonl"
     with many.open("w", encoding="utf-8") as out:
         for n, text in enumerate(texts):
@@ -115,7 +114,12 @@ def peer_speeds(texts: list[str], work: Path) -> dict[str, float | None]:
     one.write_text(json.dumps({"doc_id": "0", "text": texts[0]}) + "\n", encoding="utf-8")
     startup = min(cpu_seconds([*GEOMAP, "geoparse", str(one)]) for _ in range(3))
     total = min(cpu_seconds([*GEOMAP, "geoparse", str(many)]) for _ in range(2))
-    speeds: dict[str, float | None] = {"geomap": (len(texts) - 1) / (total - startup)}
+    return (len(texts) - 1) / (total - startup)
+
+
+def peer_speeds(texts: list[str]) -> dict[str, float | None]:
+    """Texts per CPU second for the two baselines, in this process once imported."""
+    speeds: dict[str, float | None] = {}
     try:
         from geotext import GeoText
 
@@ -276,12 +280,12 @@ def main() -> None:
         seed_cached = min(build_seconds(ROOT / "seeds", work, "seed", cache=True) for _ in range(3))
         corpus = texts[1:] * 8
         megabytes = sum(len(t.encode()) for t in corpus) / 1e6
-        per_text = peer_speeds(corpus, work)
+        per_text = {"geomap": geoparse_speed(corpus, work), **peer_speeds(corpus)}
         mb_s = {k: v and v * megabytes / len(corpus) for k, v in per_text.items()}
         records = work / "records.jsonl"
         sentences = write_records(records, args.records, texts)
         record_rate = args.records / build_seconds(records, work, "records")
-        record_peers = peer_speeds(sentences, work)
+        record_peers = peer_speeds(sentences)
         write_articles(work / "articles", args.articles, texts)
         builds = {
             workers: args.articles
