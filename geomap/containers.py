@@ -43,13 +43,17 @@ _REGION_WORD = re.compile(
 _LIST_GOES_ON = re.compile(
     r"(?:[ \t]*,[ \t]*[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)*)*,?[ \t]+(?:and|or|&)[ \t]+[A-Z]"
 )
+# "shelled Kamianske, Zaporizhzhia.": a pair that ends the sentence is an
+# address, as incident logs write it, not the start of a list.
+_SENTENCE_ENDS = re.compile(r"[ \t]*(?:[.;!?\n]|$)")
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
     """Mention ``child`` lies in the area mention ``area`` names. ``explicit``
     when a region word, parentheses or a noun ("the X region village of")
-    says so; a bare comma or possessive is weaker."""
+    says so, or a comma pair ends the sentence; a bare comma in the running
+    text, or a possessive, is weaker."""
 
     child: int
     area: int
@@ -60,6 +64,11 @@ def _after_region_word(text: str, mention: Mention) -> int:
     """Where the words after ``mention`` go on, past a region word ("Oblast")."""
     match = _REGION_WORD.match(text, mention.end)
     return match.end() if match else mention.end
+
+
+def _ends(text: str, at: int) -> bool:
+    """True when the sentence ends at ``at`` (an abbreviation's full stop aside)."""
+    return bool(_SENTENCE_ENDS.match(text, at))
 
 
 def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
@@ -81,8 +90,9 @@ def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
         gap = text[_after_region_word(text, place) : area.start]
         hinted = area.kind_hint in (Hint.REGION, Hint.DISTRICT)
         if _COMMA.fullmatch(gap):
-            if not _LIST_GOES_ON.match(text, _after_region_word(text, area)):
-                links.append(Link(number, number + 1, hinted))
+            after = _after_region_word(text, area)
+            if not _LIST_GOES_ON.match(text, after):
+                links.append(Link(number, number + 1, hinted or _ends(text, after)))
         elif _PARENTHESIS.fullmatch(gap):
             links.append(Link(number, number + 1, True))
         elif _IN.fullmatch(gap) and (hinted or not place.kind_hint):

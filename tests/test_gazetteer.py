@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from geomap.analysis import analyse
 from geomap.gazetteer.names import fold_key
 from geomap.geometry import great_circle_km as km
 from geomap.mentions import Recogniser
@@ -150,6 +151,19 @@ def test_an_unlisted_spelling_alone_is_no_place(gazetteer):
 def test_a_list_of_regions_keeps_its_big_city(gazetteer):
     found = resolved(gazetteer, "Strikes hit Dnipro, Zaporizhzhia and Kherson overnight.")
     assert found["Dnipro"].population > 900_000
+
+
+def test_an_incident_logs_address_places_a_big_citys_namesake(gazetteer):
+    """ "Kamianske, Zaporizhzhia." ends its sentence: the village of that
+    region (not the city of 240,000 in Dnipropetrovsk), and the region, not
+    the city of Zaporizhzhia, where nothing was reported."""
+    note = "On 3 April 2023, Russian forces shelled Kamianske, Zaporizhzhia. No one was hurt."
+    found = resolved(gazetteer, note)
+    assert found["Zaporizhzhia"].kind == "admin1"
+    assert found["Kamianske"].admin1_code == found["Zaporizhzhia"].admin1_code
+    assert found["Kamianske"].population < 10_000
+    (strike,) = analyse(article(note, date="2023-04-10"), gazetteer).events
+    assert strike.place == found["Kamianske"]
 
 
 def test_a_village_needs_its_country_in_context(gazetteer):
