@@ -254,6 +254,19 @@ def test_a_year_is_not_a_count():
     assert parse_numbers("in 2024") == []
 
 
+def test_a_victim_named_by_who_they_were_is_one_death_and_an_age_no_count(gazetteer):
+    (strike,) = events_of(
+        "A Russian missile strike on Dnipro killed a 12-year-old boy on Saturday.",
+        gazetteer,
+        "strikes",
+    )
+    assert strike.figures["fatalities"].value == 1
+    (blast,) = events_of("A landmine exploded near Kupiansk, killing a farmer.", gazetteer)
+    assert blast.figures["fatalities"].value == 1
+    (family,) = events_of("A drone struck Kherson, killing a woman and her son.", gazetteer)
+    assert "fatalities" not in family.figures  # two, not one: better none than too few
+
+
 def test_lengths_prefer_the_first_unit():
     assert parse_length_km("about 1,200 km (746 miles)")[2].value == 1200
     assert parse_length_km("roughly 600 miles")[2].value == pytest.approx(965.606)

@@ -119,6 +119,11 @@ def _value(number: str, scale: str | None) -> float:
     return value
 
 
+# "a 12-year-old boy", "aged 70": an age, not a count.
+_AGE_AFTER = re.compile(
+    r"\s*-?\s*(?:years?|months?|weeks?|days?)(?:\s*-?\s*old\b|-)", re.IGNORECASE
+)
+_AGE_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 _DAY_OF_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$", re.IGNORECASE)
 
@@ -132,6 +137,8 @@ def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
     [3.0]
     >>> [f.value for _, _, f in parse_numbers("the 5 July strike on 12 houses, on May 3")]
     [12.0]
+    >>> parse_numbers("a 12-year-old boy and a man aged 70, 15 years old")
+    []
     """
     found = []
     for match in NUMBER.finditer(text):
@@ -148,6 +155,10 @@ def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
             text, max(0, match.start() - 12), match.start()
         ):
             continue  # "the 5 July strike", "on July 5": a day, not a count
+        if _AGE_AFTER.match(text, match.end()) or _AGE_BEFORE.search(
+            text, max(0, match.start() - 8), match.start()
+        ):
+            continue
         hedge = match.group("hedge")
         found.append(
             (
@@ -242,11 +253,28 @@ TOLL_KIND = {
 }
 
 
+# One victim named by who they were ("killing a farmer", "an elderly woman
+# was killed"), and no one else with them ("a woman and her son").
+_PERSON = (
+    r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:person|man|woman|child|boy|girl|baby|teenager|"
+    r"civilian|resident|farmer|driver|volunteer|soldier|serviceman|policeman|officer|"
+    r"journalist|doctor|medic|worker|pensioner)(?![\w-]|\s+and\b|,\s+(?:a|an|his|her|two)\b)"
+)
+_ONE_AFTER = re.compile(rf"\s+(?P<who>{_PERSON})", re.IGNORECASE)
+_ONE_BEFORE = re.compile(
+    rf"\b(?P<who>{_PERSON})\s+(?:was|has\s+been|had\s+been)\s+$", re.IGNORECASE
+)
+
+
 def fatalities(text: str) -> Figure | None:
     """The number killed that ``text`` reports, if any ("killing at least 12").
 
     >>> fatalities("Missiles struck Kharkiv, killing at least 12 people.").value
     12.0
+    >>> fatalities("A drone hit a car, killing a farmer.").value
+    1.0
+    >>> fatalities("killing a woman and her son") is None
+    True
     """
     for match in KILLED.finditer(text):
         if TOLL_KIND[re.sub(r"\s+", " ", match.group("word").lower())] != "killed":
@@ -257,4 +285,9 @@ def fatalities(text: str) -> Figure | None:
         before = count_before(text, match.start(), max_gap=25)
         if before:
             return before
+        one = _ONE_AFTER.match(text, match.end()) or _ONE_BEFORE.search(
+            text, max(0, match.start() - 60), match.start()
+        )
+        if one:
+            return Figure(1.0, None, None, one.group("who"))
     return None
