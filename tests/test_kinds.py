@@ -175,6 +175,8 @@ def test_fighting_is_an_armed_clash(memory_gazetteer):
         ("Ukrainian forces recaptured Izium on Monday.", t.GOVERNMENT_REGAINS, "Ukraine", None),
         ("Soledar fell to Russian forces on Monday.", t.NON_STATE_OVERTAKES, "Russia", "Ukraine"),
         ("Ukraine said it had withdrawn from Soledar.", t.NON_STATE_OVERTAKES, None, "Ukraine"),
+        ("Ukraine lost control of Soledar on Monday.", t.NON_STATE_OVERTAKES, None, "Ukraine"),
+        ("Russian troops lost control of Izium.", t.GOVERNMENT_REGAINS, None, "Russia"),
     ],
 )
 def test_control_says_who_took_the_place_from_whom(

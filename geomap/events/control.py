@@ -1,13 +1,13 @@
 """Territorial control: who took a place from whom.
 
 "captured", "took control of", "fell to" are a capture; "liberated",
-"recaptured", "retook", "pushed back" a recapture; "withdrew from" is a
-loss for whoever withdrew. ACLED's sub-event types follow: a place retaken
-by the forces of the country it lies in is "Government regains territory";
-a place taken by an armed group, or by a foreign state's forces (Russian
-forces taking a Ukrainian town), is "Non-state actor overtakes territory";
-a place handed over without fighting is a strategic development,
-"Non-violent transfer of territory".
+"recaptured", "retook", "pushed back" a recapture; "withdrew from" and
+"lost control of" are a loss for whoever withdrew or lost. ACLED's
+sub-event types follow: a place retaken by the forces of the country it
+lies in is "Government regains territory"; a place taken by an armed group,
+or by a foreign state's forces (Russian forces taking a Ukrainian town), is
+"Non-state actor overtakes territory"; a place handed over without fighting
+is a strategic development, "Non-violent transfer of territory".
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ _RETAKE = re.compile(
     re.IGNORECASE,
 )
 _WITHDRAW = re.compile(
-    r"\b(?:withdr(?:ew|awn|awing|aw)|withdrawal|retreat(?:ed|ing)?|pulled\s+out|"
-    r"abandon(?:ed|ing))\s+(?:\w+\s+){0,3}(?:from|of)\b",
+    r"\b(?:(?:withdr(?:ew|awn|awing|aw)|withdrawal|retreat(?:ed|ing)?|pulled\s+out|"
+    r"abandon(?:ed|ing))\s+(?:\w+\s+){0,3}(?:from|of)|"
+    r"(?:lost|los(?:es|ing|e))\s+(?:full\s+|complete\s+)?control\s+(?:of|over))\b",
     re.IGNORECASE,
 )
 _HANDED_OVER = re.compile(
