@@ -51,9 +51,10 @@ _AGENCY_WORDS = "|".join(sorted((re.escape(a) for a in _AGENCIES), key=len, reve
 _TRAILING_AGENCY = re.compile(rf"(?i)[\s(]*\b({_AGENCY_WORDS})\)?\s*\Z")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "KYIV, Feb 5 -", "GAZA CITY, Jan 3 (Reuters) -", "KHARTOUM (AP) —"
+# "KYIV, Feb 5 (Reuters) -", "GOMA, Congo, March 5 (Reuters) -", "RALEIGH, N.C. (AP) —".
 _DATELINE = re.compile(
-    rf"\A(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.])(?:,\s*(?P<when>{_MONTH}\s+\d{{1,2}}))?"
-    rf"(?:\s*\((?P<agency>[A-Za-z .]+)\))?\s*[-–—]+\s"
+    rf"(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.])(?:,\s*[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){{0,3}})?"
+    rf"(?:,\s*(?P<when>{_MONTH}\s+\d{{1,2}}))?(?:\s*\((?P<agency>[A-Za-z .]+)\))?\s*[-–—]+\s"
 )
 
 
@@ -172,6 +173,8 @@ def parse_article(
     >>> doc = parse_article("date 2026-02-05\\nKYIV, Feb 5 - Drones hit Odesa. REUTERS", doc_id="a")
     >>> doc.date.isoformat(), doc.dateline, doc.source, doc.text
     ('2026-02-05', 'KYIV', 'Reuters', 'KYIV, Feb 5 - Drones hit Odesa.')
+    >>> parse_article("Rebels advance\\n\\nGOMA, Congo (AP) — M23 took Sake.", doc_id="b").dateline
+    'GOMA'
     """
     text = raw if verbatim else _clean(raw)
     header = _HEADER_DATE.match(text)
@@ -188,7 +191,9 @@ def parse_article(
             text = text[: trailer.start()].rstrip()
     if not verbatim:
         title = title or _headline(text)
-    dateline = _DATELINE.match(text)
+    # At the start, or after the headline.
+    headline = _HEADLINE.match(text)
+    dateline = _DATELINE.match(text) or (headline and _DATELINE.match(text, headline.end()))
     dateline_place, dateline_end = None, 0
     if dateline:
         dateline_place = dateline.group("place").strip()

@@ -9,6 +9,7 @@ import pytest
 from geomap.analysis import analyse
 from geomap.events.dates import find_dates
 from geomap.events.numbers import parse_length_km, parse_numbers, parse_percent
+from geomap.geometry import great_circle_km as km
 from geomap.testing import article
 
 THURSDAY = dt.date(2026, 2, 5)
@@ -248,6 +249,19 @@ def test_may_the_verb_is_not_a_date():
 def test_numbers(text, value, hedge):
     (_, _, figure), *_ = parse_numbers(text)
     assert (figure.value, figure.hedge) == (value, hedge)
+
+
+def test_the_dateline_is_where_the_reporter_filed_from_not_where_it_happened(gazetteer):
+    text = (
+        "Rebels advance in Congo\n\nGOMA, Congo, March 5 (Reuters) - M23 rebels seized the "
+        "town of Nyanzale in North Kivu province on Monday, local sources said."
+    )
+    (taken,) = events_of(text, gazetteer, "control", date="2024-03-05")
+    assert taken.place.kind == "admin1" and taken.place.country_code == "CD"
+    assert taken.event_date == dt.date(2024, 3, 4)  # Monday, not the day it was filed
+    assert km(taken.place.lat, taken.place.lon, -0.5, 29.3) < 150  # North Kivu, not Goma
+    (blast,) = events_of("KYIV, Ukraine (AP) — Explosions rocked the capital.", gazetteer)
+    assert blast.place.name == "Kyiv"  # with no other place, the dateline's
 
 
 def test_a_year_is_not_a_count():

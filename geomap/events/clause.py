@@ -227,11 +227,14 @@ def make_clause(
     sentence = sentences[number]
     if len(sentence.text) > MAX_SENTENCE:
         return None  # a table or a run-on scrape, not a sentence a reporter wrote
+    # The dateline's date ("GOMA, Congo, March 5 (Reuters) -") is when the
+    # report was filed, not when anything happened.
+    filed = doc.dateline_end - sentence.start
     return Clause(
         doc,
         sentence,
         mentions,
-        tuple(find_dates(sentence.text, doc.date, previous_date)),
+        tuple(d for d in find_dates(sentence.text, doc.date, previous_date) if d.start >= filed),
         tuple(sentences[number + 1 : number + 3]),
         article,
         previous_place,

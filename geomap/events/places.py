@@ -61,7 +61,8 @@ _NEAR = re.compile(
 # "the city", "there": words that point to a place the sentence does not name.
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:city|town|village|plant|factory|steelworks|port|area|"
-    r"settlement|site|facility|complex|region|oblast|province|front|building|district)\b"
+    r"settlement|site|facility|complex|region|oblast|province|front|building|district|"
+    r"capital)\b"
     # "there" that points, not "there was"; "inside" that ends a clause, not "inside Russia"
     r"|\bthere\b(?!\s+(?:was|were|is|are|has|have|had|will|would|could|may|might)\b)"
     r"|\binside\b(?=\s*(?:[,.;:]|$))",
@@ -191,6 +192,8 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
         before = text[max(0, start - 48) : start]
         if is_actor(clause, rm) or rm.place.kind == PlaceKind.CONTINENT:
             continue
+        if rm.mention.start < clause.doc.dateline_end:
+            continue  # "GOMA, Congo (Reuters) -": where the reporter filed from
         if _ORIGIN.search(before) and not _AWAY_FROM.search(before):
             continue  # "drones launched from Russia": where they came from
         if _BORDER_WITH.search(before):
@@ -440,7 +443,8 @@ def _fallback(clause: Clause) -> list[tuple[Place, int]]:
         and (_THE_COUNTRY.search(clause.text) or _targets_its_own(clause, theatre))
     ):
         return [(theatre, 3)]
-    if clause.mentions and not _ANAPHOR.search(clause.text):
+    named = [rm for rm in clause.mentions if rm.mention.start >= clause.doc.dateline_end]
+    if named and not _ANAPHOR.search(clause.text):
         return []  # it names only actors and origins: no place to infer
     if clause.previous_place is not None:
         place, precision = clause.previous_place
