@@ -239,6 +239,15 @@ def test_protests_and_riots(memory_gazetteer, text, layer, sub):
     assert event.event_type == (t.PROTESTS if layer == "protests" else t.RIOTS)
 
 
+def test_a_crowd_storming_or_clashing_fights_no_battle(memory_gazetteer):
+    for text in (
+        "Protesters stormed the parliament building in Khartoum as police opened fire.",
+        "Demonstrators clashed with police in Paris on Monday.",
+    ):
+        assert events(memory_gazetteer, text, "battles") == []
+        assert one(memory_gazetteer, text, "riots").sub_event_type == t.VIOLENT_DEMONSTRATION
+
+
 # -- strategic developments ------------------------------------------------------------------
 
 
@@ -700,6 +709,14 @@ def test_fighters_who_kill_civilians_in_a_town_attack_civilians(memory_gazetteer
     )
     hit = "A hotel in Odesa was hit on Monday, killing 21 civilians."
     assert events(memory_gazetteer, hit, "civilians") == []
+
+
+def test_jihadists_killing_villagers_in_an_attack_on_a_day_are_no_strike(memory_gazetteer):
+    """No weapon, and "an attack on Tuesday" names a day, not a target."""
+    text = "Suspected jihadists killed at least 15 villagers in an attack on Tuesday near Khartoum."
+    assert events(memory_gazetteer, text, "strikes") == []
+    attack = one(memory_gazetteer, text, "civilians")
+    assert attack.sub_event_type == t.ATTACK and attack.figures["fatalities"].value == 15
 
 
 def test_a_named_group_is_the_actor_not_its_generic_noun(memory_gazetteer):

@@ -64,9 +64,12 @@ _ACTOR_NOUNS = (
     r"tactics|strategy|war|campaign|assault|aggression|invasion|regime|envoy|proxies|backing|"
     r"allies|mercenaries|partners|leadership|negotiators|delegation|propaganda|media|state"
 )
-# "Russia's forces", "Moscow's New Year's Day attack": who acted.
+# "Russia's forces", "Moscow's New Year's Day attack", "Kyiv city military
+# administration": who acted; not across a conjunction ("Khartoum as police fired").
+_JOINS = r"(?:as|and|or|but|while|when|where|after|before|because|since|with|in|on|at|to|by)\b"
 _ACTOR_AFTER = re.compile(
-    rf"^(?:['’]s?\s+(?:[\w’'-]+\s+){{0,3}}?|\s+(?:[a-z-]+\s+){{0,2}})(?:{_ACTOR_NOUNS})\b"
+    rf"^(?:['’]s?\s+(?:[\w’'-]+\s+){{0,3}}?|\s+(?:(?!{_JOINS})[a-z-]+\s+){{0,2}})"
+    rf"(?:{_ACTOR_NOUNS})\b"
 )
 # A country or a capital that speaks or acts is its government ("Moscow claimed",
 # "Kyiv has accused", "delivered by Washington", "a Washington-based group").

@@ -19,6 +19,7 @@ from .emit import emit
 from .kinds import EventKind
 from .numbers import fatalities
 from .places import event_places
+from .protests import CROWD
 
 _FIGHTING = re.compile(
     r"\b(?:fighting|fought|fights?\s+(?:for|in|over|around)|clash(?:es|ed)|battl(?:e|es|ed|ing)|"
@@ -135,7 +136,7 @@ def _campaign(clause: Clause, trigger: re.Match) -> bool:
 def extract(clause: Clause) -> list[Event]:
     """The armed clashes ``clause`` reports."""
     text = clause.text
-    if _NOT_BATTLE.search(text):
+    if _NOT_BATTLE.search(text) or CROWD.search(text):
         return []
     trigger = _FIGHTING.search(text)
     if trigger is None:

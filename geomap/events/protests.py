@@ -25,6 +25,13 @@ _PROTEST = re.compile(
     r"(?:general|labou?r|hunger)\s+strikes?|walk-?outs?)\b",
     re.IGNORECASE,
 )
+# A crowd in the sentence: force used on it, or by it, is a protest's or a
+# riot's, not a strike or a battle ("police fired on protesters", "protesters
+# stormed the parliament").
+CROWD = re.compile(
+    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors)|rall(?:y|ies)|crowds?|marchers|rioters|mobs?)\b",
+    re.IGNORECASE,
+)
 _EXCESSIVE = re.compile(
     r"\b(?:live\s+(?:ammunition|fire|rounds)|opened\s+fire|shot\s+(?:dead|at)|killed|"
     r"killing|beaten\s+to\s+death)\b",

@@ -20,6 +20,7 @@ from .emit import emit
 from .kinds import EventKind
 from .numbers import count_before, fatalities
 from .places import event_places, own_clause
+from .protests import CROWD
 
 _WEAPONS = {
     t.SUICIDE_BOMB: r"suicide\s+(?:bomb\w*|attack\w*|blast)|"
@@ -43,13 +44,13 @@ _WEAPON = {sub: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for sub, words in
 _ANY_WEAPON = re.compile("|".join(p.pattern for p in _WEAPON.values()), re.IGNORECASE)
 # A strike named without a weapon ("strikes on Kyiv", "struck Sumy") is one when
 # armed forces, a toll or an attack verb go with it.
+_NOT_A_TARGET = r"(?!\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+night)\b)"
 _STRIKE = re.compile(
-    r"\b(?:strikes?|struck|hit|hits|pounded|pounding|targeted|attacks?\s+(?:on|against)|"
+    rf"\b(?:strikes?|struck|hit|hits|pounded|pounding|targeted|attacks?\s+(?:on|against){_NOT_A_TARGET}|"
     r"came\s+under\s+(?:\w+\s+){0,2}fire|under\s+(?:\w+\s+){0,2}fire|opened\s+fire|"
     r"fired\s+(?:at|on|upon)|artillery\s+fire|rocket\s+fire)\b",
     re.I,
 )
-_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|crowds?|marchers)\b", re.I)
 _STRIKE_ON = re.compile(
     r"strikes?\s+(?:on|against|at)\b|attacks?\s+(?:on|against)\b|(?:came\s+)?under\s+|opened|fired",
     re.IGNORECASE,
@@ -80,7 +81,7 @@ _OF_WHICH = re.compile(
 # Fighting on the ground, and shootings ("gunmen opened fire"): no remote violence.
 _GROUND = re.compile(
     r"\b(?:capture|seize|storm(?:s|ed|ing)?|advance\w*|assault\w*|offensive|infantry|"
-    r"push\w*\s+(?:into|towards)|gunm[ae]n|assailants|shooters?)\b",
+    r"push\w*\s+(?:into|towards)|gunm[ae]n|assailants|shooters?|jihadists|insurgents|bandits)\b",
     re.IGNORECASE,
 )
 
@@ -135,7 +136,7 @@ def extract(clause: Clause) -> list[Event]:
         if (
             not strike
             or _GROUND.search(text)
-            or _CROWD.search(text)  # "fired on protesters": force against a protest
+            or CROWD.search(text)  # "fired on protesters": force against a protest
             or not (
                 _ARMED.search(text)
                 or _STRIKE_ON.match(text, strike.start())
