@@ -274,6 +274,10 @@ def test_drones_shot_down(memory_gazetteer):
 def test_arrests(memory_gazetteer):
     arrest = one(memory_gazetteer, "Police arrested 15 people in Moscow on Sunday.", "arrests")
     assert arrest.sub_event_type == t.ARRESTS and arrest.figures["arrested"].value == 15
+    critic = "Security services detained a blogger in Moscow for a Telegram post."
+    assert one(memory_gazetteer, critic, "arrests").place.name == "Moscow"
+    blotter = "A man was arrested in Lyon after his pickup truck was pulled over."
+    assert events(memory_gazetteer, blotter, "arrests") == []  # a crime's, not ACLED's
 
 
 @pytest.mark.parametrize(
@@ -717,6 +721,38 @@ def test_jihadists_killing_villagers_in_an_attack_on_a_day_are_no_strike(memory_
     assert events(memory_gazetteer, text, "strikes") == []
     attack = one(memory_gazetteer, text, "civilians")
     assert attack.sub_event_type == t.ATTACK and attack.figures["fatalities"].value == 15
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ultimate fighting star Conor McGregor faces criminal charges in Paris.",
+        "Both games in Lyon were hard fought battles and exciting for the fans.",
+        "A hoodie with an offensive message was pulled from shops in Paris.",
+        "The incident in Paris was captured on video by a bystander.",
+        "Unemployment in Lyon fell to 7 percent, and a job in Paris fell through.",
+        "The two inmates have been captured in Paris, police said.",
+        "Officials seized the food supply at a restaurant in Lyon.",
+        "He took over from Bruce Forsyth as the presenter in Lyon.",
+        "Kyiv has been the worst hit by the flu, with 40 cases reported.",
+        "The mayor of Lyon came under fire from officials for not sending aid.",
+        "A gas explosion destroyed a house in Lyon on Monday.",
+        "It was a three-run blast that won the series in Washington.",
+        "After an attack on a guard in Paris, the prisoner was moved.",
+        "A bullet ricocheted off a wall and hit a woman in Lyon, a court heard.",
+        "A search ship launched the drones off Odesa to search for the wreck.",
+        "They first met when they were both living in Paris.",
+    ],
+)
+def test_everyday_news_is_no_political_violence(memory_gazetteer, text):
+    found = [e for e in events(memory_gazetteer, text) if e.layer != "casualties"]
+    assert found == [], [(e.layer, e.sub_event_type, e.quote) for e in found]
+
+
+def test_gunmen_killed_in_a_battle_are_no_attack_on_civilians(memory_gazetteer):
+    text = "Two soldiers and 16 gunmen were killed in the battle near Khartoum on Monday."
+    assert events(memory_gazetteer, text, "civilians") == []
+    assert one(memory_gazetteer, text, "battles").figures["fatalities"].value == 18
 
 
 def test_a_named_group_is_the_actor_not_its_generic_noun(memory_gazetteer):

@@ -36,6 +36,15 @@ _TALKS = re.compile(
     r"(?:for|held)\s+discussions\s+with)\b",
     re.IGNORECASE,
 )
+# A meeting is talks when officials meet ("Wang Yi met Lavrov"), not anyone
+# ("first met when they were both living in New Orleans").
+_MEETING = re.compile(r"meet|met\b|discussions", re.IGNORECASE)
+_OFFICIALS = re.compile(
+    r"\b(?:president|minister|envoys?|delegat\w+|officials?|leaders?|chancellor|premier|"
+    r"secretary|diplomats?|ambassadors?|negotiators?|commanders?|spokes\w+|king|emir|"
+    r"prince|sheikh|government|representatives?|counterparts?)\b",
+    re.IGNORECASE,
+)
 # Where talks were held: "talks in Abu Dhabi", "talks ... took place in Turkey".
 _VENUE_AFTER = re.compile(
     r"\b(?:(?:in|at|hosted\s+by)\s+(?:the\s+)?|(?:city|town|capital|region|province)\s+of\s+)$",
@@ -112,6 +121,8 @@ def _talks(clause: Clause) -> list[Event]:
     events, venues = [], set()
     for match in _TALKS.finditer(text):
         if clause.unreal(match.start()):
+            continue
+        if _MEETING.match(match.group()) and not _OFFICIALS.search(text):
             continue
         venue = _venue(clause, *match.span())
         # "met in Brussels for peace talks": two words for one meeting.

@@ -25,8 +25,13 @@ _FIGHTING = re.compile(
     r"\b(?:fighting|fought|fights?\s+(?:for|in|over|around)|clash(?:es|ed)|battl(?:e|es|ed|ing)|"
     r"combat|fire-?fights?|gun-?fights?|gun\s+battles?|skirmish(?:es)?|exchanges?\s+of\s+fire|"
     r"(?:exchang|trad)(?:ed|ing)\s+(?:heavy\s+|gun\s+|artillery\s+)?fire|"
-    r"assaults?|assaulted|assaulting|(?:counter-?)?offensives?(?!\s+(?:operations?|actions?|"
-    r"capabilit\w+|weapons?|potential|posture))|counter-?attack(?:s|ed)?|"
+    r"(?<!sexual )(?<!sexually )(?<!indecent )(?<!aggravated )(?<!physical )(?<!verbal )"
+    r"(?:assaults?|assaulted|assaulting)|"
+    # the noun, not the adjective ("an offensive message", "offensive operations")
+    r"(?:counter-?)?offensives?(?!\s+(?!(?:on|against|in|into|towards?|near|around|to|at|by|"
+    r"from|of|that|which|was|is|has|had|have|will|would|could|may|might|and|began|begun|"
+    r"continues|appears|seems)\b|[a-z]+ed\b)[a-z])|"
+    r"counter-?attack(?:s|ed)?|"
     r"storm(?:ed|ing)|ambush(?:ed|es)?|besieg\w+|sieges?|encircl\w+|surrounded|"
     r"advanc(?:e|es|ed|ing)\s+(?:on|towards?|into|in|near|around|westwards?|eastwards?)|"
     r"push(?:ed|ing)?\s+(?:into|towards?|forward|on)|pressing\s+(?:towards?|on)|"
@@ -72,7 +77,10 @@ _NOT_BATTLE = re.compile(
     r"battle\s+tanks?|fighting\s+vehicles?|combat[-\s](?:ready|capable|training)|"
     r"combat\s+(?:capabilit\w+|readiness|service|"
     r"vehicles?|aircraft|experience|units?)|battles?\s+(?:a\s+|the\s+)?(?:blaze|fire|flames)|"
-    r"firefighters|battle\s+over\s+(?:infrastructure|\w+\s+rights)|battlefields?)\b",
+    r"firefighters|battle\s+over\s+(?:infrastructure|\w+\s+rights)|battlefields?|"
+    # sport: "Ultimate fighting star", "hard fought battles and exciting for the fans"
+    r"(?:ultimate|cage|prize)\s+fight\w*|fighting\s+(?:star|champion\w*|fans?)|"
+    r"fans|match(?:es)?|games?|tournament|championship|league|season|playoffs?)\b",
     re.IGNORECASE,
 )
 

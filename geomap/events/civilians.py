@@ -33,7 +33,7 @@ _VIOLENCE = {
     r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers)|"
     # armed men killing someone not in arms: "gunmen killed a village chief"
     r"(?:gunm[ae]n|assailants?|attackers?|militants|fighters|jihadists|insurgents|bandits)\s+"
-    r"(?:\w+\s+){0,2}?(?:killed|shot\s+dead|"
+    r"(?:(?!(?:were|was|been|are|is)\b)\w+\s+){0,2}?(?:killed|shot\s+dead|"
     r"murdered|stabbed|hacked\s+to\s+death|executed)(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|"
     r"police\w*|officers|servicemen|fighters|militants))|"
     # a shooting: "gunmen opened fire at a concert hall"

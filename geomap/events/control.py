@@ -24,15 +24,24 @@ from .emit import emit
 from .kinds import EventKind
 
 _TAKE = re.compile(
-    r"\b(?:captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|(?:took|taken|take|taking|gained|seized|"
-    r"claimed|established)\s+(?:full\s+|complete\s+)?control\s+of|took\s+over|overr(?:an|un)|"
-    r"fell(?:\s+to)?|fall\s+of|conquer(?:ed|ing)|annexed)\b",
+    # not "evade capture", "took over from Bruce Forsyth as the presenter"
+    r"\b(?:(?<!evade )(?<!evaded )(?<!evading )(?<!escape )(?<!escaped )(?<!escaping )"
+    r"(?<!avoid )(?<!avoided )(?<!avoiding )"
+    r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|(?:took|taken|take|taking|gained|seized|"
+    r"claimed|established)\s+(?:full\s+|complete\s+)?control\s+of|"
+    r"took\s+over(?!\s+(?:from|as)\b)|overr(?:an|un)|"
+    # not "fell to 41 percent", "a job fell through", "fell ill"
+    r"fell(?!\s+(?:through|by|for|ill|in\s+love|short|silent|asleep|off|from|into|behind|apart|down|"
+    r"out|under|back|victim|prey|sharply|slightly|to\s+(?:[$€£]?\d|a\s+|its\s+|their\s+|the\s+"
+    r"lowest)))(?:\s+to)?|fall\s+of|conquer(?:ed|ing)|annexed)\b",
     re.IGNORECASE,
 )
 _RETAKE = re.compile(
     r"\b(?:recaptur(?:e|ed|es|ing)|retook|retaken|retake|regain(?:ed|s|ing)?|reclaim\w*|"
-    r"liberat(?:e|ed|es|ing|ion\s+of)|freed|won\s+back|pushed\s+(?:\w+\s+){0,3}(?:back|out)|"
-    r"drove\s+(?:\w+\s+){0,3}out|driven\s+out|expelled|clawing\s+back|clawed\s+back|"
+    r"liberat(?:e|ed|es|ing|ion\s+of)|freed(?!\s+(?:\w+\s+){0,3}?(?:children|people|"
+    r"prisoners|hostages|captives|detainees|slaves|women|men))|won\s+back|"
+    r"pushed\s+(?:\w+\s+){0,3}(?:back|out)|drove\s+(?:\w+\s+){0,3}out|driven\s+out|"
+    r"expelled\s+(?:\w+\s+){0,3}from|clawing\s+back|clawed\s+back|"
     r"took\s+back|taken\s+back|counter-?offensive\s+to\s+recapture)\b",
     re.IGNORECASE,
 )
@@ -53,7 +62,12 @@ _NOT_A_CAPTURE = re.compile(
     r"\b(?:captur\w*|seiz\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:soldiers|troops|fighters|"
     r"prisoners|weapons|tanks|equipment|documents|ammunition|volunteers|pows?|defenders|men|"
     r"civilians|people|ships?|vessels?|tankers?|boats?|freighters?|aircraft|planes?|vehicles?|"
-    r"trucks?|cargo|assets|him|her|them|his|their|us|me)\b",
+    r"trucks?|cargo|assets|him|her|them|his|their|us|me|the\s+heat|the\s+moment|images?|"
+    r"footage|attention|imagination|hearts?|votes?|market|share|arsenal|rifles|guns|shotguns|"
+    r"explosives|drugs|food|supplies|supply|goods|cash|money|cocaine|heroin|cannabis|"
+    r"contraband|phones|computers|property|passports)\b|"
+    # "captured on video": a camera's
+    r"captur\w*\s+(?:on|by)\s+(?:\w+\s+)?(?:video|camera|film|cctv|tape)",
     re.IGNORECASE,
 )
 # ... nor people captured, nor an adjective or an aim ("the liberated city",
@@ -63,7 +77,7 @@ _NOT_A_CAPTURE = re.compile(
 # where "troops captured Soledar" is a town taken.
 _PEOPLE_BEFORE = re.compile(
     r"\b(?:soldiers|troops|prisoners|fighters|defenders|volunteers|men|pows|civilians|people|"
-    r"who)\s+(?:(?:\w+\s+){0,2}?(?:were|was|been|being|are|is)\s+(?:\w+\s+)?)?$",
+    r"inmates|suspects|fugitives|escapees|accomplices?|smugglers|poachers|who)\s+(?:(?:\w+\s+){0,2}?(?:were|was|been|being|are|is)\s+(?:\w+\s+)?)?$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -39,6 +39,18 @@ ARREST_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies))\b", re.IGNORECASE)
+# What makes an arrest ACLED's, not a police blotter's: who was held, who held
+# them, or why ("detained a journalist", "FSB officers arrested", "for a poem").
+_POLITICAL = re.compile(
+    r"\b(?:activists?|journalists?|reporters?|photographers?|opposition|dissidents?|"
+    r"politicians?|lawmakers?|mayors?|officials?|critics?|bloggers?|spy|spies|espionage|treason|"
+    r"sabotage|saboteurs?|collaborat\w+|agents?|terror\w*|extremis\w+|militants?|insurgents?|"
+    r"fighters|soldiers|troops|forces|army|military|security\s+services?|intelligence|SBU|FSB|"
+    r"occupiers?|occupation|Palestinians|Hamas|partisans|prisoners\s+of\s+war|political|regime|"
+    r"junta|coup|poems?|posts?|Facebook|Telegram|Twitter|social\s+media|anti-?war|war|"
+    r"separatis\w+|rebels?|human\s+rights|refugees?|migrants?|border|raids?|crackdown)\b",
+    re.IGNORECASE,
+)
 _OTHERS = {
     t.LOOTING: r"loot(?:ed|ing)|ransack(?:ed|ing)|pillag\w+|torched\s+(?:\w+\s+){0,2}"
     r"(?:homes|houses|villages?)|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|"
@@ -75,12 +87,17 @@ def _disrupted(clause: Clause) -> list[Event]:
     )
 
 
+_MASS_ARREST = 10  # so many held at once is political, whoever they are
+
+
 def _arrests(clause: Clause) -> list[Event]:
     text = clause.text
     match = ARREST_WORDS.search(text)
     if not match or _PROTESTERS.search(text) or clause.unreal(match.start()):
         return []  # protesters arrested: a protest with intervention
     numbers = [f for s, _, f in parse_numbers(text) if abs(s - match.start()) < 60]
+    if not _POLITICAL.search(text) and not (numbers and numbers[0].value >= _MASS_ARREST):
+        return []  # "arrested after his pickup truck was pulled over": a crime's
     return emit(
         clause,
         ARRESTS.layer,

@@ -266,6 +266,32 @@ _ONE_BEFORE = re.compile(
 )
 
 
+# "two soldiers and 16 gunmen were killed": the counts of a list add up.
+_LISTED_WITH = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:soldiers|troops|servicemen|civilians|people|children|women|men|"
+    r"gunmen|militants|fighters|rebels|insurgents|police(?:men)?|officers|residents|attackers)"
+    r"\s*(?:,\s*and|,|and)\s+",
+    re.IGNORECASE,
+)
+
+
+def _with_listed(text: str, at: int, last: Figure) -> Figure:
+    """``last``, the count written before ``text[at:]``, plus the counts listed
+    with it ("two soldiers and 16 gunmen")."""
+    counts = [(s, e, f) for s, e, f in parse_numbers(text[max(0, at - 120) : at])]
+    if not counts or counts[-1][2] != last:
+        return last
+    base, total, hedge = max(0, at - 120), last.value, last.hedge
+    start = counts[-1][0]
+    for s, e, f in reversed(counts[:-1]):
+        if not _LISTED_WITH.fullmatch(text, base + e, base + start):
+            break
+        total, hedge, start = total + f.value, hedge or f.hedge, s
+    if total == last.value:
+        return last
+    return Figure(total, last.unit, hedge, text[base + start : base + counts[-1][1]])
+
+
 def fatalities(text: str) -> Figure | None:
     """The number killed that ``text`` reports, if any ("killing at least 12").
 
@@ -275,6 +301,8 @@ def fatalities(text: str) -> Figure | None:
     1.0
     >>> fatalities("killing a woman and her son") is None
     True
+    >>> fatalities("Two soldiers and 16 gunmen were killed.").value
+    18.0
     """
     for match in KILLED.finditer(text):
         if TOLL_KIND[re.sub(r"\s+", " ", match.group("word").lower())] != "killed":
@@ -284,7 +312,7 @@ def fatalities(text: str) -> Figure | None:
             return after[0][2]
         before = count_before(text, match.start(), max_gap=25)
         if before:
-            return before
+            return _with_listed(text, match.start(), before)
         one = _ONE_AFTER.match(text, match.end()) or _ONE_BEFORE.search(
             text, max(0, match.start() - 60), match.start()
         )

@@ -64,7 +64,15 @@ _NOT_VIOLENCE = re.compile(
     r"\b(?:strikes?\s+(?:a|an|the)\s+(?:deal|balance|chord|note|tone)|hunger\s+strikes?|"
     r"general\s+strikes?|strike\s+action|labou?r\s+strikes?|on\s+strike|lucky\s+strike|"
     r"salt\s+mines?|coal\s+mines?|gold\s+mines?|mining|(?:workers|unions?)\b[^.]*\bstrikes?|"
-    r"under\s+fire\s+(?:for|over)\b|"
+    r"under\s+fire\s+(?:for|over)\b|\w+-run\s+blast|home\s+runs?|"
+    r"under\s+fire\s+from\s+(?:\w+\s+){0,3}?(?:officials|critics|lawmakers|politicians|"
+    r"campaigners|activists|parents|residents|opposition|unions?|media)\b|"
+    r"gas\s+(?:explosions?|blasts?|leaks?)|(?:accidental|industrial)\s+(?:explosions?|blasts?)|"
+    r"shelled\s+(?:\w+\s+)?(?:pistachios|nuts|peanuts|almonds|walnuts|eggs|shrimps?|prawns|peas)|"
+    r"(?:cyber|heart|panic|asthma|shark|dog|verbal|personal)[\s-]?attacks?|"
+    # drones that search, survey or film
+    r"drones?\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:search\w*|survey\w*|map(?:s|ping)?|film\w*|"
+    r"photograph\w*)|(?:search|survey|delivery|camera|hobby)\s+drones?|launched\s+the\s+drones|"
     r"hit\s+(?:\w+\s+){0,2}(?:with|by)\s+(?:\w+\s+){0,2}(?:sanctions|tariffs|fines?|charges))",
     re.IGNORECASE,
 )
@@ -81,11 +89,19 @@ _OF_WHICH = re.compile(
 # Fighting on the ground, and shootings ("gunmen opened fire"): no remote violence.
 _GROUND = re.compile(
     r"\b(?:capture|seize|storm(?:s|ed|ing)?|advance\w*|assault\w*|offensive|infantry|"
-    r"push\w*\s+(?:into|towards)|gunm[ae]n|assailants|shooters?|jihadists|insurgents|bandits)\b",
+    r"push\w*\s+(?:into|towards)|gunm[ae]n|assailants|shooters?|jihadists|insurgents|bandits|"
+    r"bullets?|gunshots?|gunfire|shootings?|stabb\w+|knife|arson)\b",
     re.IGNORECASE,
 )
 
 
+# What else hits a place, when no weapon is named.
+_HAZARD = re.compile(
+    r"\b(?:flu|influenza|virus|outbreaks?|epidemics?|pandemic|cholera|ebola|measles|infections?|"
+    r"diseases?|\d[\d,]*\s+(?:new\s+|confirmed\s+|suspected\s+)?cases|hurricanes?|cyclones?|typhoons?|earthquakes?|floods?|flooding|storms?|"
+    r"droughts?|wildfires?|heatwaves?|recession|inflation)\b",
+    re.IGNORECASE,
+)
 # Weapons that are supplied, made or sold are no strike ("howitzers promised by
 # Berlin", "US-supplied Himars", "sales of F-16 fighter jets").
 _SUPPLY = re.compile(
@@ -123,6 +139,27 @@ def _supplied(text: str, start: int, end: int) -> bool:
     return bool(_SUPPLY.search(text, max(0, start - 50), min(len(text), end + 40)))
 
 
+# What may stand between "attacks on" and the place attacked ("attacks on the
+# city of Kharkiv").
+_ON_THE_PLACE = re.compile(
+    r"\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:city|town|village|port|region|capital|province|"
+    r"district|oblast)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _aimed_at_a_place(clause: Clause, strike: re.Match) -> bool:
+    """True unless an "attack on" is aimed at something that is no place
+    ("an attack on a guard in Paris"; "attacks on Kharkiv" are a strike's)."""
+    if not strike.group().lower().startswith("attack"):
+        return True
+    return any(
+        _ON_THE_PLACE.fullmatch(clause.text, strike.end(), clause.offset(rm))
+        for rm in clause.mentions
+        if clause.offset(rm) >= strike.end()
+    )
+
+
 def extract(clause: Clause) -> list[Event]:
     """The strikes ``clause`` reports."""
     text = clause.text
@@ -137,9 +174,10 @@ def extract(clause: Clause) -> list[Event]:
             not strike
             or _GROUND.search(text)
             or CROWD.search(text)  # "fired on protesters": force against a protest
+            or _HAZARD.search(text)  # "the worst hit by the flu"
             or not (
                 _ARMED.search(text)
-                or _STRIKE_ON.match(text, strike.start())
+                or (_STRIKE_ON.match(text, strike.start()) and _aimed_at_a_place(clause, strike))
                 or actor_before(clause, strike.start())
             )
         ):
