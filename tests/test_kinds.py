@@ -742,11 +742,26 @@ def test_jihadists_killing_villagers_in_an_attack_on_a_day_are_no_strike(memory_
         "A bullet ricocheted off a wall and hit a woman in Lyon, a court heard.",
         "A search ship launched the drones off Odesa to search for the wreck.",
         "They first met when they were both living in Paris.",
+        "He had a cardiac arrest in Lyon on Monday.",
+        "Brooks was arrested in Lyon on Saturday and is held on a $200,000 bond.",
+        "A case of rape was opened at a police station in Lyon and later withdrawn in court.",
+        "The jet disappeared with 239 people on board, en route to Paris.",
     ],
 )
 def test_everyday_news_is_no_political_violence(memory_gazetteer, text):
     found = [e for e in events(memory_gazetteer, text) if e.layer != "casualties"]
     assert found == [], [(e.layer, e.sub_event_type, e.quote) for e in found]
+
+
+def test_an_epidemics_toll_is_no_conflicts(memory_gazetteer):
+    outbreak = (
+        "Health officials in Lyon confirmed the outbreak on Monday. "
+        "Over 1,200 people have died in Lyon in the past three months. "
+        "And 40 birds were found dead."
+    )
+    assert events(memory_gazetteer, outbreak) == []
+    war = "Fighting went on near Bakhmut. Over 1,200 people have died in Bakhmut since May."
+    assert one(memory_gazetteer, war, "casualties").figures["toll"].value == 1200
 
 
 def test_gunmen_killed_in_a_battle_are_no_attack_on_civilians(memory_gazetteer):

@@ -44,6 +44,17 @@ _VIOLENCE = {
 _PATTERNS = {
     sub: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for sub, words in _VIOLENCE.items()
 }
+# Rape and abduction are ACLED's when armed men or a state's forces do them; a
+# police blotter's or a court's case is not ("a case of rape was opened", "the
+# jet disappeared").
+_NEEDS_PERPETRATOR = (t.SEXUAL_VIOLENCE, t.ABDUCTION)
+_PERPETRATOR = re.compile(
+    r"\b(?:soldiers|troops|forces|servicemen|militants|fighters|gunm[ae]n|armed\s+(?:men|groups?)|"
+    r"rebels|militia\w*|occupiers|occupying|insurgents|jihadists|bandits|kidnappers|abductors|"
+    r"captors|army|military|security\s+(?:forces|services?|agents|officers)|intelligence|"
+    r"police\s+(?:sweep|raid|custody|crackdown)|forcibly|deport\w+|filtration)\b",
+    re.IGNORECASE,
+)
 _REMOTE = re.compile(
     r"\b(?:missiles?|rockets?|drones?|shell\w*|artillery|air\s*strikes?|bomb\w*|mortars?|"
     r"strikes?|struck|hit|explosions?|blasts?)\b",
@@ -59,6 +70,9 @@ def extract(clause: Clause) -> list[Event]:
     for sub_type, pattern in _PATTERNS.items():
         match = pattern.search(text)
         if match and not clause.unreal(match.start()):
+            actor = actor_before(clause, match.start())
+            if sub_type in _NEEDS_PERPETRATOR and not (actor or _PERPETRATOR.search(text)):
+                continue
             killed = fatalities(text)
             return emit(
                 clause,
@@ -66,7 +80,7 @@ def extract(clause: Clause) -> list[Event]:
                 t.VIOLENCE_AGAINST_CIVILIANS,
                 sub_type,
                 *match.span(),
-                actor1=actor_before(clause, match.start()),
+                actor1=actor,
                 actor2="Civilians",
                 figures={"fatalities": killed} if killed else {},
                 details={"civilian_targeting": "Civilian targeting"},

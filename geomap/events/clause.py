@@ -66,13 +66,37 @@ _CONDITION = re.compile(r"^\W*(?:If|Unless|Should)\b")
 @dataclass(frozen=True, slots=True)
 class Article:
     """What the whole article says: the country it is mostly about, its main
-    place (the town it names most, for sentences that name none) and the
+    place (the town it names most, for sentences that name none), the
     place that stands for the line of contact of the war there, if geomap
-    knows one."""
+    knows one, and whether it may tell of political violence at all
+    (``violent``: not where an outbreak or a flood is all it tells of)."""
 
     theatre: Place | None
     main_place: Place | None
     front: Place | None = None
+    violent: bool = True
+
+
+# What kills besides political violence: a toll of an epidemic, a disaster or
+# an accident is no conflict's (and a town "hit by the flu" was struck by nothing).
+HAZARD = re.compile(
+    r"\b(?:flu|influenza|h\d+n\d+|virus|outbreaks?|epidemics?|pandemic|cholera|ebola|measles|"
+    r"typhoid|malaria|infections?|infected|diseases?|\d[\d,]*\s+(?:new\s+|confirmed\s+|"
+    r"suspected\s+)?cases|overdose|poison(?:ed|ing)|hurricanes?|cyclones?|typhoons?|tsunami|"
+    r"earthquakes?|floods?|flooding|landslides?|storms?|droughts?|wildfires?|heatwaves?|"
+    r"crash(?:ed|es)?|accidents?|recession|inflation)\b",
+    re.IGNORECASE,
+)
+# Words without which an article tells of no armed conflict, unrest or repression.
+_VIOLENCE = re.compile(
+    r"\b(?:wars?|troops|soldiers|forces|military|army|militants?|militias?|rebels?|insurgen\w+|"
+    r"gunm[ae]n|fighters|fighting|fought|clash\w*|attack\w*|strikes?|struck|shell(?:s|ed|ing)|"
+    r"bomb\w*|missiles?|drones?|rockets?|artillery|shot|shooting|shootout|gunfire|massacre\w*|"
+    r"conflict|invasion|invaded|occup\w+|ceasefire|truce|violence|violent|riots?|protest\w*|"
+    r"terror\w*|jihadists?|separatists?|hostages?|prisoners\s+of\s+war|raids?|looted|"
+    r"rustlers|bandits|armed)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +196,10 @@ def article_context(
     dateline = [rm.place.country_code for rm in resolved if rm.mention.start < doc.dateline_end]
     if not codes:
         codes = [code for code in dateline if code]
+    # An article on an epidemic or a flood that names no violence tells of none.
+    violent = bool(_VIOLENCE.search(doc.text)) or not HAZARD.search(doc.text)
     if not codes:
-        return Article(None, None)
+        return Article(None, None, violent=violent)
     votes = Counter(codes)
     filed = dateline[0] if dateline else None
     best = max(votes, key=lambda c: (votes[c], c == filed, -codes.index(c)))
@@ -198,6 +224,7 @@ def article_context(
         named or (country_of(best) if country_of else None),
         main,
         front_of(best) if front_of else None,
+        violent,
     )
 
 

@@ -34,8 +34,8 @@ _WEAPONS = re.compile(
 )
 # Words that report an arrest (the battles kind reads them too: a raid that arrests).
 ARREST_WORDS = re.compile(
-    r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|taken\s+into\s+custody|rounded\s+up|"
-    r"apprehended)\b",
+    r"\b(?:(?<!cardiac )(?<!heart )(?<!respiratory )arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|"
+    r"taken\s+into\s+custody|rounded\s+up|apprehended)\b",
     re.IGNORECASE,
 )
 _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies))\b", re.IGNORECASE)
@@ -88,6 +88,11 @@ def _disrupted(clause: Clause) -> list[Event]:
 
 
 _MASS_ARREST = 10  # so many held at once is political, whoever they are
+_HELD = re.compile(
+    r"\s+(?:\w+\s+)?(?:people|persons|men|women|residents|civilians|suspects|members|"
+    r"supporters|students|workers|youths|villagers)\b",
+    re.IGNORECASE,
+)
 
 
 def _arrests(clause: Clause) -> list[Event]:
@@ -96,7 +101,12 @@ def _arrests(clause: Clause) -> list[Event]:
     if not match or _PROTESTERS.search(text) or clause.unreal(match.start()):
         return []  # protesters arrested: a protest with intervention
     numbers = [f for s, _, f in parse_numbers(text) if abs(s - match.start()) < 60]
-    if not _POLITICAL.search(text) and not (numbers and numbers[0].value >= _MASS_ARREST):
+    held = [
+        f.value
+        for s, e, f in parse_numbers(text)
+        if _HELD.match(text, e) and text[s - 1 : s] != "$"
+    ]
+    if not _POLITICAL.search(text) and not any(n >= _MASS_ARREST for n in held):
         return []  # "arrested after his pickup truck was pulled over": a crime's
     return emit(
         clause,

@@ -124,6 +124,7 @@ _AGE_AFTER = re.compile(
     r"\s*-?\s*(?:years?|months?|weeks?|days?)(?:\s*-?\s*old\b|-)", re.IGNORECASE
 )
 _AGE_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Bruce Ivins, 62, died": an age
 _DAY_OF_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$", re.IGNORECASE)
 
@@ -137,7 +138,7 @@ def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
     [3.0]
     >>> [f.value for _, _, f in parse_numbers("the 5 July strike on 12 houses, on May 3")]
     [12.0]
-    >>> parse_numbers("a 12-year-old boy and a man aged 70, 15 years old")
+    >>> parse_numbers("a 12-year-old boy and a man aged 70, 15 years old; Ivins, 62, died")
     []
     """
     found = []
@@ -155,8 +156,13 @@ def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
             text, max(0, match.start() - 12), match.start()
         ):
             continue  # "the 5 July strike", "on July 5": a day, not a count
-        if _AGE_AFTER.match(text, match.end()) or _AGE_BEFORE.search(
-            text, max(0, match.start() - 8), match.start()
+        if (
+            _AGE_AFTER.match(text, match.end())
+            or _AGE_BEFORE.search(text, max(0, match.start() - 8), match.start())
+            or (
+                text.startswith(",", match.end())
+                and _NAMED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            )
         ):
             continue
         hedge = match.group("hedge")

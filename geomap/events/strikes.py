@@ -15,7 +15,7 @@ import re
 from ..model import Event, Figure
 from . import taxonomy as t
 from .actors import actor_before, actor_of
-from .clause import Clause
+from .clause import HAZARD, Clause
 from .emit import emit
 from .kinds import EventKind
 from .numbers import count_before, fatalities
@@ -95,13 +95,6 @@ _GROUND = re.compile(
 )
 
 
-# What else hits a place, when no weapon is named.
-_HAZARD = re.compile(
-    r"\b(?:flu|influenza|virus|outbreaks?|epidemics?|pandemic|cholera|ebola|measles|infections?|"
-    r"diseases?|\d[\d,]*\s+(?:new\s+|confirmed\s+|suspected\s+)?cases|hurricanes?|cyclones?|typhoons?|earthquakes?|floods?|flooding|storms?|"
-    r"droughts?|wildfires?|heatwaves?|recession|inflation)\b",
-    re.IGNORECASE,
-)
 # Weapons that are supplied, made or sold are no strike ("howitzers promised by
 # Berlin", "US-supplied Himars", "sales of F-16 fighter jets").
 _SUPPLY = re.compile(
@@ -174,7 +167,7 @@ def extract(clause: Clause) -> list[Event]:
             not strike
             or _GROUND.search(text)
             or CROWD.search(text)  # "fired on protesters": force against a protest
-            or _HAZARD.search(text)  # "the worst hit by the flu"
+            or HAZARD.search(text)  # "the worst hit by the flu"
             or not (
                 _ARMED.search(text)
                 or (_STRIKE_ON.match(text, strike.start()) and _aimed_at_a_place(clause, strike))

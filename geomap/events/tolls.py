@@ -13,7 +13,7 @@ import re
 from ..gazetteer.vocabulary import PlaceKind
 from ..model import Event, Figure, Place
 from .actors import actor_before, disputed_by, reported_by
-from .clause import Clause, stated_dates
+from .clause import HAZARD, Clause, stated_dates
 from .dates import DAY
 from .kinds import EventKind
 from .numbers import KILLED, TOLL_KIND, parse_numbers
@@ -27,7 +27,8 @@ _VICTIMS = re.compile(
 )
 _NOT_PEOPLE = re.compile(
     r"\s*(?:\w+\s+)?(?:drones?|missiles?|rockets?|km|miles|years?|months?|days?|hours?|%|"
-    r"tanks?|aircraft|vehicles)",
+    r"tanks?|aircraft|vehicles|birds|ducks|turkeys|geese|chickens|poultry|pigs|cattle|cows|"
+    r"sheep|goats|fish|dogs|animals|livestock|kilos|kilograms|kg|tonnes|tons)",
     re.IGNORECASE,
 )
 
@@ -65,6 +66,8 @@ def _reported(clause: Clause) -> tuple:
 def extract(clause: Clause) -> list[Event]:
     """The first toll ``clause`` states."""
     text = clause.text
+    if not clause.article.violent or HAZARD.search(text):
+        return []
     for match in KILLED.finditer(text):
         kind = TOLL_KIND[re.sub(r"\s+", " ", match.group("word").lower())]
         candidates = [
