@@ -9,8 +9,13 @@ from collections.abc import Sequence
 from .model import Sentence
 
 # A sentence ends at . ! or ? (and closing quotes) followed by space and an
-# upper-case letter, a quote or a digit — except after common abbreviations.
-_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+# upper-case letter, a quote or a digit — except after common abbreviations —
+# and at the end of a line before a capital or a list's bullet ("- ", "• ", "2. ").
+_BULLET = r"(?:[-–—•*▪·]|\d{1,2}[.)])[ \t]+"
+_END = re.compile(
+    rf"[.!?][\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“]|[ \t]*{_BULLET})"
+)
+_BULLET_AT = re.compile(_BULLET)
 _ABBREVIATIONS = {
     "mr",
     "mrs",
@@ -69,6 +74,8 @@ def split_sentences(text: str, *, doc_id: str = "") -> list[Sentence]:
 
     >>> [s.text for s in split_sentences("Drones hit Odesa. Mr. Smith said so in the U.S. Army.")]
     ['Drones hit Odesa.', 'Mr. Smith said so in the U.S. Army.']
+    >>> [s.text for s in split_sentences("Key takeaways:\\n- Kyiv held\\n• Lviv too")]
+    ['Key takeaways:', 'Kyiv held', 'Lviv too']
     """
     sentences: list[Sentence] = []
     start = 0
@@ -87,6 +94,9 @@ def split_sentences(text: str, *, doc_id: str = "") -> list[Sentence]:
 def _append(sentences: list[Sentence], text: str, start: int, end: int, doc_id: str) -> None:
     while start < end and text[start].isspace():
         start += 1
+    bullet = _BULLET_AT.match(text, start, end)
+    if bullet:
+        start = bullet.end()  # the list's mark is no part of what the line says
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:

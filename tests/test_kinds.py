@@ -889,6 +889,22 @@ def test_a_sentence_that_names_no_time_goes_on_telling_of_the_day_before(memory_
     assert [e.place.name for e in events(memory_gazetteer, described, "strikes")] == ["Kharkiv"]
 
 
+def test_each_bullet_of_a_list_is_its_own_sentence(memory_gazetteer):
+    text = (
+        "Key takeaways:\n"
+        "- Ukrainian forces withdrew from Soledar on Monday\n"
+        "- Positional fighting continued near Bakhmut on Tuesday"
+    )
+    taken = one(memory_gazetteer, text, "control")
+    assert (taken.place.name, taken.event_date, taken.quote) == (
+        "Soledar",
+        dt.date(2026, 2, 2),
+        "Ukrainian forces withdrew from Soledar on Monday",
+    )
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.place.name, clash.event_date) == ("Bakhmut", dt.date(2026, 2, 3))
+
+
 def test_a_headline_is_not_reported_twice(memory_gazetteer):
     text = "Russian strikes kill two in Kherson\n\nRussian missiles hit Kherson on Monday."
     assert article(text).title == "Russian strikes kill two in Kherson"
