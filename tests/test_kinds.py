@@ -255,6 +255,8 @@ def test_talks_at_their_venue(memory_gazetteer):
     talks = one(memory_gazetteer, "Ukraine and Russia held talks in Istanbul on Monday.", "talks")
     assert talks.place.name == "Istanbul" and talks.sub_event_type == t.AGREEMENT
     assert talks.details["parties"] == "Ukraine, Russia"
+    truce = "Sudan's army and the RSF agreed to a ceasefire in talks in Istanbul on Monday."
+    assert one(memory_gazetteer, truce, "talks").details["parties"] == "Sudan, RSF"
 
 
 def test_a_bloc_summit_is_no_agreement(memory_gazetteer):

@@ -302,15 +302,27 @@ def is_armed_group(actor: str | None) -> bool:
 
 
 def parties(clause: Clause, *, exclude: str | None = None) -> list[str]:
-    """Countries acting together: "Ukraine and Russia" if the sentence pairs two,
-    else every country it names, in order."""
-    countries = [
-        rm
-        for rm in clause.mentions
-        if rm.place.kind == PlaceKind.COUNTRY and rm.place.name != exclude
-    ]
-    for left, right in itertools.pairwise(countries):
-        gap = clause.text[left.mention.end - clause.sentence.start : clause.offset(right)]
-        if gap in (" and ", " & ") and left.place.id != right.place.id:
-            return [left.place.name, right.place.name]
-    return list(dict.fromkeys(rm.place.name for rm in countries))
+    """Countries and armed groups acting together: "Ukraine and Russia" if the
+    sentence pairs two ("Sudan's army and the RSF"), else every one it names,
+    in order."""
+    named = sorted(
+        [
+            (clause.offset(rm), rm.mention.end - clause.sentence.start, rm.place.name)
+            for rm in clause.mentions
+            if rm.place.kind == PlaceKind.COUNTRY and rm.place.name != exclude
+        ]
+        + [
+            (m.start(), m.end(), ARMED_GROUPS[m.group(1).lower()])
+            for m in _GROUP.finditer(clause.text)
+        ]
+    )
+    named = [n for n in named if n[2] not in _GENERIC_NAMES]
+    for (_, left_end, left), (right_start, _, right) in itertools.pairwise(named):
+        if _PAIR_GAP.fullmatch(clause.text, left_end, right_start) and left != right:
+            return [left, right]
+    return list(dict.fromkeys(name for _, _, name in named))
+
+
+# "Ukraine and Russia", "Sudan's army and the RSF": two sides named as one subject.
+_PAIR_GAP = re.compile(r"(?:['’]s\s+(?:[a-z]+\s+){1,2})?\s*(?:and|&)\s+(?:the\s+)?")
+_GENERIC_NAMES = frozenset(ARMED_GROUPS[g] for g in _GENERIC_GROUPS)
