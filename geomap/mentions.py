@@ -157,7 +157,12 @@ def _last_word(text: str, first: _Token, end: int) -> _Token | None:
         token = _next_word(text, token)
         if token is None or count + 1 == _MAX_WORDS:
             return None
-        if not (token.text[:1].isupper() or token.text in _CONNECTORS or _articled(token.text)):
+        if not (
+            token.text[:1].isupper()
+            or token.text in _CONNECTORS
+            or _articled(token.text)
+            or _elided(token.text)
+        ):
             return None
     return None
 
@@ -167,6 +172,11 @@ def _articled(word: str) -> bool:
     "Deir al-Balah", "ez-Zor"): the Arabic article, as English news writes it."""
     connector, dash, rest = word.partition("-")
     return bool(dash) and connector in _CONNECTORS and rest[:1].isupper()
+
+
+def _elided(word: str) -> bool:
+    """True for a capitalised word behind an elided article ("d'Ivoire")."""
+    return len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
 
 
 def _previous_word(text: str, start: int) -> tuple[_Token, bool] | None:

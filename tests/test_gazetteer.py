@@ -166,6 +166,17 @@ def test_an_incident_logs_address_places_a_big_citys_namesake(gazetteer):
     assert strike.place == found["Kamianske"]
 
 
+def test_names_with_an_elided_article_or_written_as_an_acronym(gazetteer):
+    found = resolved(gazetteer, "Cases in Ghana, Côte d'Ivoire and NSW rose.")
+    assert found["Côte d'Ivoire"].country_code == "CI"
+    assert (found["NSW"].kind, found["NSW"].country_code) == ("admin1", "AU")
+
+
+def test_russian_regions_carry_their_english_names(gazetteer):
+    (rostov, *_) = [c.place for c in gazetteer.lookup("Rostov Oblast") if c.place.kind == "admin1"]
+    assert rostov.name == "Rostov Oblast"  # not "Rostovskaya oblast'"
+
+
 def test_a_village_needs_its_country_in_context(gazetteer):
     """Robotyne is a village only Ukraine's full dump lists: a text that is
     not about Ukraine or Russia does not get it."""

@@ -300,14 +300,17 @@ def _admin1(builder: _Builder, by_admin1, subdivisions: list[list[str]]) -> dict
         for alias in [name, *aliases]:
             builder.add_alias(alias, pid)
             builder.add_alias(_strip_region_word(alias), pid)
-        # "Kurskaya oblast'" is "the Kursk region": its seat gives the short form.
+        # "Kurskaya oblast'" is "the Kursk region": its seat, or a one-word
+        # alias ("Rostov" of "Rostovskaya oblast'"), gives the short form.
         first = name_key(name).split(" ")[0]
-        for city in sorted(members, key=lambda c: -c["population"])[:5]:
-            seat = name_key(city["name"])
-            if len(seat) >= 4 and first.startswith(seat) and first != seat:
-                builder.add_alias(city["name"], pid)
+        seats = [c["name"] for c in sorted(members, key=lambda c: -c["population"])[:5]]
+        for short in [*seats, *(a for a in aliases if a.isascii() and " " not in a)]:
+            seat = name_key(short)
+            stem = seat[:-1] if seat[-1:] in "aeiouy" else seat  # "Kostroma": "Kostromskaya"
+            if len(stem) >= 4 and first.startswith(stem) and first != seat:
+                builder.add_alias(short, pid)
                 if not english and row[4]:
-                    display = f"{city['name']} {_english_type(row[4])}"
+                    display = f"{short} {_english_type(row[4])}"
                     builder.add_place(
                         pid, display, PlaceKind.ADMIN1, lat, lon, cc, display, code, pop, int(gid)
                     )
@@ -476,8 +479,9 @@ def _plain_alias(alias: str, common: dict[str, float], *, population: int) -> bo
 
 
 def _abbreviations(builder: _Builder, subdivisions: list[list[str]]) -> frozenset[str]:
-    """Add ``region_abbreviations.csv`` ("Calif.", "N.M.", "Ont.") as aliases of
-    their regions; return their keys, which match only with their full stop."""
+    """Add ``region_abbreviations.csv`` ("Calif.", "N.M.", "Ont.", "NSW") as
+    aliases of their regions; return the keys of those written with a full
+    stop, which match only with it."""
     by_iso = {
         row[1]: f"geonames:{row[3]}"
         for row in subdivisions
@@ -489,7 +493,8 @@ def _abbreviations(builder: _Builder, subdivisions: list[list[str]]) -> frozense
             pid = by_iso.get(row["iso_3166_2"])
             if pid in builder.places:
                 builder.add_alias(row["abbreviation"], pid)
-                keys.add(name_key(row["abbreviation"]))
+                if "." in row["abbreviation"]:  # "NSW" is written without one
+                    keys.add(name_key(row["abbreviation"]))
     return frozenset(keys)
 
 

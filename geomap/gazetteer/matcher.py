@@ -27,12 +27,12 @@ CONNECTORS = frozenset(
 ARTICLES = frozenset("al el ad an ar as ash at az ed en er es esh et ez".split())
 _CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 _WORD = rf"[{_CAPITAL}][\w'’.\-‐]*"  # "Port-au-Prince" is one word
+_ELIDED = "[dl]['’]"  # "Côte d'Ivoire", "Val d'Oise"
 # A capitalised word, then more joined by one space, a dash or ". " ("St. Louis"),
 # with connectors between. (It starts with a capital so that the regex engine
 # can skip to one: an optional article in front made the scan four times slower.)
-_RUN = re.compile(
-    rf"{_WORD}(?:(?:[ \-‐–]|\.[ ])(?:(?:{'|'.join(sorted(CONNECTORS))})[ \-])*{_WORD})*"
-)
+_JOIN = rf"(?:[ \-‐–]|\.[ ])(?:(?:{'|'.join(sorted(CONNECTORS))})[ \-])*(?:{_ELIDED})?"
+_RUN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")
 # An article before a run: "al-" of "al-Bab".
 _ARTICLE = "|".join(sorted(ARTICLES))
 _ARTICLE_BEFORE = re.compile(rf"(?<![\w-])(?:{_ARTICLE})-$")
