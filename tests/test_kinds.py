@@ -772,6 +772,18 @@ def test_gunmen_killed_in_a_battle_are_no_attack_on_civilians(memory_gazetteer):
     assert one(memory_gazetteer, text, "battles").figures["fatalities"].value == 18
 
 
+def test_fighters_attacking_troops_and_an_incursion_are_battles(memory_gazetteer):
+    clash = one(memory_gazetteer, "Hamas fighters attacked Israeli troops near Jenin.", "battles")
+    assert (clash.place.name, clash.actor1) == ("Jenin", "Hamas")
+    incursion = "Israeli troops launched a ground incursion into Jenin on Tuesday."
+    assert one(memory_gazetteer, incursion, "battles").actor1 == "Israel"
+
+
+def test_the_group_whose_commander_was_killed_is_no_actor(memory_gazetteer):
+    text = "Israel said it killed a Hamas commander in a strike on Jenin on Friday."
+    assert one(memory_gazetteer, text, "strikes").actor1 != "Hamas"
+
+
 def test_a_named_group_is_the_actor_not_its_generic_noun(memory_gazetteer):
     named = "On Monday RSF militants attacked a checkpoint near Khartoum."
     assert one(memory_gazetteer, named, "battles").actor1 == "RSF"

@@ -231,6 +231,8 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
     named_until = None  # where the last armed group named by its name ends
     for match in _GROUP.finditer(clause.text, 0, anchor):
         group = ARMED_GROUPS[match.group(1).lower()]
+        if _VICTIM_BEFORE.search(clause.text, max(0, match.start() - 24), match.start()):
+            continue  # "killed Hezbollah commander Ibrahim Aqil": whom it was done to
         if (
             group in _GENERIC_GROUPS
             and named_until is not None
@@ -245,6 +247,11 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
 
 
 _BY_AFTER = re.compile(r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:killed|killing|kill|targeted|targeting|struck|hit|attacked|captured|eliminated|"
+    r"against|on)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+|senior\s+|top\s+)*$",
+    re.IGNORECASE,
+)
 
 
 def actor_of(clause: Clause, start: int, end: int) -> str | None:

@@ -39,7 +39,7 @@ _FIGHTING = re.compile(
     r"ground\s+(?:attacks?|operations?)|(?:troops|forces|fighters|units)\s+(?:had\s+)?entered|"
     r"(?:troops|forces|soldiers|fighters|militants|gunmen|commandos)\s+(?:\w+\s+)?raid(?:ed|ing)|"
     r"attacks?\s+of\s+the\s+occupiers|(?<!air )(?<!police )(?<!helicopter )(?<!drone )raids?|"
-    r"(?:military|security|ground)\s+operations?\s+in|"
+    r"(?:military|security|ground)\s+operations?\s+in|(?:ground\s+)?incursions?\s+(?:into|in)|"
     # armed men killing, or shooting at, men in arms: "militants killed three
     # soldiers", "gunmen opened fire on a police checkpoint"
     r"(?:militants|gunm[ae]n|insurgents|rebels|jihadists|fighters)\s+(?:\w+\s+){0,2}?"
@@ -51,7 +51,10 @@ _FIGHTING = re.compile(
 _GROUND_ATTACK = re.compile(r"\battack(?:s|ed|ing)?\b", re.IGNORECASE)
 _GROUND_WORDS = re.compile(
     r"\b(?:infantry|assault\w*|storm(?:s|ed|ing)?|advanc\w+|tanks|armou?red|positions|ground|capture|"
-    r"seize|push(?:ed|es|ing)?|gunmen|militants|insurgents|rebels|main\s+attack|"
+    r"seize|push(?:ed|es|ing)?|gunmen|militants|insurgents|rebels|main\s+attack|bases?|"
+    # men in arms who attack, or are attacked: "Hamas fighters attacked Israeli troops"
+    r"(?:fighters|troops|soldiers)\s+(?:\w+\s+){0,2}?attack\w*|"
+    r"attack\w*\s+(?:\w+\s+){0,2}?(?:fighters|troops|soldiers)|"
     r"(?:military|army)\s+(?:bases?|camps?|posts?)|checkpoints?|outposts?|barracks|convoys?|"
     r"patrols?)\b",
     re.I,
