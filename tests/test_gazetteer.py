@@ -172,6 +172,21 @@ def test_names_with_an_elided_article_or_written_as_an_acronym(gazetteer):
     assert (found["NSW"].kind, found["NSW"].country_code) == ("admin1", "AU")
 
 
+def test_names_written_without_their_apostrophe(gazetteer):
+    """GeoNames writes "Debre Mark’os" and "Mek'ele"; news drops the
+    apostrophe. A stray alternate name does not take over another town's
+    spelling: GeoNames lists "Slov'iansk" for Nikopol."""
+    found = resolved(gazetteer, "Fighting reached Debre Markos, Mekele and Sloviansk.")
+    assert km(found["Debre Markos"].lat, found["Debre Markos"].lon, 10.35, 37.73) < 10
+    assert km(found["Mekele"].lat, found["Mekele"].lon, 13.50, 39.48) < 10
+    assert found["Sloviansk"].name == "Slovyansk"
+    (clash,) = analyse(
+        article("Ethiopian forces clashed with Fano militiamen in Debre Markos on Thursday."),
+        gazetteer,
+    ).events
+    assert clash.place == found["Debre Markos"]  # not Fano, Italy: the militia's name
+
+
 def test_russian_regions_carry_their_english_names(gazetteer):
     (rostov, *_) = [c.place for c in gazetteer.lookup("Rostov Oblast") if c.place.kind == "admin1"]
     assert rostov.name == "Rostov Oblast"  # not "Rostovskaya oblast'"

@@ -94,6 +94,8 @@ _ATTRIBUTE = re.compile(
     r"^[-‐](?:based|backed|appointed|installed|led|allied|aligned|era|made|controlled|held|"
     rf"occupied|supplied|linked|affiliated|sponsored|funded|friendly|leaning|{_OWNERSHIP})\b"
 )
+# A place's name before an armed group's noun names the group ("Fano militiamen").
+_GROUP_NOUN = re.compile(r"\s+(?:militia\w*|fighters|rebels|insurgents|militants|gunmen)\b")
 _PAIRED = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w'’-]+")
 _BY = re.compile(
     r"\b(?:by|accus\w+|blam\w+|urg\w+|warn\w+|told|asked|called\s+on|criticis\w+)\s+"
@@ -154,11 +156,12 @@ def is_actor(clause: Clause, rm: ResolvedMention) -> bool:
     a demonym ("Russian missiles"); a country or a capital followed by its
     forces, a ministry or weapons ("Russia's defence ministry"), that speaks
     or acts ("Moscow claimed", "Kyiv has accused"), after "by" ("delivered
-    by Washington"); any place in a compound ("a Washington-based group")."""
+    by Washington"); any place in a compound ("a Washington-based group") or
+    that names an armed group ("Fano militiamen")."""
     if rm.mention.kind_hint == Hint.DEMONYM:
         return True
     after = clause.text[rm.mention.end - clause.sentence.start :]
-    if _ATTRIBUTE.match(after):
+    if _ATTRIBUTE.match(after) or _GROUP_NOUN.match(after):
         return True
     if rm.place.kind != PlaceKind.COUNTRY and not rm.place.capital:
         return False

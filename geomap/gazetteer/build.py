@@ -56,6 +56,7 @@ HERE = Path(__file__).parent
 # "Of", "Will") is kept only for places at least this big.
 COMMON_WORD_ZIPF = 4.0
 COMMON_WORD_MIN_POPULATION = 50_000
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?!s\b)(?=[a-z])")
 # Generic words that GeoNames lists as alternate names of villages: "Poselok"
 # (a settlement), "Khutor" (a farmstead). No text names a place by them alone.
 GENERIC_NAMES = frozenset({"poselok", "khutor", "selo", "stantsiya", "stantsiia", "derevnya"})
@@ -478,6 +479,18 @@ def _plain_alias(alias: str, common: dict[str, float], *, population: int) -> bo
     )
 
 
+def _bare_spellings(builder: _Builder) -> None:
+    """Add each name with an apostrophe inside a word ("Debre Mark’os",
+    "Mek’ele": an ejective, an ayn) without it, as news writes it, unless some
+    place is already called so: a stray alternate name must not outrank the
+    town whose spelling it is (GeoNames lists "Slov'iansk" for Nikopol)."""
+    taken = {key for key, _ in builder.aliases}
+    for key, pid in list(builder.aliases):
+        bare = _INNER_APOSTROPHE.sub("", key)
+        if bare != key and bare not in taken:
+            builder.aliases.setdefault((bare, pid), 0)
+
+
 def _abbreviations(builder: _Builder, subdivisions: list[list[str]]) -> frozenset[str]:
     """Add ``region_abbreviations.csv`` ("Calif.", "N.M.", "Ont.", "NSW") as
     aliases of their regions; return the keys of those written with a full
@@ -750,6 +763,7 @@ def _gather() -> tuple[_Builder, dict[str, str], frozenset[str], frozenset[str]]
     _countries(builder)
     _continents(builder)
     _curated(builder)
+    _bare_spellings(builder)
     countries = {
         p.country_code: pid for pid, p in builder.places.items() if p.kind == PlaceKind.COUNTRY
     }
