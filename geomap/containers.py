@@ -53,11 +53,12 @@ class Link:
     """Mention ``child`` lies in the area mention ``area`` names. ``explicit``
     when a region word, parentheses or a noun ("the X region village of")
     says so, or a comma pair ends the sentence; a bare comma in the running
-    text, or a possessive, is weaker."""
+    text, or a possessive, is weaker. ``how`` the text links them."""
 
     child: int
     area: int
     explicit: bool
+    how: str  # "comma", "parenthesis", "in", "possessive" or "noun"
 
 
 def _after_region_word(text: str, mention: Mention) -> int:
@@ -92,15 +93,15 @@ def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
         if _COMMA.fullmatch(gap):
             after = _after_region_word(text, area)
             if not _LIST_GOES_ON.match(text, after):
-                links.append(Link(number, number + 1, hinted or _ends(text, after)))
+                links.append(Link(number, number + 1, hinted or _ends(text, after), "comma"))
         elif _PARENTHESIS.fullmatch(gap):
-            links.append(Link(number, number + 1, True))
+            links.append(Link(number, number + 1, True, "parenthesis"))
         elif _IN.fullmatch(gap) and (hinted or not place.kind_hint):
-            links.append(Link(number, number + 1, hinted))
+            links.append(Link(number, number + 1, hinted, "in"))
         elif _POSSESSIVE.fullmatch(gap):
-            links.append(Link(number + 1, number, False))
+            links.append(Link(number + 1, number, False, "possessive"))
         elif _AREA_NOUN.fullmatch(text, place.end, area.start):
-            links.append(Link(number + 1, number, True))
+            links.append(Link(number + 1, number, True, "noun"))
     # "X (District, Region)": the place lies in the region too.
     for first, second in itertools.pairwise(links):
         if (
@@ -110,5 +111,5 @@ def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
                 text[_after_region_word(text, mentions[first.child]) : mentions[first.area].start]
             )
         ):
-            links.append(Link(first.child, second.area, True))
+            links.append(Link(first.child, second.area, True, "parenthesis"))
     return links

@@ -35,6 +35,8 @@ from .gazetteer.vocabulary import (
 from .geometry import great_circle_km
 from .model import Candidate, Document, Hint, Mention, Place, ResolvedMention
 
+# The areas "X in Y" names as a region when Y is no town's name.
+_REGIONS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 KIND_BONUS = {
     PlaceKind.COUNTRY: 4.0,
     PlaceKind.CONTINENT: 4.0,
@@ -173,10 +175,12 @@ def _context_score(candidate: Candidate, context: _Context, rival_region: bool) 
     says that another candidate is a region of a country in context."""
     place = candidate.place
     score = 0.0
-    if place.kind == PlaceKind.COUNTRY:
-        if rival_region and not context.has_country(place.country_code):
+    if place.kind == PlaceKind.COUNTRY and rival_region:
+        if not context.has_country(place.country_code):
             score -= FOREIGN_COUNTRY_PENALTY
     elif context.has_country(place.country_code):
+        # a town of a country in context, or that country named otherwise ("the
+        # Republic of Congo ... the government of Congo")
         score += CONTEXT_BONUS
     if (
         place.kind != PlaceKind.COUNTRY
@@ -451,7 +455,14 @@ class Resolver:
             own_best = next((c for _, c in children if not c.place.minor), None)
             options = allowed.get(link.area) or self.scored(mentions[link.area])
             if (
-                mentions[link.area].kind_hint in (Hint.REGION, Hint.DISTRICT)
+                (
+                    mentions[link.area].kind_hint in (Hint.REGION, Hint.DISTRICT)
+                    or (
+                        link.how == "in"
+                        and all(a.place.kind in _REGIONS for _, a in options)
+                        and all(c.place.kind in SITE_KINDS for _, c in children)
+                    )
+                )
                 and link.child not in allowed
                 and options
                 and own_best is not None
@@ -461,8 +472,9 @@ class Resolver:
                     for _, a in options
                 )
             ):
-                # The region word says where; the gazetteer's places of that
-                # name all lie in other countries: none of them is meant.
+                # A region word, or an area that can only be a region or a
+                # country ("Palma in Cabo Delgado"), says where; the gazetteer's
+                # places of that name all lie in other countries: none is meant.
                 nowhere.add(link.child)
                 continue
             for _, area in options:

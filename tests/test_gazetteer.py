@@ -187,6 +187,21 @@ def test_names_written_without_their_apostrophe(gazetteer):
     assert clash.place == found["Debre Markos"]  # not Fano, Italy: the militia's name
 
 
+def test_congo_is_the_drc_unless_said_otherwise(gazetteer):
+    assert (
+        resolved(gazetteer, "M23 rebels neared Bunia in eastern Congo.")["Congo"].country_code
+        == "CD"
+    )
+    other = resolved(gazetteer, "Clashes in the Republic of Congo's capital, Brazzaville.")
+    assert other["Republic of Congo"].country_code == "CG"
+
+
+def test_a_town_the_region_named_with_it_does_not_hold_is_not_a_namesake_abroad(gazetteer):
+    """The gazetteer has no Palma in Mozambique: not Palma, Mallorca."""
+    found = resolved(gazetteer, "Insurgents attacked Palma in Cabo Delgado, Mozambique.")
+    assert "Palma" not in found and found["Cabo Delgado"].country_code == "MZ"
+
+
 def test_russian_regions_carry_their_english_names(gazetteer):
     (rostov, *_) = [c.place for c in gazetteer.lookup("Rostov Oblast") if c.place.kind == "admin1"]
     assert rostov.name == "Rostov Oblast"  # not "Rostovskaya oblast'"
