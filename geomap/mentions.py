@@ -300,17 +300,6 @@ class Recogniser:
         """The longest name from ``first`` among the finder's ``ends``:
         (mention, end of what it consumed, verdict), or None."""
         text = doc.text
-        # Capitals outside the dateline: a headline, or an acronym. Only the
-        # acronyms of countries and regions (US, UAE, EU, NSW) are names.
-        if (
-            first.text.isupper()
-            and len(first.text) > 1
-            and first.start >= doc.dateline_end
-            and name_key(first.text) not in self.names.countries
-            and name_key(first.text) not in self.names.acronyms
-            and not self._dateline_at(text, first.start)
-        ):
-            return None
         best = None
         for end in ends:
             last = _last_word(text, first, end)
@@ -324,6 +313,19 @@ class Recogniser:
         if best is None:
             return None
         last, key, hint = best
+        # Capitals outside the dateline: a headline, or an acronym. Only the
+        # acronyms of countries and regions (US, UAE, EU, NSW) are names, and
+        # names an acronym starts ("DR Congo").
+        if (
+            first.text.isupper()
+            and len(first.text) > 1
+            and last.start == first.start
+            and first.start >= doc.dateline_end
+            and key not in self.names.countries
+            and key not in self.names.acronyms
+            and not self._dateline_at(text, first.start)
+        ):
+            return None
         if key in self.names.abbreviations:
             if last.text.endswith("."):  # "N.M."
                 return self._accept(doc, first, last, key, hint)

@@ -192,6 +192,7 @@ def test_congo_is_the_drc_unless_said_otherwise(gazetteer):
         resolved(gazetteer, "M23 rebels neared Bunia in eastern Congo.")["Congo"].country_code
         == "CD"
     )
+    assert resolved(gazetteer, "Patients in Kinshasa, DR Congo.")["DR Congo"].country_code == "CD"
     other = resolved(gazetteer, "Clashes in the Republic of Congo's capital, Brazzaville.")
     assert other["Republic of Congo"].country_code == "CG"
 
