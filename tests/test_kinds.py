@@ -190,6 +190,11 @@ def test_control_says_who_took_the_place_from_whom(
     assert change.place.name in ("Soledar", "Izium")
 
 
+def test_a_country_that_says_its_forces_acted_is_the_actor(memory_gazetteer):
+    text = "Russia's defence ministry said its forces had captured Soledar on Monday."
+    assert one(memory_gazetteer, text, "control").details["taken_by"] == "Russia"
+
+
 def test_an_armed_group_overtakes_territory(memory_gazetteer):
     change = one(memory_gazetteer, "The RSF took control of El Fasher on Sunday.", "control")
     assert change.sub_event_type == t.NON_STATE_OVERTAKES and change.actor1 == "RSF"

@@ -222,6 +222,12 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
     for rm in clause.mentions:
         start = clause.offset(rm)
         if speaker and speaker.start("who") <= start < speaker.end("who"):
+            if (
+                rm.place.kind == PlaceKind.COUNTRY
+                and speaker.end() <= anchor
+                and _ITS_FORCES.search(clause.text, speaker.end(), anchor)
+            ):
+                best_at, best = start, rm.place.name  # "Russia's ministry said its forces"
             continue
         if (
             start < anchor
@@ -250,6 +256,10 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
 
 
 _BY_AFTER = re.compile(r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_ITS_FORCES = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:forces|troops|army|military|units|soldiers|fighters)\b",
+    re.IGNORECASE,
+)
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killed|killing|kill|targeted|targeting|struck|hit|attacked|captured|eliminated|"
     r"against|on)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+|senior\s+|top\s+)*$",
