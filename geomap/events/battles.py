@@ -147,9 +147,9 @@ def _campaign(clause: Clause, trigger: re.Match) -> bool:
 def extract(clause: Clause) -> list[Event]:
     """The armed clashes ``clause`` reports."""
     text = clause.text
-    if _NOT_BATTLE.search(text) or CROWD.search(text):
-        return []
     trigger = _FIGHTING.search(text)
+    if trigger is not None and (_NOT_BATTLE.search(text) or CROWD.search(text)):
+        return []
     if trigger is None:
         ground = _GROUND_ATTACK.search(text)
         if (
@@ -157,6 +157,8 @@ def extract(clause: Clause) -> list[Event]:
             or not _GROUND_WORDS.search(text)
             or _WEAPON_WORDS.search(text)
             or _CIVILIAN_TARGET.match(text, ground.end())
+            or _NOT_BATTLE.search(text)
+            or CROWD.search(text)
         ):
             return []
         trigger = ground

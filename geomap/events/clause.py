@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -68,13 +69,11 @@ class Article:
     """What the whole article says: the country it is mostly about, its main
     place (the town it names most, for sentences that name none), the
     place that stands for the line of contact of the war there, if geomap
-    knows one, and whether it may tell of political violence at all
-    (``violent``: not where an outbreak or a flood is all it tells of)."""
+    knows one."""
 
     theatre: Place | None
     main_place: Place | None
     front: Place | None = None
-    violent: bool = True
 
 
 # What kills besides political violence: a toll of an epidemic, a disaster or
@@ -97,6 +96,13 @@ _VIOLENCE = re.compile(
     r"rustlers|bandits|armed)\b",
     re.IGNORECASE,
 )
+
+
+@functools.lru_cache(maxsize=64)
+def tells_of_violence(text: str) -> bool:
+    """False for an article on an epidemic or a disaster that names no
+    violence: its tolls are no conflict's. Asked only once a toll is found."""
+    return bool(_VIOLENCE.search(text)) or not HAZARD.search(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +202,8 @@ def article_context(
     dateline = [rm.place.country_code for rm in resolved if rm.mention.start < doc.dateline_end]
     if not codes:
         codes = [code for code in dateline if code]
-    # An article on an epidemic or a flood that names no violence tells of none.
-    violent = bool(_VIOLENCE.search(doc.text)) or not HAZARD.search(doc.text)
     if not codes:
-        return Article(None, None, violent=violent)
+        return Article(None, None)
     votes = Counter(codes)
     filed = dateline[0] if dateline else None
     best = max(votes, key=lambda c: (votes[c], c == filed, -codes.index(c)))
@@ -224,7 +228,6 @@ def article_context(
         named or (country_of(best) if country_of else None),
         main,
         front_of(best) if front_of else None,
-        violent,
     )
 
 

@@ -13,7 +13,7 @@ import re
 from ..gazetteer.vocabulary import PlaceKind
 from ..model import Event, Figure, Place
 from .actors import actor_before, disputed_by, reported_by
-from .clause import HAZARD, Clause, stated_dates
+from .clause import HAZARD, Clause, stated_dates, tells_of_violence
 from .dates import DAY
 from .kinds import EventKind
 from .numbers import KILLED, TOLL_KIND, parse_numbers
@@ -66,7 +66,7 @@ def _reported(clause: Clause) -> tuple:
 def extract(clause: Clause) -> list[Event]:
     """The first toll ``clause`` states."""
     text = clause.text
-    if not clause.article.violent or HAZARD.search(text):
+    if HAZARD.search(text):
         return []
     for match in KILLED.finditer(text):
         kind = TOLL_KIND[re.sub(r"\s+", " ", match.group("word").lower())]
@@ -81,7 +81,7 @@ def extract(clause: Clause) -> list[Event]:
         start, end, figure = min(candidates, key=lambda c: abs(c[1] - match.start()))
         victims = _VICTIMS.match(text[end:])
         place = _victims_place(clause, end, end + victims.end() if victims else end, start)
-        if place is None:
+        if place is None or not tells_of_violence(clause.doc.text):
             continue
         who = victims.group("who") if victims else actor_before(clause, start)
         # A toll is as of its report: the article's day, unless a date is given.
