@@ -777,6 +777,11 @@ def test_gunmen_killed_in_a_battle_are_no_attack_on_civilians(memory_gazetteer):
     assert one(memory_gazetteer, text, "battles").figures["fatalities"].value == 18
 
 
+def test_pushing_deeper_into_a_region_is_a_battle(memory_gazetteer):
+    text = "Ukrainian troops pushed deeper into the Kharkiv region on Saturday."
+    assert one(memory_gazetteer, text, "battles").place.name == "Kharkiv Oblast"
+
+
 def test_fighters_attacking_troops_and_an_incursion_are_battles(memory_gazetteer):
     clash = one(memory_gazetteer, "Hamas fighters attacked Israeli troops near Jenin.", "battles")
     assert (clash.place.name, clash.actor1) == ("Jenin", "Hamas")
