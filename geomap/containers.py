@@ -68,7 +68,7 @@ def _after_region_word(text: str, mention: Mention) -> int:
 
 
 def _ends(text: str, at: int) -> bool:
-    """True when the sentence ends at ``at`` (an abbreviation's full stop aside)."""
+    """True when ``.``, ``;``, ``!``, ``?``, a line's end or the text's end comes at ``at``."""
     return bool(_SENTENCE_ENDS.match(text, at))
 
 

@@ -50,8 +50,8 @@ _AGENCIES = {
 _AGENCY_WORDS = "|".join(sorted((re.escape(a) for a in _AGENCIES), key=len, reverse=True))
 _TRAILING_AGENCY = re.compile(rf"(?i)[\s(]*\b({_AGENCY_WORDS})\)?\s*\Z")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# "KYIV, Feb 5 -", "GAZA CITY, Jan 3 (Reuters) -", "KHARTOUM (AP) —"
-# "KYIV, Feb 5 (Reuters) -", "GOMA, Congo, March 5 (Reuters) -", "RALEIGH, N.C. (AP) —".
+# "KYIV, Feb 5 -", "GAZA CITY, Jan 3 (Reuters) -", "KHARTOUM (AP) —",
+# "GOMA, Congo, March 5 (Reuters) -", "RALEIGH, N.C. (AP) —".
 _DATELINE = re.compile(
     rf"(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.])(?:,\s*[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){{0,3}})?"
     rf"(?:,\s*(?P<when>{_MONTH}\s+\d{{1,2}}))?(?:\s*\((?P<agency>[A-Za-z .]+)\))?\s*[-–—]+\s"

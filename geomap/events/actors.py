@@ -336,7 +336,7 @@ def parties(clause: Clause, *, exclude: str | None = None) -> list[str]:
             for m in _GROUP.finditer(clause.text)
         ]
     )
-    named = [n for n in named if n[2] not in _GENERIC_NAMES]
+    named = [n for n in named if n[2] not in _GENERIC_GROUPS]
     for (_, left_end, left), (right_start, _, right) in itertools.pairwise(named):
         if _PAIR_GAP.fullmatch(clause.text, left_end, right_start) and left != right:
             return [left, right]
@@ -345,4 +345,3 @@ def parties(clause: Clause, *, exclude: str | None = None) -> list[str]:
 
 # "Ukraine and Russia", "Sudan's army and the RSF": two sides named as one subject.
 _PAIR_GAP = re.compile(r"(?:['’]s\s+(?:[a-z]+\s+){1,2})?\s*(?:and|&)\s+(?:the\s+)?")
-_GENERIC_NAMES = frozenset(ARMED_GROUPS[g] for g in _GENERIC_GROUPS)

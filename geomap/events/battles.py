@@ -151,8 +151,6 @@ def extract(clause: Clause) -> list[Event]:
     """The armed clashes ``clause`` reports."""
     text = clause.text
     trigger = _FIGHTING.search(text)
-    if trigger is not None and (_NOT_BATTLE.search(text) or CROWD.search(text)):
-        return []
     if trigger is None:
         ground = _GROUND_ATTACK.search(text)
         if (
@@ -160,11 +158,11 @@ def extract(clause: Clause) -> list[Event]:
             or not _GROUND_WORDS.search(text)
             or _WEAPON_WORDS.search(text)
             or _CIVILIAN_TARGET.match(text, ground.end())
-            or _NOT_BATTLE.search(text)
-            or CROWD.search(text)
         ):
             return []
         trigger = ground
+    if _NOT_BATTLE.search(text) or CROWD.search(text):
+        return []  # (tested once a trigger is found: most sentences have none)
     while trigger is not None and (
         (clause.unreal(trigger.start()) and not _attempted(clause, trigger))
         or _campaign(clause, trigger)

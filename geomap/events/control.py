@@ -77,7 +77,8 @@ _NOT_A_CAPTURE = re.compile(
 # where "troops captured Soledar" is a town taken.
 _PEOPLE_BEFORE = re.compile(
     r"\b(?:soldiers|troops|prisoners|fighters|defenders|volunteers|men|pows|civilians|people|"
-    r"inmates|suspects|fugitives|escapees|accomplices?|smugglers|poachers|who)\s+(?:(?:\w+\s+){0,2}?(?:were|was|been|being|are|is)\s+(?:\w+\s+)?)?$",
+    r"inmates|suspects|fugitives|escapees|accomplices?|smugglers|poachers|who)\s+"
+    r"(?:(?:\w+\s+){0,2}?(?:were|was|been|being|are|is)\s+(?:\w+\s+)?)?$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)

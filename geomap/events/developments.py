@@ -100,12 +100,9 @@ def _arrests(clause: Clause) -> list[Event]:
     match = ARREST_WORDS.search(text)
     if not match or _PROTESTERS.search(text) or clause.unreal(match.start()):
         return []  # protesters arrested: a protest with intervention
-    numbers = [f for s, _, f in parse_numbers(text) if abs(s - match.start()) < 60]
-    held = [
-        f.value
-        for s, e, f in parse_numbers(text)
-        if _HELD.match(text, e) and text[s - 1 : s] != "$"
-    ]
+    found = parse_numbers(text)
+    numbers = [f for s, _, f in found if abs(s - match.start()) < 60]
+    held = [f.value for s, e, f in found if _HELD.match(text, e) and text[s - 1 : s] != "$"]
     if not _POLITICAL.search(text) and not any(n >= _MASS_ARREST for n in held):
         return []  # "arrested after his pickup truck was pulled over": a crime's
     return emit(

@@ -284,11 +284,11 @@ _LISTED_WITH = re.compile(
 def _with_listed(text: str, at: int, last: Figure) -> Figure:
     """``last``, the count written before ``text[at:]``, plus the counts listed
     with it ("two soldiers and 16 gunmen")."""
-    counts = [(s, e, f) for s, e, f in parse_numbers(text[max(0, at - 120) : at])]
+    base = max(0, at - 120)
+    counts = parse_numbers(text[base:at])
     if not counts or counts[-1][2] != last:
         return last
-    base, total, hedge = max(0, at - 120), last.value, last.hedge
-    start = counts[-1][0]
+    total, hedge, start = last.value, last.hedge, counts[-1][0]
     for s, e, f in reversed(counts[:-1]):
         if not _LISTED_WITH.fullmatch(text, base + e, base + start):
             break

@@ -443,7 +443,7 @@ def _fallback(clause: Clause) -> list[tuple[Place, int]]:
         and (_THE_COUNTRY.search(clause.text) or _targets_its_own(clause, theatre))
     ):
         return [(theatre, 3)]
-    named = [rm for rm in clause.mentions if rm.mention.start >= clause.doc.dateline_end]
+    named = any(rm.mention.start >= clause.doc.dateline_end for rm in clause.mentions)
     if named and not _ANAPHOR.search(clause.text):
         return []  # it names only actors and origins: no place to infer
     if clause.previous_place is not None:
