@@ -96,13 +96,11 @@ _PLACE_BEFORE_WORDS = (
 _PLACE_AFTER_WORDS = r"region|oblast|district|raion|village|town|settlement"
 _PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_BEFORE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(rf"\s*\(|\s+(?:{_PLACE_AFTER_WORDS})\b")
-# Where a name in a spelling no source lists is looked for (Recogniser._folded_at):
-# a capitalised word of five letters or more after such words, or before a
-# region word, a parenthesis or a comma and a capital ("X, Zaporizhzhia").
-_FOLD_CANDIDATES = (
-    re.compile(rf"(?i:\b(?:{_PLACE_BEFORE_WORDS}))\s+(?:the\s+)?(?=[A-Z][a-z'’]{{4}})"),
-    re.compile(rf"\b(?=[A-Z][a-z'’]{{4,}}(?:\s*\(|\s+(?i:{_PLACE_AFTER_WORDS})\b|,\s+[A-Z]))"),
-)
+# Where a name in a spelling no source lists may start (Recogniser._folded_at
+# judges it): a capitalised word of five letters or more. (The capital comes
+# first, and the test that no letter is before it after, so that the regex
+# engine can skip to a capital.)
+_FOLD_CANDIDATE = re.compile(r"[A-Z](?<!\w.)[a-z'’]{4}")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -205,6 +203,13 @@ def _after_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE.search(text, max(0, start - 12), start))
 
 
+def _after_region_of(text: str, start: int) -> bool:
+    """True after "the region of" ("the region of Luhansk")."""
+    begin = max(0, start - 24)
+    # The regex search tries every position: first the cheap test for its "of".
+    return "of" in text[begin:start].lower() and bool(_REGION_OF.search(text, begin, start))
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?:\n"
@@ -257,13 +262,9 @@ class Recogniser:
         """Names in a spelling no source lists (see :meth:`_folded_at`), where
         the words around them say a place is meant and no other name stands."""
         spans = sorted((m.start, m.end) for m in found)
-        starts = {
-            match.end()
-            for candidates in _FOLD_CANDIDATES
-            for match in candidates.finditer(doc.text)
-        }
+        starts = [match.start() for match in _FOLD_CANDIDATE.finditer(doc.text)]
         extra = []
-        for start in sorted(starts):
+        for start in starts:
             at = bisect.bisect_right(spans, (start, len(doc.text))) - 1
             if at >= 0 and spans[at][1] > start:
                 continue  # inside a name already found
@@ -400,7 +401,7 @@ class Recogniser:
                 hint = Hint.REGION  # "the Kharkiv, Sumy and Chernihiv regions"
             if hint is None and (
                 (nxt is not None and nxt.text.lower() in _OF_A_REGION_AFTER)
-                or _REGION_OF.search(text, max(0, first.start - 24), first.start)
+                or _after_region_of(text, first.start)
             ):
                 hint = Hint.REGION  # "the Luhansk front", "the two Luhansk cities"
         verdict = self._verdict(text, first, last, key, hint, nxt)
@@ -478,8 +479,6 @@ class Recogniser:
             return "other"
         if " " not in key and key in _GENERIC and hint is None:
             return "other"  # "West", "Central": a region's name only with a region word
-        if not self.finder.knows(key):
-            return "other"
         area = key in self.names.areas
         if key in self.names.major or (area and " " in key):
             return "place"

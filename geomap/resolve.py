@@ -119,11 +119,13 @@ class _Context:
         if self.towns is None:
             self.towns = self._towns()
         lat, lon = place.lat, place.lon
-        return any(
-            abs(town.lat - lat) < _NEAR_DEGREES
-            and great_circle_km(lat, lon, town.lat, town.lon) <= NEAR_KM
-            for town in self.towns
-        )
+        for town in self.towns:  # a loop, not any(): this runs for every candidate
+            if (
+                abs(town.lat - lat) < _NEAR_DEGREES
+                and great_circle_km(lat, lon, town.lat, town.lon) <= NEAR_KM
+            ):
+                return True
+        return False
 
     def has_country(self, code: str | None) -> bool:
         return self.countries.get(code, 0) > (code == self.own_country)
@@ -236,7 +238,7 @@ def _ranked(
     total = [
         (base + _context_score(c, context, rival), c)
         for base, c in scored
-        if context.admits(c.place) and not (big and c.place.minor)
+        if not c.place.minor or (not big and context.admits(c.place))
     ]
     # Stable: the first of equals keeps winning.
     return sorted(total, key=lambda pair: -pair[0])

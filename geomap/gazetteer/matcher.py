@@ -10,6 +10,8 @@ beside it, and loads in a fraction of a second.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import os
 import pickle
 import re
@@ -36,6 +38,7 @@ _RUN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")
 # An article before a run: "al-" of "al-Bab".
 _ARTICLE = "|".join(sorted(ARTICLES))
 _ARTICLE_BEFORE = re.compile(rf"(?<![\w-])(?:{_ARTICLE})-$")
+_DASH_BEFORE_CAPITAL = re.compile(rf"-(?=[{_CAPITAL}])")
 _ARTICLED_AT = re.compile(rf"(?:{_ARTICLE})-[{_CAPITAL}]")
 
 
@@ -72,6 +75,8 @@ class NameFinder:
 
     def __init__(self, automaton) -> None:
         self._automaton = automaton
+        # The recogniser asks about every candidate, and news repeats its names.
+        self.knows = functools.lru_cache(maxsize=65536)(self._knows)
 
     @classmethod
     def build(cls, names: Iterable[str], demonyms: Iterable[str] = ()) -> NameFinder:
@@ -117,29 +122,32 @@ class NameFinder:
         # Only the runs of capitalised words are searched, joined by two blanks
         # (no key holds two, so no name spans two runs) into a string a fifth
         # of the text's length, folded; offsets are mapped back run by run.
-        runs = [(_articled_start(text, run.start()), run.end()) for run in _RUN.finditer(text)]
+        runs = [run.span() for run in _RUN.finditer(text)]
         if not runs:
             return {}
+        articles = _articles(text)
+        if articles:  # "al-Bab": the run starts at its article
+            runs = [(articles.get(start, start), end) for start, end in runs]
         searched = fold_text(" " + _APART.join(text[start:end] for start, end in runs) + " ")
-        placed, at = [], 1
-        for start, end in runs:
-            placed.append(at)
-            at += end - start + len(_APART)
+        # Where each run starts in ``searched``, and what to add to an offset
+        # there to make it one of ``text``.
+        sizes = [end - start + len(_APART) for start, end in runs]
+        placed = list(itertools.accumulate(sizes[:-1], initial=1))
+        shifts = [start - at for (start, _), at in zip(runs, placed, strict=True)]
         found: dict[int, list[int]] = {}
         # A key " name " ends at the blank after the name: the name spans
         # [last - size + 2, last) in the searched string.
         for last, value in self._automaton.iter(searched):
             size = value >> 1
             begin = last - size + 2
-            run = bisect.bisect_right(placed, begin) - 1
-            start = runs[run][0] + begin - placed[run]
+            start = begin + shifts[bisect.bisect_right(placed, begin) - 1]
             if text[start].isupper() or _ARTICLED_AT.match(text, start):
                 found.setdefault(start, []).append(start + size - 2)
         for ends in found.values():
             ends.sort(reverse=True)
         return found
 
-    def knows(self, key: str) -> bool:
+    def _knows(self, key: str) -> bool:
         """True when the name key ``key`` names a place (up to the finder's
         folding: "st. louis" and "st louis" are one).
 
@@ -153,10 +161,13 @@ class NameFinder:
 _APART = "  "  # between runs: no key holds two blanks
 
 
-def _articled_start(text: str, start: int) -> int:
-    """Where the run at ``start`` begins, its lower-case article included."""
-    if start and text[start - 1] == "-":
-        article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+def _articles(text: str) -> dict[int, int]:
+    """Where a word behind an article and a dash starts → where its article
+    starts ("al-Bab")."""
+    found = {}
+    for dash in _DASH_BEFORE_CAPITAL.finditer(text):
+        # The article and the character before it, which must not be a letter.
+        article = _ARTICLE_BEFORE.search(text, max(0, dash.start() - 4), dash.end())
         if article:
-            return article.start()
-    return start
+            found[dash.end()] = article.start()
+    return found
