@@ -23,7 +23,10 @@ go through :class:`geomap.gazetteer.index.SqliteGazetteer`.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
+import gc
 import gzip
 import json
 import marshal
@@ -694,10 +697,11 @@ def _folded(builder: _Builder) -> dict[str, list[tuple[PlaceRow, int]]]:
     """The folded key (:func:`~geomap.gazetteer.names.fold_key`) of every name
     of the places in :data:`CYRILLIC_COUNTRIES`, and the places it may mean."""
     folded: dict[str, dict[str, int]] = defaultdict(dict)
+    fold = functools.cache(fold_key)  # villages share their names
     for (key, pid), primary in builder.aliases.items():
         place = builder.places[pid]
         if place.country_code in CYRILLIC_COUNTRIES and place.kind != PlaceKind.COUNTRY:
-            fkey = fold_key(key)
+            fkey = fold(key)
             if len(fkey) >= 4:
                 folded[fkey][pid] = max(folded[fkey].get(pid, 0), primary)
     return {
@@ -733,10 +737,25 @@ def build_index(path: Path) -> Path:
     tmp.unlink(missing_ok=True)
     # The gathered rows are freed before the finder is compiled: the two
     # never share the memory of a first run.
-    names, demonyms = _write(tmp, *_gather())
-    NameFinder.build(names, demonyms).save_to(finder_path(path))
+    with _collector_paused():
+        names, demonyms = _write(tmp, *_gather())
+        NameFinder.build(names, demonyms).save_to(finder_path(path))
     os.replace(tmp, path)
     return path
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """The garbage collector off, for a build that makes millions of small
+    tuples and no reference cycles: its passes over them took a third of the
+    build's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _gather() -> tuple[_Builder, dict[str, str], frozenset[str], frozenset[str]]:
@@ -788,7 +807,8 @@ def _write(
     Latin-script name keys, and the demonyms."""
     con = sqlite3.connect(tmp)
     try:
-        con.executescript(_SCHEMA)
+        # A file replaced atomically when complete needs no journal.
+        con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
         con.executemany(
             "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             sorted(builder.places.values()),

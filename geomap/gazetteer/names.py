@@ -25,6 +25,8 @@ def name_key(name: str) -> str:
     if name.isascii():
         if name.isalpha():  # one plain word, the commonest case
             return name.lower()
+        if name.replace(" ", "").isalpha():  # plain words and spaces: "New  York"
+            return " ".join(name.split()).lower()
         return _SEPARATORS.sub(" ", name.replace("`", "'")).strip(" .'").lower()
     folded = _COMBINING.sub("", unicodedata.normalize("NFKD", name.translate(_APOSTROPHES)))
     return _SEPARATORS.sub(" ", folded).strip(" .'").lower()

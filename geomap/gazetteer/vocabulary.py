@@ -140,16 +140,16 @@ def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, fro
     >>> sorted(name_classes({"kyiv": [("populated_place", 2952301, True)]})["big"])
     ['kyiv']
     """
-
-    def having(test) -> frozenset[str]:
-        return frozenset(key for key, places in kinds.items() if any(map(test, places)))
-
     regions = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.ADMIN3)
-    return {
-        "areas": having(
-            lambda p: p[0] in AREA_KINDS and (p[0] != PlaceKind.ADMIN1 or p[1] >= BIG_PLACE)
-        ),
-        "big": having(lambda p: p[0] not in regions and p[1] >= BIG_PLACE and p[2]),
-        "countries": having(lambda p: p[0] == PlaceKind.COUNTRY),
-        "major": having(lambda p: p[0] in MAJOR_KINDS),
-    }
+    classes: dict[str, set[str]] = {name: set() for name in ("areas", "big", "countries", "major")}
+    for key, places in kinds.items():  # one pass: there are a million keys
+        for kind, population, own in places:
+            if kind in AREA_KINDS and (kind != PlaceKind.ADMIN1 or population >= BIG_PLACE):
+                classes["areas"].add(key)
+            if kind not in regions and population >= BIG_PLACE and own:
+                classes["big"].add(key)
+            if kind == PlaceKind.COUNTRY:
+                classes["countries"].add(key)
+            if kind in MAJOR_KINDS:
+                classes["major"].add(key)
+    return {name: frozenset(keys) for name, keys in classes.items()}
