@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 
@@ -60,7 +61,7 @@ _LEVEL_KINDS = {
 # from a curated region's point its places may lie.
 AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})
 REGION_RADIUS_KM = 250.0
-PRIMARY_BONUS = 0.5  # "Zaporizhzhia" the city (alternate) vs the village (own name)
+PRIMARY_BONUS = 1.0  # "Zaporizhzhia" the city (alternate) vs the village (own name)
 CAPITAL_BONUS = 2.0  # "Washington" → the capital
 CONTEXT_BONUS = 2.0  # "Donetsk" in a text about Ukraine → the Ukrainian city
 # "Riverdale" in a text that names New Jersey or Newark → the one there;
@@ -77,6 +78,15 @@ SEAT_BONUS = 2.0
 NEAR_KM, NEAR_CHARS, NEAR_BONUS = 75.0, 500, 1.5
 _NEAR_DEGREES = NEAR_KM / 111.0  # of latitude: no town further north or south is near
 MINOR_PENALTY = 0.5  # a village that only a national dump lists is the less likely
+# An army, or what it fires, after a demonym ("Russian forces", "Iranian
+# drones"): where its country's forces fight says nothing of where the places
+# named with them lie, so such a demonym casts no vote for its country.
+_ARMED_AFTER = re.compile(
+    r"[ \-](?:(?:military|armed|special|air|naval|ground|occupying|occupation)\s)?"
+    r"(?:forces?|troops|army|military|soldiers|servicemen|units?|fighters|drones?|missiles?|"
+    r"rockets?|artillery|shell(?:s|ing)|strikes?|airstrikes?|attacks?|jets|warplanes|"
+    r"aircraft|bombers|navy|offensive|assaults?|invasion|occupiers)\b"
+)
 # Context moves two candidates apart by at most this much, so a candidate
 # further behind the best on its own can never win.
 _MAX_CONTEXT_SWING = CONTEXT_BONUS + ADMIN1_BONUS + NEAR_BONUS + FOREIGN_COUNTRY_PENALTY
@@ -89,6 +99,7 @@ class _Context:
         "_towns",
         "admin1s",
         "admit_minor",
+        "armies",
         "countries",
         "own_admin1",
         "own_country",
@@ -103,9 +114,11 @@ class _Context:
         *,
         towns: Callable[[], Sequence[Place]] = tuple,
         admit_minor: bool = False,
+        armies: Collection[str] = (),
     ) -> None:
         countries, admin1s = countries or Counter(), admin1s or Counter()
         self.countries, self.admin1s = countries, admin1s
+        self.armies = armies  # the countries whose forces the text names
         self.own_country, self.own_admin1 = own
         self._towns, self.towns = towns, None
         self.admit_minor = admit_minor
@@ -135,12 +148,14 @@ class _Context:
 
     def admits(self, place) -> bool:
         """False for a minor village whose country (or, in the Cyrillic-script
-        countries, a neighbour's) the document does not talk about."""
+        countries, a neighbour's) the document does not talk about: "Ukrainian
+        troops held Robotyne" talks about Ukraine, though its troops cast no vote."""
         if not place.minor or self.admit_minor:
             return True
+        codes = [place.country_code]
         if place.country_code in CYRILLIC_COUNTRIES:
-            return any(self.has_country(code) for code in CYRILLIC_COUNTRIES)
-        return self.has_country(place.country_code)
+            codes = CYRILLIC_COUNTRIES
+        return any(self.has_country(code) or code in self.armies for code in codes)
 
 
 def _size(population: int) -> float:
@@ -383,6 +398,7 @@ class Resolver:
         # One vote per name, however often it is repeated: a name must not
         # confirm its own first guess ("Santa Ana" fifteen times).
         votes: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
+        armies: set[str] = set()
         firsts: dict[str, Place] = {}  # each name's first guess (or placed) town
         for number, (mention, shortlist) in enumerate(zip(mentions, shortlists, strict=True)):
             listed = [c for _, c in shortlist if not c.place.minor]
@@ -392,6 +408,11 @@ class Resolver:
                 place = listed[0].place if listed else None
             if place is not None:
                 firsts.setdefault(mention.key, place)
+            if mention.kind_hint == Hint.DEMONYM and _ARMED_AFTER.match(doc.text, mention.end):
+                votes.setdefault((mention.key, mention.kind_hint), (None, None))
+                if place is not None:
+                    armies.add(place.country_code)
+                continue  # "Russian forces shelled Pokrovsk": no vote for Russia
             votes[(mention.key, mention.kind_hint)] = (
                 place.country_code if place else None,
                 place.admin1_code if place and place.kind != PlaceKind.COUNTRY else None,
@@ -413,7 +434,11 @@ class Resolver:
                     chosen[name] = (shortlist[0][1].place, 0.0, "demonym of the country")
                 continue
             context = _Context(
-                countries, admin1s, votes[name], towns=functools.partial(towns.around, group)
+                countries,
+                admin1s,
+                votes[name],
+                towns=functools.partial(towns.around, group),
+                armies=armies,
             )
             ranked = _ranked(shortlist, context)
             if ranked:

@@ -138,6 +138,35 @@ def test_context_picks_the_namesake(gazetteer):
     assert texas["Odessa"].country_code == "US"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # GeoNames gives Engels (Saratov, 196,000 people) its old name Pokrovsk:
+        # a town's own name beats a bigger city's former one, and the attackers'
+        # demonym votes for no country.
+        "Russian forces advanced to within 10 km of Pokrovsk.",
+        "Russian forces advanced to within 10 km of Pokrovsk, the Ukrainian military said.",
+    ],
+)
+def test_the_attackers_country_does_not_move_the_town_they_attack(gazetteer, text):
+    pokrovsk = places_of(article(text), gazetteer)["Pokrovsk"]
+    assert km(pokrovsk, 48.28, 37.18) < 15
+
+
+def test_a_demonym_that_is_no_army_still_votes(gazetteer):
+    text = "Russian officials said the talks in Pokrovsk had failed."
+    found = places_of(article(text), gazetteer)
+    assert found["Russian"].country_code == "RU"
+    assert found["Pokrovsk"].country_code == "RU"
+
+
+def test_saint_abbreviated_is_the_towns_own_name(gazetteer):
+    # GeoNames lists "St Andrews" as an alternate name of Saint Andrews, Fife,
+    # and as the own name of a suburb of Sydney a third its size.
+    text = "Phillips O'Brien, a professor at the University of St Andrews, said so."
+    assert km(places_of(article(text), gazetteer)["St Andrews"], 56.34, -2.80) < 10
+
+
 def test_bare_donetsk_in_a_text_about_ukraine_is_the_ukrainian_city(gazetteer):
     found = places_of(article("Ukraine said shelling hit Donetsk."), gazetteer)
     assert found["Donetsk"].country_code == "UA"

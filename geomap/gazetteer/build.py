@@ -494,6 +494,21 @@ def _bare_spellings(builder: _Builder) -> None:
             builder.aliases.setdefault((bare, pid), 0)
 
 
+_SAINT = re.compile(r"\bsaint(e?) ")
+
+
+def _saint_spellings(builder: _Builder) -> None:
+    """Count "St Andrews" as the own name of Saint Andrews, where GeoNames lists
+    it as an alternate: an abbreviation is the same name, and must not lose to
+    a smaller place that happens to be spelt that way."""
+    own = {(name_key(place.name), pid) for pid, place in builder.places.items()}
+    for key, pid in own:
+        if "saint" in key:
+            for spelling in (_SAINT.sub(r"st\1 ", key), _SAINT.sub(r"st\1. ", key)):
+                if (spelling, pid) in builder.aliases:
+                    builder.aliases[(spelling, pid)] = 1
+
+
 def _abbreviations(builder: _Builder, subdivisions: list[list[str]]) -> frozenset[str]:
     """Add ``region_abbreviations.csv`` ("Calif.", "N.M.", "Ont.", "NSW") as
     aliases of their regions; return the keys of those written with a full
@@ -783,6 +798,7 @@ def _gather() -> tuple[_Builder, dict[str, str], frozenset[str], frozenset[str]]
     _continents(builder)
     _curated(builder)
     _bare_spellings(builder)
+    _saint_spellings(builder)
     countries = {
         p.country_code: pid for pid, p in builder.places.items() if p.kind == PlaceKind.COUNTRY
     }
