@@ -61,7 +61,9 @@ _LEVEL_KINDS = {
 # from a curated region's point its places may lie.
 AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})
 REGION_RADIUS_KM = 250.0
-PRIMARY_BONUS = 1.0  # "Zaporizhzhia" the city (alternate) vs the village (own name)
+# A name that is a place's own, against one another place has only as an alternate:
+# "Pokrovsk" is the Ukrainian town, not Engels (Pokrovsk until 1931), thrice its size.
+PRIMARY_BONUS = 1.0
 CAPITAL_BONUS = 2.0  # "Washington" → the capital
 CONTEXT_BONUS = 2.0  # "Donetsk" in a text about Ukraine → the Ukrainian city
 # "Riverdale" in a text that names New Jersey or Newark → the one there;
