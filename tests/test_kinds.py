@@ -1045,3 +1045,14 @@ def test_a_town_located_from_another_in_a_longer_sentence(memory_gazetteer):
         "a spokesman in Izium said."
     )
     assert one(memory_gazetteer, text, "strikes").place.name == "Mykolaiv"
+
+
+def test_troops_killing_insurgents_fight_a_battle(memory_gazetteer):
+    text = "Sudanese troops killed 20 rebels near Khartoum on Monday, the army said."
+    clash = one(memory_gazetteer, text, "battles")
+    assert clash.place.name == "Khartoum"
+    assert clash.figures["fatalities"].value == 20
+    # killed from the air: a strike, not also a battle
+    strike = "Israeli forces killed five militants in an airstrike on Jenin on Monday."
+    assert events(memory_gazetteer, strike, "battles") == []
+    assert one(memory_gazetteer, strike, "strikes").sub_event_type == "Air/drone strike"

@@ -47,7 +47,11 @@ _FIGHTING = re.compile(
     # soldiers", "gunmen opened fire on a police checkpoint"
     r"(?:militants|gunm[ae]n|insurgents|rebels|jihadists|fighters)\s+(?:\w+\s+){0,2}?"
     r"(?:killed|opened\s+fire\s+(?:on|at))\s+(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|"
-    r"officers|servicemen|checkpoints?|bases?|positions|patrols?|convoys?))\b",
+    r"officers|servicemen|checkpoints?|bases?|positions|patrols?|convoys?)|"
+    # and the other way round: "Nigerian troops killed 20 insurgents in Borno"
+    r"(?:troops|soldiers|forces|army|police|servicemen|commandos)\s+(?:\w+\s+){0,2}?"
+    r"killed\s+(?:\w+\s+){0,3}?(?:militants|gunm[ae]n|insurgents|rebels|jihadists|"
+    r"fighters|terrorists|bandits))\b",
     re.IGNORECASE,
 )
 # "attack(s)" is a battle when ground forces make it, and no weapon is named.
@@ -168,6 +172,8 @@ def extract(clause: Clause) -> list[Event]:
         or _campaign(clause, trigger)
         or _described(clause, trigger)
         or _arrest_raid(clause, trigger)
+        # "killed five militants in an airstrike": a strike (the strikes kind's)
+        or ("killed" in trigger.group().lower() and _WEAPON_WORDS.search(text))
     ):
         trigger = _FIGHTING.search(text, trigger.end())
     if trigger is None:
