@@ -46,14 +46,18 @@ _LIST_GOES_ON = re.compile(
 # "shelled Kamianske, Zaporizhzhia.": a pair that ends the sentence is an
 # address, as incident logs write it, not the start of a list.
 _SENTENCE_ENDS = re.compile(r"[ \t]*(?:[.;!?\n]|$)")
+# "Police in Lebanon, Pennsylvania, said": a pair the sentence goes on after,
+# between commas, is an address too (a list would go on to "and" or a name).
+_CLAUSE_GOES_ON = re.compile(r",[ \t]+(?!(?:and|or|nor)\b)[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
     """Mention ``child`` lies in the area mention ``area`` names. ``explicit``
     when a region word, parentheses or a noun ("the X region village of")
-    says so, or a comma pair ends the sentence; a bare comma in the running
-    text, or a possessive, is weaker. ``how`` the text links them."""
+    says so, or a comma pair ends the sentence or a clause ("Lebanon,
+    Pennsylvania, said"); a bare comma in the running text, or a possessive,
+    is weaker. ``how`` the text links them."""
 
     child: int
     area: int
@@ -93,7 +97,8 @@ def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
         if _COMMA.fullmatch(gap):
             after = _after_region_word(text, area)
             if not _LIST_GOES_ON.match(text, after):
-                links.append(Link(number, number + 1, hinted or _ends(text, after), "comma"))
+                address = _ends(text, after) or _CLAUSE_GOES_ON.match(text, after)
+                links.append(Link(number, number + 1, hinted or bool(address), "comma"))
         elif _PARENTHESIS.fullmatch(gap):
             links.append(Link(number, number + 1, True, "parenthesis"))
         elif _IN.fullmatch(gap) and (hinted or not place.kind_hint):

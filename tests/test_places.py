@@ -167,6 +167,14 @@ def test_saint_abbreviated_is_the_towns_own_name(gazetteer):
     assert km(places_of(article(text), gazetteer)["St Andrews"], 56.34, -2.80) < 10
 
 
+def test_a_place_and_its_state_between_commas_is_an_address(gazetteer):
+    found = places_of(article("Police in Lebanon, Pennsylvania, said the storm hit."), gazetteer)
+    assert km(found["Lebanon"], 40.34, -76.41) < 15
+    # a list of cities is no address, with or without its last comma
+    listed = places_of(article("Strikes hit Kharkiv, Donetsk, and Luhansk."), gazetteer)
+    assert km(listed["Kharkiv"], 49.99, 36.23) < 25
+
+
 def test_bare_donetsk_in_a_text_about_ukraine_is_the_ukrainian_city(gazetteer):
     found = places_of(article("Ukraine said shelling hit Donetsk."), gazetteer)
     assert found["Donetsk"].country_code == "UA"
