@@ -71,9 +71,10 @@ def _after_region_word(text: str, mention: Mention) -> int:
     return match.end() if match else mention.end
 
 
-def _ends(text: str, at: int) -> bool:
-    """True when ``.``, ``;``, ``!``, ``?``, a line's end or the text's end comes at ``at``."""
-    return bool(_SENTENCE_ENDS.match(text, at))
+def _address_ends(text: str, at: int) -> bool:
+    """True when a comma pair that ends at ``at`` is an address: the sentence
+    ends there, or goes on after a comma in lower case."""
+    return bool(_SENTENCE_ENDS.match(text, at) or _CLAUSE_GOES_ON.match(text, at))
 
 
 def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
@@ -97,8 +98,8 @@ def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
         if _COMMA.fullmatch(gap):
             after = _after_region_word(text, area)
             if not _LIST_GOES_ON.match(text, after):
-                address = _ends(text, after) or _CLAUSE_GOES_ON.match(text, after)
-                links.append(Link(number, number + 1, hinted or bool(address), "comma"))
+                explicit = hinted or _address_ends(text, after)
+                links.append(Link(number, number + 1, explicit, "comma"))
         elif _PARENTHESIS.fullmatch(gap):
             links.append(Link(number, number + 1, True, "parenthesis"))
         elif _IN.fullmatch(gap) and (hinted or not place.kind_hint):

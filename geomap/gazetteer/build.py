@@ -501,7 +501,7 @@ def _saint_spellings(builder: _Builder) -> None:
     """Count "St Andrews" as the own name of Saint Andrews, where GeoNames lists
     it as an alternate: an abbreviation is the same name, and must not lose to
     a smaller place that happens to be spelt that way."""
-    own = {(name_key(place.name), pid) for pid, place in builder.places.items()}
+    own = [(key, pid) for (key, pid), primary in builder.aliases.items() if primary]
     for key, pid in own:
         if "saint" in key:
             for spelling in (_SAINT.sub(r"st\1 ", key), _SAINT.sub(r"st\1. ", key)):
