@@ -166,7 +166,9 @@ def build(
         f"read {report.documents} article(s) ({report.cached} from cache), "
         f"skipped {len(report.skipped)}; features: {counts}"
     )
-    click.echo(f"wrote {len(report.outputs) - 1} files to {layers_dir}/ and {out_dir / 'map.html'}")
+    done = "wrote" if report.written else "unchanged, so not rewritten:"
+    files = f"{len(report.outputs) - 1} files in {layers_dir}/ and {out_dir / 'map.html'}"
+    click.echo(f"{done} {files}")
 
 
 def _checked_tiles(tiles: str | None) -> str | None:

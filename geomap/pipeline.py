@@ -32,13 +32,15 @@ from .writers.publish import write_outputs
 
 @dataclass(slots=True)
 class BuildReport:
-    """What a build read, skipped and wrote."""
+    """What a build read, skipped and published; ``written`` is False when the
+    outputs already held what it would have written (and were left alone)."""
 
     documents: int = 0
     cached: int = 0
     skipped: list[str] = field(default_factory=list)
     layers: dict[str, int] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
+    written: bool = True
 
 
 def assemble(results: Sequence[DocumentResult], references: References) -> list[Layer]:
@@ -107,9 +109,10 @@ def build(
     """Read every article under ``sources`` and write layers and the map.
 
     Broken inputs are skipped with a reason (in the report); the outputs are
-    replaced atomically, so a failed build leaves the previous ones intact.
-    Claims are compared with ``occupied`` areas, a ``frontline`` or the
-    shipped ``sketches`` (see :func:`references`). Per-article results are
+    replaced atomically, so a failed build leaves the previous ones intact,
+    and outputs that would come out the same are not rewritten. Claims are
+    compared with ``occupied`` areas, a ``frontline`` or the shipped
+    ``sketches`` (see :func:`references`). Per-article results are
     cached (``cache``); with ``workers`` > 1 or a ``scheduler`` address the
     articles are analysed on Dask, with the same output as a serial build.
     The map draws ``tiles`` under its layers only when asked (see
@@ -145,7 +148,7 @@ def build(
     )
     results.sort(key=lambda r: r.document.doc_id)
     layers = assemble(results, compare_with)
-    outputs = write_outputs(
+    published = write_outputs(
         layers,
         [r.document for r in results],
         layers_dir=layers_dir,
@@ -158,7 +161,8 @@ def build(
         cached=cached,
         skipped=skipped,
         layers={layer.name: len(layer.features) for layer in layers},
-        outputs=outputs,
+        outputs=published.paths,
+        written=published.written,
     )
 
 

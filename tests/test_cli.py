@@ -13,10 +13,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_9ab0ee95aa5900ab.txt"
 
 
-def build_into(tmp_path: Path, source: Path):
-    """`geomap build SOURCE` with its layers in tmp_path/l and its map in tmp_path/o."""
+def build_into(tmp_path: Path, source: Path, *options: str):
+    """`geomap build SOURCE OPTIONS` with its layers in tmp_path/l and its map in tmp_path/o."""
     return CliRunner().invoke(
-        cli, ["build", str(source), "--layers", str(tmp_path / "l"), "--out", str(tmp_path / "o")]
+        cli,
+        [
+            "build",
+            str(source),
+            "--layers",
+            str(tmp_path / "l"),
+            "--out",
+            str(tmp_path / "o"),
+            *options,
+        ],
     )
 
 
@@ -27,6 +36,36 @@ def test_build_writes_layers_and_map(tmp_path, gazetteer):
     assert (tmp_path / "l" / "places.geojson").exists()
     assert (tmp_path / "l" / "geomap.gpkg").exists()
     assert (tmp_path / "o" / "map.html").exists()
+
+
+def test_a_build_with_nothing_changed_leaves_the_outputs_alone(tmp_path, gazetteer):
+    """Re-running on the same articles writes nothing; a changed article, an
+    output edited or deleted, or another option writes everything again."""
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("date 2026-02-05\nDrones hit Odesa on Monday.")
+    assert build_into(tmp_path, source).exit_code == 0
+    outputs = [*sorted((tmp_path / "l").glob("[!.]*")), tmp_path / "o" / "map.html"]
+    stamps = {path: path.stat().st_mtime_ns for path in outputs}
+
+    def rebuilt(*options: str) -> bool:
+        result = build_into(tmp_path, source, *options)
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()[-1].startswith("wrote ")
+
+    assert not rebuilt()
+    assert {path: path.stat().st_mtime_ns for path in outputs} == stamps
+    (source / "b.txt").write_text("date 2026-02-06\nShelling hit Kherson on Tuesday.")
+    assert rebuilt()
+    strikes = json.loads((tmp_path / "l" / "strikes.geojson").read_text())["features"]
+    assert {f["properties"]["location"] for f in strikes} == {"Odesa", "Kherson"}
+    assert not rebuilt()
+    (tmp_path / "l" / "strikes.geojson").write_text("{}")  # a user's edit
+    assert rebuilt() and json.loads((tmp_path / "l" / "strikes.geojson").read_text())["features"]
+    (tmp_path / "o" / "map.html").unlink()
+    assert rebuilt() and (tmp_path / "o" / "map.html").exists()
+    assert rebuilt("--cdn")
+    assert not rebuilt("--cdn")
 
 
 def test_build_skips_bad_files_with_a_reason(tmp_path, gazetteer):
@@ -61,19 +100,7 @@ def test_tiles_are_opt_in(tmp_path, gazetteer):
             "Tiles: localhost:8080",
         ),
     ]:
-        result = CliRunner().invoke(
-            cli,
-            [
-                "build",
-                str(SEED),
-                "--layers",
-                str(tmp_path / "l"),
-                "--out",
-                str(tmp_path / "o"),
-                "--tiles",
-                tiles,
-            ],
-        )
+        result = build_into(tmp_path, SEED, "--tiles", tiles)
         assert result.exit_code == 0, result.output
         page = map_html.read_text()
         assert json.dumps(url) in page and attribution in page
