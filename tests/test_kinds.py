@@ -65,6 +65,19 @@ def test_a_strike_is_coded_by_its_weapon(memory_gazetteer, text, sub):
     assert (strike.event_type, strike.sub_event_type) == (t.EXPLOSIONS, sub)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Odesa, a port far from the front, was struck on Monday.",
+        "A hospital in Kharkiv was hit again on Monday, the governor said.",
+    ],
+)
+def test_a_place_that_was_struck_is_a_strike(memory_gazetteer, text):
+    strike = one(memory_gazetteer, text, "strikes")
+    assert strike.place.name in ("Odesa", "Kharkiv")
+    assert strike.event_date == dt.date(2026, 2, 2)
+
+
 def test_a_strike_on_three_towns_is_three_events(memory_gazetteer):
     found = events(
         memory_gazetteer, "Missiles hit Kharkiv, Odesa and Mykolaiv on Monday.", "strikes"
@@ -177,6 +190,14 @@ def test_fighting_is_an_armed_clash(memory_gazetteer):
         ("Ukraine said it had withdrawn from Soledar.", t.NON_STATE_OVERTAKES, None, "Ukraine"),
         ("Ukraine lost control of Soledar on Monday.", t.NON_STATE_OVERTAKES, None, "Ukraine"),
         ("Russian troops lost control of Izium.", t.GOVERNMENT_REGAINS, None, "Russia"),
+        ("Russian forces took Soledar on Monday.", t.NON_STATE_OVERTAKES, "Russia", "Ukraine"),
+        (
+            "Russian troops have taken the town of Soledar.",
+            t.NON_STATE_OVERTAKES,
+            "Russia",
+            "Ukraine",
+        ),
+        ("Ukrainian forces took back Izium on Monday.", t.GOVERNMENT_REGAINS, "Ukraine", None),
     ],
 )
 def test_control_says_who_took_the_place_from_whom(
@@ -741,6 +762,10 @@ def test_jihadists_killing_villagers_in_an_attack_on_a_day_are_no_strike(memory_
         "The two inmates have been captured in Paris, police said.",
         "Officials seized the food supply at a restaurant in Lyon.",
         "He took over from Bruce Forsyth as the presenter in Lyon.",
+        "The guide took Paris tourists to the river, and took Lyon by surprise.",
+        "The two fans were taken to hospital in Lyon on Monday.",
+        "Lyon was hit by power cuts on Monday, and Paris was hit with new fines.",
+        "Paris was hit hard on Monday as prices rose.",
         "Kyiv has been the worst hit by the flu, with 40 cases reported.",
         "The mayor of Lyon came under fire from officials for not sending aid.",
         "A gas explosion destroyed a house in Lyon on Monday.",

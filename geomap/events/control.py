@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from ..gazetteer.vocabulary import PlaceKind
-from ..model import Event, Place
+from ..model import Event, Hint, Place
 from . import taxonomy as t
 from .actors import actor_after, actor_before, is_armed_group
 from .clause import Clause
@@ -34,6 +34,24 @@ _TAKE = re.compile(
     r"fell(?!\s+(?:through|by|for|ill|in\s+love|short|silent|asleep|off|from|into|behind|apart|down|"
     r"out|under|back|victim|prey|sharply|slightly|to\s+(?:[$€£]?\d|a\s+|its\s+|their\s+|the\s+"
     r"lowest)))(?:\s+to)?|fall\s+of|conquer(?:ed|ing)|annexed)\b",
+    re.IGNORECASE,
+)
+# A bare "took" or "taken" is a capture only with a place for its object ("took
+# Bakhmut", "have taken the town of Soledar", "taken the entire city"): not
+# "taken to hospital", "took part", "took Russian journalists on a tour".
+_TAKE_BARE = re.compile(r"\b(?:took|taken|take|takes|taking)\s+", re.IGNORECASE)
+_SETTLEMENT_OBJECT = re.compile(
+    r"(?:the\s+)?(?:(?:entire|whole|rest\s+of\s+the|key|strategic|embattled|besieged|"
+    r"frontline|small|eastern|southern|northern|western|nearby|neighbouring)\s+)?"
+    r"(?:city|town|village|settlement|port)(?:\s+of\s+|\b)",
+    re.IGNORECASE,
+)
+# What may follow the place a bare "took" takes: not a noun it qualifies ("took
+# Kyiv residents"), nor "by surprise".
+_AFTER_PLACE_TAKEN = re.compile(
+    r"\s*(?:$|[,.;:)–—]|\s(?:on|in|at|after|from|and|last|this|early|late|overnight|earlier|"
+    r"during|following|before|within|without|with|amid|as|while|despite|by(?!\s+surprise)|"
+    r"for|since|until|itself|,))",
     re.IGNORECASE,
 )
 _RETAKE = re.compile(
@@ -159,7 +177,13 @@ def extract(clause: Clause) -> list[Event]:
     return events
 
 
-_VERBS = (("handover", _HANDED_OVER), ("retake", _RETAKE), ("take", _TAKE), ("withdraw", _WITHDRAW))
+_VERBS = (
+    ("handover", _HANDED_OVER),
+    ("retake", _RETAKE),
+    ("take", _TAKE),
+    ("take", _TAKE_BARE),
+    ("withdraw", _WITHDRAW),
+)
 
 
 def _first_change(clause: Clause) -> tuple[str, re.Match] | None:
@@ -174,9 +198,25 @@ def _first_change(clause: Clause) -> tuple[str, re.Match] | None:
                 and not _NOT_A_CAPTURE.match(clause.text, match.start())
                 and (verb == "withdraw" or not _captured_people(clause.text, match, before))
                 and not _ADJECTIVE_BEFORE.search(before)
+                and (pattern is not _TAKE_BARE or _place_taken(clause, match.end()))
             ):
                 return verb, match
     return None
+
+
+def _place_taken(clause: Clause, at: int) -> bool:
+    """True when what a bare "took" takes, at ``at``, is a place: a place's
+    name, "the town of" one, or "the entire city" the sentences before named."""
+    settlement = _SETTLEMENT_OBJECT.match(clause.text, at)
+    if settlement and not settlement.group().endswith(" "):
+        return True
+    at = settlement.end() if settlement else at
+    return any(
+        clause.offset(rm) == at
+        and rm.mention.kind_hint != Hint.DEMONYM
+        and _AFTER_PLACE_TAKEN.match(clause.text, at + len(rm.mention.surface))
+        for rm in clause.mentions
+    )
 
 
 def _captured_people(text: str, match: re.Match, before: str) -> bool:

@@ -55,6 +55,13 @@ _STRIKE_ON = re.compile(
     r"strikes?\s+(?:on|against|at)\b|attacks?\s+(?:on|against)\b|(?:came\s+)?under\s+|opened|fired",
     re.IGNORECASE,
 )
+# A place "was struck" or "was hit", with nothing else named: a strike ("not
+# "hit by power cuts", "hit with sanctions", "hit hard by inflation").
+_PASSIVE_HIT = re.compile(
+    r"\b(?:was|were|been|being|is|are|got)\s+(?:(?:again|also|then|\w+ly)\s+)?"
+    r"(?:struck|hit|targeted|pounded)\b(?!\s+(?:by|with|hard|hardest|badly|the\s+hardest)\b)",
+    re.IGNORECASE,
+)
 _ARMED = re.compile(
     r"\b(?:forces|troops|army|military|militants|rebels|militia|killed|killing|wounded|"
     r"injured|dead|destroyed|damaged)\b",
@@ -141,6 +148,13 @@ _ON_THE_PLACE = re.compile(
 )
 
 
+def _place_hit(clause: Clause) -> bool:
+    """True when a place named before it "was struck" ("Vinnytsia, a city far
+    from the front, was struck on Thursday")."""
+    hit = _PASSIVE_HIT.search(clause.text)
+    return hit is not None and any(clause.offset(rm) < hit.start() for rm in clause.mentions)
+
+
 def _aimed_at_a_place(clause: Clause, strike: re.Match) -> bool:
     """True unless an "attack on" is aimed at something that is no place
     ("an attack on a guard in Paris"; "attacks on Kharkiv" are a strike's)."""
@@ -170,6 +184,7 @@ def extract(clause: Clause) -> list[Event]:
                 _ARMED.search(text)
                 or (_STRIKE_ON.match(text, strike.start()) and _aimed_at_a_place(clause, strike))
                 or actor_before(clause, strike.start())
+                or _place_hit(clause)
             )
         ):
             return []
