@@ -78,6 +78,30 @@ def test_a_place_that_was_struck_is_a_strike(memory_gazetteer, text):
     assert strike.event_date == dt.date(2026, 2, 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Russian missiles hit Ukrainian cities on Monday, killing five people.", "Ukraine"),
+        ("Ukrainian drones struck Russian territory on Monday.", "Russia"),
+    ],
+)
+def test_a_strike_on_a_countrys_cities_is_in_that_country(memory_gazetteer, text, country):
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.place.name, strike.geo_precision) == (country, 3)
+    assert strike.event_date == dt.date(2026, 2, 2)
+
+
+def test_shelling_of_a_countrys_positions_is_not_placed_in_that_country(memory_gazetteer):
+    text = "Ukrainian forces shelled Russian positions near Kherson on Monday."
+    assert one(memory_gazetteer, text, "strikes").place.name == "Kherson"
+
+
+def test_weapons_counted_in_one_list_are_one_wave(memory_gazetteer):
+    text = "Russia launched 90 missiles and 100 drones at Kyiv on Monday."
+    count = one(memory_gazetteer, text, "strikes").figures["weapon_count"]
+    assert (count.value, count.text) == (190, "90 missiles and 100 drones")
+
+
 def test_a_strike_on_three_towns_is_three_events(memory_gazetteer):
     found = events(
         memory_gazetteer, "Missiles hit Kharkiv, Odesa and Mykolaiv on Monday.", "strikes"

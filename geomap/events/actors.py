@@ -158,9 +158,9 @@ def is_actor(clause: Clause, rm: ResolvedMention) -> bool:
     or acts ("Moscow claimed", "Kyiv has accused"), after "by" ("delivered
     by Washington"); any place in a compound ("a Washington-based group") or
     that names an armed group ("Fano militiamen")."""
-    if rm.mention.kind_hint == Hint.DEMONYM:
-        return True
     after = clause.text[rm.mention.end - clause.sentence.start :]
+    if rm.mention.kind_hint == Hint.DEMONYM:
+        return not _DEMONYM_OF_LAND.match(after)  # "hit Ukrainian cities": where
     if _ATTRIBUTE.match(after) or _GROUP_NOUN.match(after):
         return True
     if rm.place.kind != PlaceKind.COUNTRY and not rm.place.capital:
@@ -195,6 +195,12 @@ _PLACE_USE_AFTER = re.compile(
 )
 
 
+# A demonym of the land itself ("Ukrainian cities", "Russian territory"), which
+# is where a strike on it happened; not of positions or bases, which an army
+# holds abroad too.
+_DEMONYM_OF_LAND = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:cities|towns|villages|territory|soil|regions|airspace)\b"
+)
 # A demonym of where ("the frontline Ukrainian city", "Russian territory").
 _DEMONYM_OF_PLACE = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:city|cities|town|towns|village|villages|port|territory|soil|"

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from ..gazetteer.vocabulary import SITE_KINDS, SUBNATIONAL_KINDS, PlaceKind
-from ..model import Place, ResolvedMention
+from ..model import Hint, Place, ResolvedMention
 from .actors import in_speaker_phrase, is_actor
 from .clause import Clause
 
@@ -198,8 +198,10 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
             continue  # "drones launched from Russia": where they came from
         if _BORDER_WITH.search(before):
             continue  # "five miles from the border with Ukraine": a bearing, not the place
-        if rm.place.kind == PlaceKind.COUNTRY and (
-            not _COUNTRY_LOCATIVE.search(before) or _FRAMING.search(before)
+        if (
+            rm.place.kind == PlaceKind.COUNTRY
+            and rm.mention.kind_hint != Hint.DEMONYM  # "Ukrainian cities" (see is_actor)
+            and (not _COUNTRY_LOCATIVE.search(before) or _FRAMING.search(before))
         ):
             continue  # a country is a place after "in", "across", "on"..., not "the war in"
         if _NAME_GOES_ON.match(text, start + len(rm.mention.surface)):

@@ -148,6 +148,29 @@ _ON_THE_PLACE = re.compile(
 )
 
 
+# Between two counts of weapons of one wave: "90 missiles and 100 drones".
+_AND_MORE = re.compile(r",?\s+(?:and|plus|as\s+well\s+as)\s+")
+
+
+def _weapon_count(text: str, trigger: re.Match, triggers: list[re.Match]) -> Figure | None:
+    """How many weapons ``trigger`` counts ("183 drones"), with those counted
+    after it in one list ("90 missiles and 100 drones": 190)."""
+    count = count_before(text, trigger.start())
+    following = [m for m in triggers if m.start() > trigger.end()]
+    if count is None or not following:
+        return count
+    more = count_before(text, following[0].start())
+    joined = _AND_MORE.match(text, trigger.end())
+    if more is None or joined is None or joined.end() + len(more.text) + 20 < following[0].start():
+        return count
+    return Figure(
+        count.value + more.value,
+        count.unit,
+        count.hedge,
+        f"{count.text} {text[trigger.start() : following[0].end()]}",
+    )
+
+
 def _place_hit(clause: Clause) -> bool:
     """True when a place named before it "was struck" ("Vinnytsia, a city far
     from the front, was struck on Thursday")."""
@@ -218,7 +241,7 @@ def extract(clause: Clause) -> list[Event]:
         ):
             sub_type = t.SHELLING  # "missiles ... airstrikes": the missile is what hit
         figures: dict[str, Figure] = {}
-        count = count_before(text, start)
+        count = _weapon_count(text, trigger, triggers)
         if count:
             detail = _OF_WHICH.search(text, end)
             figures["weapon_count"] = (
