@@ -503,6 +503,19 @@ def test_an_undated_repeat_is_the_dated_event(memory_gazetteer):
     assert "Another" in next(e for e in found if e.event_date.isoformat() == THURSDAY).quote
 
 
+def test_a_strike_told_of_a_day_later_is_the_same_strike(memory_gazetteer):
+    text = (
+        "Missiles struck Odesa on Tuesday, killing two. "
+        "On Wednesday Russia acknowledged it had targeted the centre of Odesa. "
+        "On Thursday Ukraine said Russian forces had shelled Kherson."
+    )
+    found = events(memory_gazetteer, text, "strikes")
+    assert sorted((e.place.name, e.event_date.isoformat()) for e in found) == [
+        ("Kherson", THURSDAY),  # told of, with no strike before it: the day it was told
+        ("Odesa", "2026-02-03"),
+    ]
+
+
 def test_towns_listed_around_their_regions(memory_gazetteer):
     text = (
         "Heavy fighting continued on Monday around the town of Soledar, Donetsk oblast, "

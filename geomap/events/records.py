@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import replace
 
 from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
@@ -171,16 +172,25 @@ def _one_per_place(events: list[Event], no_time: tuple) -> list[Event]:
         if e.place is not None and (e.event_date, e.time_precision) != no_time
     }
     dated_anyhow = {key[::2] for key in dated}
+    # The days each event is told to have happened on, not the day it was told.
+    days = defaultdict(set)
+    for e in events:
+        if e.place is not None and e.time_precision == DAY and not _TOLD_LATER.search(e.quote):
+            days[(e.layer, e.sub_event_type, e.place.id)].add(e.event_date)
 
     def repeats(e: Event) -> bool:
         if e.place is None or _ANOTHER.search(e.quote):
             return False
+        key = (e.layer, e.sub_event_type, e.place.id)
+        if e.time_precision == DAY and _TOLD_LATER.search(e.quote):
+            # "On Friday Russia acknowledged it had targeted Vinnytsia", after
+            # the strike of Thursday: the day it was told of, not another strike.
+            return any(0 < (e.event_date - day).days <= 7 for day in days[key])
         untimed = (e.event_date, e.time_precision) == no_time
         if untimed and _BACK_REFERENCE.match(e.quote) and (e.layer, e.place.id) in dated_anyhow:
             return True  # "The strikes came as...": those reported, whatever they were
         if e.time_precision in (None, DAY):
             return False
-        key = (e.layer, e.sub_event_type, e.place.id)
         return key in by_day or (untimed and key in dated)
 
     return [e for e in events if not repeats(e)]
@@ -190,6 +200,12 @@ def _one_per_place(events: list[Event], no_time: tuple) -> list[Event]:
 _BACK_REFERENCE = re.compile(
     r"^\W*The\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|shelling|bombardment|raids?|assault|"
     r"blasts?|explosions?)\b"
+)
+# An act told on a day, in the past perfect: it happened before the telling.
+_TOLD_LATER = re.compile(
+    r"\b(?:said|says|acknowledged|admitted|claimed|confirmed|announced|reported)\b"
+    r"(?:\s+[\w’'-]+){0,6}?\s+had\s+(?:been\s+)?[a-z]+ed\b",
+    re.IGNORECASE,
 )
 _ANOTHER = re.compile(
     r"\b(?:another|a\s+(?:second|third|new|fresh|further))\s+(?:[\w-]+\s+)?(?:strike|attack|"
