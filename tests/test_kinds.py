@@ -199,6 +199,17 @@ def test_a_year_beside_a_day_leaves_the_day(memory_gazetteer):
 # -- battles and control -------------------------------------------------------------------
 
 
+def test_fighters_who_attack_a_village_and_kill_only_civilians_fought_no_battle(
+    memory_gazetteer,
+):
+    text = "RSF fighters attacked the village of El Fasher on Monday, killing 12 civilians."
+    assert events(memory_gazetteer, text, "battles") == []
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.sub_event_type, attack.place.name) == (t.ATTACK, "El Fasher")
+    both = "RSF fighters attacked El Fasher on Monday, killing 12 civilians and three soldiers."
+    assert one(memory_gazetteer, both, "battles").sub_event_type == t.ARMED_CLASH
+
+
 def test_fighting_is_an_armed_clash(memory_gazetteer):
     clash = one(memory_gazetteer, "Heavy fighting continued around Bakhmut on Tuesday.", "battles")
     assert (clash.event_type, clash.sub_event_type) == (t.BATTLES, t.ARMED_CLASH)

@@ -73,6 +73,14 @@ _CIVILIAN_TARGET = re.compile(
     r"funerals?|homes?|hospitals?|camps?\s+for\s+(?:displaced|refugees))\b",
     re.I,
 )
+# "fighters attacked the village, killing 12 civilians": only civilians fell, so
+# the attack was on them (the civilians kind's), unless men in arms fell too.
+_CIVILIANS_FELL = re.compile(
+    r"\b(?:kill|wound|injur)\w*\s+(?:\w+\s+){0,3}?(?:civilians|villagers|residents|"
+    r"worshippers|farmers)\b",
+    re.I,
+)
+_ARMED_FELL = re.compile(r"\b(?:soldiers|troops|fighters|militants|servicemen|police\w*)\b", re.I)
 _WEAPON_WORDS = re.compile(
     r"\b(?:missiles?|rockets?|drones?|shell\w*|artillery|(?:air\s*)?strikes?|bomb\w*|mortars?)\b",
     re.I,
@@ -162,6 +170,7 @@ def extract(clause: Clause) -> list[Event]:
             or not _GROUND_WORDS.search(text)
             or _WEAPON_WORDS.search(text)
             or _CIVILIAN_TARGET.match(text, ground.end())
+            or (_CIVILIANS_FELL.search(text) and not _ARMED_FELL.search(text, ground.end()))
         ):
             return []
         trigger = ground
