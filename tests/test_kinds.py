@@ -210,6 +210,18 @@ def test_fighters_who_attack_a_village_and_kill_only_civilians_fought_no_battle(
     assert one(memory_gazetteer, both, "battles").sub_event_type == t.ARMED_CLASH
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Russia and Ukraine exchanged 390 prisoners each in Belarus on Monday.", "Belarus"),
+        ("Ukraine and Russia swapped 84 prisoners of war on Monday, Kyiv said.", "Ukraine"),
+    ],
+)
+def test_a_swap_is_where_it_took_place_not_where_it_was_told(memory_gazetteer, text, where):
+    swap = one(memory_gazetteer, text, "exchanges")
+    assert (swap.place.name, swap.event_date) == (where, dt.date(2026, 2, 2))
+
+
 def test_fighting_is_an_armed_clash(memory_gazetteer):
     clash = one(memory_gazetteer, "Heavy fighting continued around Bakhmut on Tuesday.", "battles")
     assert (clash.event_type, clash.sub_event_type) == (t.BATTLES, t.ARMED_CLASH)

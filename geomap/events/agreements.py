@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
 from ..model import Event, Figure, Place
 from . import taxonomy as t
-from .actors import actor_before, is_actor, parties, reported_by
+from .actors import actor_before, in_speaker_phrase, is_actor, parties, reported_by
 from .clause import Clause, event_dates
 from .dates import DAY, day_span
 from .kinds import EventKind
@@ -277,7 +277,11 @@ def _exchanges(clause: Clause) -> list[Event]:
         )
     if not figures or not clause.mentions:
         return []
-    rm = min(clause.mentions, key=lambda r: (specificity(r.place), r.mention.start))
+    # Where the swap took place ("exchanged 390 prisoners each in Belarus"), else
+    # the most specific place named, not who told of it ("Kyiv said").
+    named = [r for r in clause.mentions if not in_speaker_phrase(clause, r)] or clause.mentions
+    rm = min(named, key=lambda r: (specificity(r.place), r.mention.start))
+    where = _venue(clause, *verb.span()) or (rm.place, rm.place.geo_precision)
     together = parties(clause)
     date, precision = event_dates(clause, verb.start(), verb.end())[0]
     return [
@@ -285,7 +289,7 @@ def _exchanges(clause: Clause) -> list[Event]:
             EXCHANGES.layer,
             t.STRATEGIC,
             t.AGREEMENT,
-            (rm.place, rm.place.geo_precision),
+            where,
             (date, precision),
             actor1=together[0] if together else None,
             actor2=together[1] if len(together) > 1 else None,
