@@ -222,6 +222,13 @@ def test_a_swap_is_where_it_took_place_not_where_it_was_told(memory_gazetteer, t
     assert (swap.place.name, swap.event_date) == (where, dt.date(2026, 2, 2))
 
 
+def test_a_clash_said_to_be_in_a_country_is_placed_there(memory_gazetteer):
+    text = "Jihadists killed 15 soldiers in an attack on an army post in northern Sudan on Monday."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.place.name, clash.geo_precision) == ("Sudan", 3)
+    assert clash.figures["fatalities"].value == 15
+
+
 def test_fighting_is_an_armed_clash(memory_gazetteer):
     clash = one(memory_gazetteer, "Heavy fighting continued around Bakhmut on Tuesday.", "battles")
     assert (clash.event_type, clash.sub_event_type) == (t.BATTLES, t.ARMED_CLASH)

@@ -286,7 +286,11 @@ def event_places(
     # A country, a sea or a curated region is where something happened only
     # when the trigger's own words name it ("missiles fired at Ukraine").
     candidates = [
-        rm for rm in candidates if not _WIDE.get(rm.place.kind) or rank(rm)[1:3] == (False, False)
+        rm
+        for rm in candidates
+        if not _WIDE.get(rm.place.kind)
+        or rank(rm)[1:3] == (False, False)
+        or _in_the_country(clause, rm, start, end)
     ]
     if not candidates:
         return _fallback(clause) if fallback else []
@@ -303,6 +307,26 @@ def event_places(
     # "near the towns of X and Y": the list's first words hold for all of it.
     head = _precision(clause, min(chosen, key=lambda rm: rm.mention.start))
     return [(rm.place, max(_precision(clause, rm), min(head, 2))) for rm in chosen]
+
+
+# "in northern Burkina Faso", "across Ukraine": where, said of the whole country.
+_IN_THE_COUNTRY = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
+    re.IGNORECASE,
+)
+_WIDE_REACH = 90  # how far after its trigger "in <country>" still says where
+
+
+def _in_the_country(clause: Clause, rm: ResolvedMention, start: int, end: int) -> bool:
+    """True for a country named with "in" after the trigger and not far from
+    it, in its clause: "Jihadists killed 15 soldiers in an attack on an army
+    post in northern Burkina Faso"."""
+    at = clause.offset(rm)
+    return (
+        rm.place.kind == PlaceKind.COUNTRY
+        and end <= at <= end + _WIDE_REACH
+        and bool(_IN_THE_COUNTRY.search(clause.text, max(0, at - 24), at))
+    )
 
 
 # An official's title names where they govern, not where the event was:
