@@ -102,6 +102,17 @@ def test_weapons_counted_in_one_list_are_one_wave(memory_gazetteer):
     assert (count.value, count.text) == (190, "90 missiles and 100 drones")
 
 
+def test_a_missile_that_was_intercepted_struck_nothing(memory_gazetteer):
+    text = "Russia fired a ballistic missile at Odesa on Monday; it was intercepted."
+    assert events(memory_gazetteer, text, "strikes") == []
+    assert one(memory_gazetteer, text, "disrupted").place.name == "Odesa"
+
+
+def test_the_weapons_shot_down_are_counted_not_those_launched(memory_gazetteer):
+    text = "Russia launched 50 drones at Kyiv on Monday; 40 were shot down, the air force said."
+    assert one(memory_gazetteer, text, "disrupted").figures["weapon_count"].value == 40
+
+
 def test_a_strike_on_three_towns_is_three_events(memory_gazetteer):
     found = events(
         memory_gazetteer, "Missiles hit Kharkiv, Odesa and Mykolaiv on Monday.", "strikes"

@@ -13,7 +13,7 @@ from .actors import actor_before
 from .clause import Clause
 from .emit import emit
 from .kinds import EventKind
-from .numbers import parse_numbers
+from .numbers import count_before, parse_numbers
 from .places import event_places
 
 _DISRUPTED = re.compile(
@@ -27,6 +27,7 @@ _DISRUPTED = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:drones|missiles|rockets|uavs|shaheds))\b",
     re.IGNORECASE,
 )
+_COUNTED_DOWN = re.compile(r"\d[\d,]*\s+(?:of\s+them\s+)?(?:were|was|had\s+been|have\s+been)\s+$")
 _WEAPONS = re.compile(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles|weapons|arms|ammunition|"
     r"explosives|bombs?|mines?)\b",
@@ -71,7 +72,12 @@ def _disrupted(clause: Clause) -> list[Event]:
     air_defence = match and match.group().lower().startswith("air def")
     if not match or not (air_defence or _WEAPONS.search(text)) or clause.unreal(match.start()):
         return []
-    numbers = [f for s, _, f in parse_numbers(text) if s > match.start() - 60]
+    # "40 were shot down" counts the 40, not the 50 launched before them.
+    counted = _COUNTED_DOWN.search(text, max(0, match.start() - 24), match.start())
+    downed = counted and count_before(text, match.start())
+    numbers = (
+        [downed] if downed else [f for s, _, f in parse_numbers(text) if s > match.start() - 60]
+    )
     # Weapons shot down over no place named were shot down over the war's country.
     theatre = clause.article.theatre
     where = event_places(clause, *match.span()) or ([(theatre, 3)] if theatre else [])

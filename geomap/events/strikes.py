@@ -87,6 +87,12 @@ _SHOT_DOWN = re.compile(
     r"\b(?:shot\s+down|intercept\w*|downed|neutrali[sz]ed|repelled|destroyed\s+in\s+the\s+air)\b",
     re.IGNORECASE,
 )
+# "fired a missile at Israel; it was intercepted": nothing hit (the downing is the event).
+_ALL_DOWNED_AFTER = re.compile(
+    r"\b(?:it|they|both|all(?:\s+of\s+them)?)\s+(?:was|were|had\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:shot\s+down|intercepted|downed)\b",
+    re.IGNORECASE,
+)
 _OF_WHICH = re.compile(
     r"(?:(?:about|some|nearly|around|at\s+least)\s+)?\d[\d,]*\s+of\s+"
     r"(?:which|them|those)\s+(?:were|was|are)\s+[\w-]+(?:\s+[\w-]+)?",
@@ -217,6 +223,7 @@ def extract(clause: Clause) -> list[Event]:
         m
         for m in triggers
         if not _SHOT_DOWN.search(text[max(0, m.start() - 40) : m.end() + 40])
+        and not _ALL_DOWNED_AFTER.search(text, m.end())
         and not clause.unreal(m.start())
     ]
     if not triggers:
