@@ -113,6 +113,13 @@ def test_the_weapons_shot_down_are_counted_not_those_launched(memory_gazetteer):
     assert one(memory_gazetteer, text, "disrupted").figures["weapon_count"].value == 40
 
 
+def test_a_supplied_weapon_that_is_fired_strikes(memory_gazetteer):
+    text = "Ukraine fired US-made missiles at a depot near Moscow on Monday, Russia said."
+    assert one(memory_gazetteer, text, "strikes").sub_event_type == t.SHELLING
+    promised = "France promised to deliver more US-made missiles to Kyiv on Monday."
+    assert events(memory_gazetteer, promised, "strikes") == []
+
+
 def test_a_strike_on_three_towns_is_three_events(memory_gazetteer):
     found = events(
         memory_gazetteer, "Missiles hit Kharkiv, Odesa and Mykolaiv on Monday.", "strikes"

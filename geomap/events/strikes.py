@@ -140,9 +140,20 @@ def sub_type_of(words: str, window: str) -> str | None:
     return None
 
 
+# "fired US-made ATACMS missiles": a supplied weapon, used.
+_FIRED_BEFORE = re.compile(
+    r"\b(?:fired|launched|used|struck\s+with|hit\s+with|attacked\s+with)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
 def _supplied(text: str, start: int, end: int) -> bool:
-    """True when the weapon at ``text[start:end]`` is supplied, made or sold."""
-    return bool(_SUPPLY.search(text, max(0, start - 50), min(len(text), end + 40)))
+    """True when the weapon at ``text[start:end]`` is supplied, made or sold,
+    not fired."""
+    return bool(
+        _SUPPLY.search(text, max(0, start - 50), min(len(text), end + 40))
+    ) and not _FIRED_BEFORE.search(text, max(0, start - 60), start)
 
 
 # What may stand between "attacks on" and the place attacked ("attacks on the
