@@ -120,6 +120,14 @@ def test_a_supplied_weapon_that_is_fired_strikes(memory_gazetteer):
     assert events(memory_gazetteer, promised, "strikes") == []
 
 
+def test_explosions_heard_while_air_defences_work_are_no_strike(memory_gazetteer):
+    heard = "Explosions were heard in Kyiv on Monday as air defences engaged targets."
+    assert events(memory_gazetteer, heard, "strikes") == []
+    assert one(memory_gazetteer, heard, "disrupted").place.name == "Kyiv"
+    hit = "Explosions were heard in Kyiv on Monday as air defences engaged; a missile hit a house."
+    assert one(memory_gazetteer, hit, "strikes").place.name == "Kyiv"
+
+
 def test_a_strike_on_three_towns_is_three_events(memory_gazetteer):
     found = events(
         memory_gazetteer, "Missiles hit Kharkiv, Odesa and Mykolaiv on Monday.", "strikes"

@@ -87,6 +87,25 @@ _SHOT_DOWN = re.compile(
     r"\b(?:shot\s+down|intercept\w*|downed|neutrali[sz]ed|repelled|destroyed\s+in\s+the\s+air)\b",
     re.IGNORECASE,
 )
+# "Explosions were heard as air defences engaged targets": the defence at work
+# (the disrupted kind's), not a strike that hit.
+_HEARD_DEFENCE = re.compile(
+    r"\b(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?heard\b(?=.*\bair\s+defen[cs]es?\b)"
+    r"|\bair\s+defen[cs]es?\b.*\b(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?heard\b",
+    re.IGNORECASE,
+)
+_HARM = re.compile(
+    r"\b(?:hit|hits|struck|killed|killing|damaged|destroyed|wounded|wounding|injured|injuring)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_defence_heard(text: str) -> bool:
+    """True when explosions were only heard while air defences worked, and
+    nothing is said to have been hit."""
+    return bool(_HEARD_DEFENCE.search(text)) and not _HARM.search(text)
+
+
 # "fired a missile at Israel; it was intercepted": nothing hit (the downing is the event).
 _ALL_DOWNED_AFTER = re.compile(
     r"\b(?:it|they|both|all(?:\s+of\s+them)?)\s+(?:was|were|had\s+been|have\s+been)\s+"
@@ -210,7 +229,7 @@ def _aimed_at_a_place(clause: Clause, strike: re.Match) -> bool:
 def extract(clause: Clause) -> list[Event]:
     """The strikes ``clause`` reports."""
     text = clause.text
-    if not _ATTACK.search(text) or _NOT_VIOLENCE.search(text):
+    if not _ATTACK.search(text) or _NOT_VIOLENCE.search(text) or _only_defence_heard(text):
         return []  # (the cheap test first: most sentences tell of no attack)
     triggers = [m for m in _ANY_WEAPON.finditer(text) if not _supplied(text, *m.span())]
     if not triggers:
