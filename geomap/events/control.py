@@ -51,7 +51,7 @@ _SETTLEMENT_OBJECT = re.compile(
 _AFTER_PLACE_TAKEN = re.compile(
     r"\s*(?:$|[,.;:)–—]|\s(?:on|in|at|after|from|and|last|this|early|late|overnight|earlier|"
     r"during|following|before|within|without|with|amid|as|while|despite|by(?!\s+surprise)|"
-    r"for|since|until|itself|,))",
+    r"for|since|until|itself))",
     re.IGNORECASE,
 )
 _RETAKE = re.compile(

@@ -290,7 +290,7 @@ def event_places(
         for rm in candidates
         if not _WIDE.get(rm.place.kind)
         or rank(rm)[1:3] == (False, False)
-        or _in_the_country(clause, rm, start, end)
+        or _in_the_country(clause, rm, end)
     ]
     if not candidates:
         return _fallback(clause) if fallback else []
@@ -317,10 +317,10 @@ _IN_THE_COUNTRY = re.compile(
 _WIDE_REACH = 90  # how far after its trigger "in <country>" still says where
 
 
-def _in_the_country(clause: Clause, rm: ResolvedMention, start: int, end: int) -> bool:
-    """True for a country named with "in" after the trigger and not far from
-    it, in its clause: "Jihadists killed 15 soldiers in an attack on an army
-    post in northern Burkina Faso"."""
+def _in_the_country(clause: Clause, rm: ResolvedMention, end: int) -> bool:
+    """True for a country named with "in" not far after the trigger, which
+    ends at ``end``: "Jihadists killed 15 soldiers in an attack on an army post
+    in northern Burkina Faso"."""
     at = clause.offset(rm)
     return (
         rm.place.kind == PlaceKind.COUNTRY

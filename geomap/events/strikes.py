@@ -55,8 +55,8 @@ _STRIKE_ON = re.compile(
     r"strikes?\s+(?:on|against|at)\b|attacks?\s+(?:on|against)\b|(?:came\s+)?under\s+|opened|fired",
     re.IGNORECASE,
 )
-# A place "was struck" or "was hit", with nothing else named: a strike ("not
-# "hit by power cuts", "hit with sanctions", "hit hard by inflation").
+# A place "was struck" or "was hit", with nothing else named: a strike (not "hit
+# by power cuts", "hit with sanctions", "hit hard by inflation").
 _PASSIVE_HIT = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:(?:again|also|then|\w+ly)\s+)?"
     r"(?:struck|hit|targeted|pounded)\b(?!\s+(?:by|with|hard|hardest|badly|the\s+hardest)\b)",
@@ -197,7 +197,8 @@ def _weapon_count(text: str, trigger: re.Match, triggers: list[re.Match]) -> Fig
         return count
     more = count_before(text, following[0].start())
     joined = _AND_MORE.match(text, trigger.end())
-    if more is None or joined is None or joined.end() + len(more.text) + 20 < following[0].start():
+    # The next count comes right after the "and", a few words before its weapon.
+    if more is None or joined is None or following[0].start() - joined.end() > len(more.text) + 20:
         return count
     return Figure(
         count.value + more.value,
