@@ -224,6 +224,8 @@ def test_no_violence_without_violence(gazetteer):
         ("yesterday", "2026-02-04", 1),
         ("overnight", "2026-02-05", 1),
         ("overnight on Tuesday", "2026-02-03", 1),
+        ("over the past day", "2026-02-05", 1),
+        ("in the previous 24 hours", "2026-02-05", 1),
     ],
 )
 def test_relative_dates(text, date, precision):

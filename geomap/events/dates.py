@@ -44,7 +44,7 @@ _PATTERN = re.compile(
         seven|few|several|[2-7])\s+days)\b|\bin\s+recent\s+days\b|\bthis\s+past\s+week\b)
     |(?P<weekend>\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:the\s+)?weekend(?:['’]s)?
         (?=\s+(?:strikes?|attacks?|shelling|assault))|\blast\s+weekend\b)
-    |(?P<past_day>\b(?:in\s+)?the\s+(?:past|last)\s+24\s+hours\b)
+    |(?P<past_day>\b(?:in\s+|over\s+)?the\s+(?:past|last|previous)\s+(?:24\s+hours|day)\b)
     |(?P<holiday>\b(?:on\s+)?(?:new\s+year['’]?s\s+(?:eve|day)|(?:orthodox\s+)?christmas
         (?:\s+(?:eve|day))?)\b)
     |(?P<month_part>\b(?P<part>early|mid-?|late|(?:the\s+)?(?:start|beginning|middle|end|close)
