@@ -354,6 +354,13 @@ def test_a_crowd_storming_or_clashing_fights_no_battle(memory_gazetteer):
         assert one(memory_gazetteer, text, "riots").sub_event_type == t.VIOLENT_DEMONSTRATION
 
 
+def test_a_mob_or_a_crowd_that_kills_or_loots_is_one_riot(memory_gazetteer):
+    lynching = "A mob lynched a man accused of blasphemy in Khartoum on Friday."
+    assert [e.layer for e in events(memory_gazetteer, lynching)] == ["riots"]
+    looting = "Demonstrators set fire to cars and looted shops in Lyon on Friday."
+    assert [e.layer for e in events(memory_gazetteer, looting)] == ["riots"]
+
+
 # -- strategic developments ------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from .clause import Clause
 from .emit import emit
 from .kinds import EventKind
 from .numbers import fatalities
+from .protests import MOB
 
 _VIOLENCE = {
     t.SEXUAL_VIOLENCE: r"rap(?:e|ed|ing)|sexual\s+(?:violence|assault|abuse)|sexually\s+"
@@ -65,8 +66,8 @@ _REMOTE = re.compile(
 def extract(clause: Clause) -> list[Event]:
     """The violence against civilians ``clause`` reports."""
     text = clause.text
-    if _REMOTE.search(text):
-        return []
+    if _REMOTE.search(text) or MOB.search(text):
+        return []  # a strike's victims are the strike's; a lynching is a mob's (riots)
     for sub_type, pattern in _PATTERNS.items():
         match = pattern.search(text)
         if match and not clause.unreal(match.start()):

@@ -15,6 +15,7 @@ from .emit import emit
 from .kinds import EventKind
 from .numbers import count_before, parse_numbers
 from .places import event_places
+from .protests import CROWD
 
 _DISRUPTED = re.compile(
     r"\b(?:shot\s+down|intercept(?:ed|s|ing)?|downed|neutrali[sz]ed|destroyed\s+in\s+the\s+air|"
@@ -125,6 +126,8 @@ def _arrests(clause: Clause) -> list[Event]:
 def _others(clause: Clause) -> list[Event]:
     for sub_type, pattern in _OTHER_PATTERNS.items():
         match = pattern.search(clause.text)
+        if sub_type == t.LOOTING and CROWD.search(clause.text):
+            continue  # "demonstrators looted shops": the riot's
         if match and not clause.unreal(match.start()):
             return emit(
                 clause,

@@ -55,7 +55,8 @@ _RIOT = re.compile(
     r"building|offices?|compound|embassy))\b",
     re.IGNORECASE,
 )
-_MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|vigilantes?)\b", re.IGNORECASE)
+# A mob's violence ("a mob lynched a man"): the riots kind's, not an attack on civilians.
+MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|vigilantes?)\b", re.IGNORECASE)
 _NOT_A_PROTEST = re.compile(
     r"\b(?:demonstrat(?:ed|es|ing)\s+(?:that|how|the|its|their|a|an)|diplomatic\s+protest|"
     r"lodged\s+a\s+protest|summoned|rall(?:y|ies|ied)\s+(?:\w+\s+)?(?:support|behind|around|"
@@ -67,7 +68,7 @@ _NOT_A_PROTEST = re.compile(
 def _protests(clause: Clause) -> list[Event]:
     text = clause.text
     match = _PROTEST.search(text)
-    if not match or _NOT_A_PROTEST.search(text) or _RIOT.search(text) or _MOB.search(text):
+    if not match or _NOT_A_PROTEST.search(text) or _RIOT.search(text) or MOB.search(text):
         return []
     if clause.unreal(match.start()):
         return []
@@ -92,7 +93,7 @@ def _protests(clause: Clause) -> list[Event]:
 
 def _riots(clause: Clause) -> list[Event]:
     text = clause.text
-    mob = _MOB.search(text)
+    mob = MOB.search(text)
     match = mob or _RIOT.search(text)
     if not match or clause.unreal(match.start()):
         return []
