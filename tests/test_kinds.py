@@ -248,6 +248,17 @@ def test_a_swap_is_where_it_took_place_not_where_it_was_told(memory_gazetteer, t
     assert (swap.place.name, swap.event_date) == (where, dt.date(2026, 2, 2))
 
 
+def test_arrests_across_a_region_are_placed_in_it(memory_gazetteer):
+    text = "Israeli forces arrested 25 Palestinians in overnight raids across the West Bank."
+    arrests = one(memory_gazetteer, text, "arrests")
+    assert (arrests.place.name, arrests.geo_precision) == ("West Bank", 3)
+
+
+def test_homes_torched_by_armed_men_are_property_destruction(memory_gazetteer):
+    text = "Settlers attacked the village of Jenin on Monday, torching homes and cars."
+    assert one(memory_gazetteer, text, "developments").sub_event_type == t.LOOTING
+
+
 def test_a_clash_said_to_be_in_a_country_is_placed_there(memory_gazetteer):
     text = "Jihadists killed 15 soldiers in an attack on an army post in northern Sudan on Monday."
     clash = one(memory_gazetteer, text, "battles")

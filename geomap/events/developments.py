@@ -54,7 +54,7 @@ _POLITICAL = re.compile(
     re.IGNORECASE,
 )
 _OTHERS = {
-    t.LOOTING: r"loot(?:ed|ing)|ransack(?:ed|ing)|pillag\w+|torched\s+(?:\w+\s+){0,2}"
+    t.LOOTING: r"loot(?:ed|ing)|ransack(?:ed|ing)|pillag\w+|torch(?:ed|ing)\s+(?:\w+\s+){0,2}"
     r"(?:homes|houses|villages?)|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:homes|houses|"
     r"villages?)|demolish(?:ed|ing)\s+(?:\w+\s+){0,2}(?:homes|houses)",
     t.HEADQUARTERS: r"(?:set\s+up|established|built|opened)\s+(?:a\s+|an\s+|its\s+|their\s+)?"

@@ -290,7 +290,7 @@ def event_places(
         for rm in candidates
         if not _WIDE.get(rm.place.kind)
         or rank(rm)[1:3] == (False, False)
-        or _in_the_country(clause, rm, end)
+        or _across_the_area(clause, rm, end)
     ]
     if not candidates:
         return _fallback(clause) if fallback else []
@@ -309,23 +309,27 @@ def event_places(
     return [(rm.place, max(_precision(clause, rm), min(head, 2))) for rm in chosen]
 
 
-# "in northern Burkina Faso", "across Ukraine": where, said of the whole country.
-_IN_THE_COUNTRY = re.compile(
+# "in northern Burkina Faso", "across the West Bank": where, said of a whole
+# country or region.
+_IN_THE_AREA = re.compile(
     r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
     re.IGNORECASE,
 )
 _WIDE_REACH = 90  # how far after its trigger "in <country>" still says where
 
 
-def _in_the_country(clause: Clause, rm: ResolvedMention, end: int) -> bool:
-    """True for a country named with "in" not far after the trigger, which
-    ends at ``end``: "Jihadists killed 15 soldiers in an attack on an army post
-    in northern Burkina Faso"."""
+def _across_the_area(clause: Clause, rm: ResolvedMention, end: int) -> bool:
+    """True for a country, a sea or a wide region named with "in" or "across"
+    not far after the trigger, which ends at ``end``, in the same run of words:
+    "Jihadists killed 15 soldiers in an attack on an army post in northern
+    Burkina Faso" (not "attacks aimed at the city, one of the main towns in the
+    Donbas region", which says where the city is)."""
     at = clause.offset(rm)
     return (
-        rm.place.kind == PlaceKind.COUNTRY
+        _WIDE.get(rm.place.kind, False)
         and end <= at <= end + _WIDE_REACH
-        and bool(_IN_THE_COUNTRY.search(clause.text, max(0, at - 24), at))
+        and "," not in clause.text[end:at]
+        and bool(_IN_THE_AREA.search(clause.text, max(0, at - 24), at))
     )
 
 
