@@ -365,6 +365,20 @@ def test_a_crowd_storming_or_clashing_fights_no_battle(memory_gazetteer):
         assert one(memory_gazetteer, text, "riots").sub_event_type == t.VIOLENT_DEMONSTRATION
 
 
+def test_abductions_by_unknown_assailants_and_captives_rescued(memory_gazetteer):
+    taken = "Unknown assailants abducted 20 passengers from a bus near Khartoum on Monday."
+    assert one(memory_gazetteer, taken, "civilians").sub_event_type == t.ABDUCTION
+    rescued = "Troops rescued 50 kidnapped students near Khartoum on Monday."
+    assert events(memory_gazetteer, rescued, "civilians") == []
+
+
+def test_devices_that_explode_are_remote_explosives_but_a_car_on_fire_is_not(memory_gazetteer):
+    pagers = "Pagers used by militia members exploded across Sudan on Monday, killing 12 people."
+    assert one(memory_gazetteer, pagers, "strikes").sub_event_type == t.REMOTE_EXPLOSIVE
+    car = "A car exploded in Lyon on Monday after an engine fire."
+    assert events(memory_gazetteer, car, "strikes") == []
+
+
 def test_a_mob_or_a_crowd_that_kills_or_loots_is_one_riot(memory_gazetteer):
     lynching = "A mob lynched a man accused of blasphemy in Khartoum on Friday."
     assert [e.layer for e in events(memory_gazetteer, lynching)] == ["riots"]

@@ -51,9 +51,15 @@ _PATTERNS = {
 _NEEDS_PERPETRATOR = (t.SEXUAL_VIOLENCE, t.ABDUCTION)
 _PERPETRATOR = re.compile(
     r"\b(?:soldiers|troops|forces|servicemen|militants|fighters|gunm[ae]n|armed\s+(?:men|groups?)|"
+    r"assailants?|attackers?|(?:unknown|unidentified)\s+(?:men|people|persons)|gangs?|"
     r"rebels|militia\w*|occupiers|occupying|insurgents|jihadists|bandits|kidnappers|abductors|"
     r"captors|army|military|security\s+(?:forces|services?|agents|officers)|intelligence|"
     r"police\s+(?:sweep|raid|custody|crackdown)|forcibly|deport\w+|filtration)\b",
+    re.IGNORECASE,
+)
+# "rescued 50 kidnapped students": the captives freed, not an abduction.
+_FREED_BEFORE = re.compile(
+    r"\b(?:rescued|freed|released|returned|reunited|recovered)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _REMOTE = re.compile(
@@ -70,6 +76,8 @@ def extract(clause: Clause) -> list[Event]:
         return []  # a strike's victims are the strike's; a lynching is a mob's (riots)
     for sub_type, pattern in _PATTERNS.items():
         match = pattern.search(text)
+        if match and sub_type == t.ABDUCTION and _FREED_BEFORE.search(text, 0, match.start()):
+            continue
         if match and not clause.unreal(match.start()):
             actor = actor_before(clause, match.start())
             if sub_type in _NEEDS_PERPETRATOR and not (actor or _PERPETRATOR.search(text)):

@@ -30,7 +30,10 @@ _WEAPONS = {
     t.GRENADE: r"(?:hand\s+)?grenades?",
     t.REMOTE_EXPLOSIVE: r"ieds?|improvised\s+explosive|roadside\s+bombs?|car\s+bombs?|"
     r"landmines?|land\s+mines?|anti-?(?:tank|personnel)\s+mines?|explosive\s+devices?|"
-    r"booby[\s-]traps?|sabotage|blasts?|bomb\s+(?:exploded|went\s+off)",
+    r"booby[\s-]traps?|sabotage|blasts?|bomb\s+(?:exploded|went\s+off)|"
+    # "pagers used by Hezbollah members exploded": a device made into a bomb
+    r"(?:devices?|pagers|radios|walkie-talkies|packages?|parcels?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:exploded|blew\s+up|detonated)",
     t.SHELLING: r"shell(?:s|ed|ing)?|artillery|missiles?|rockets?|mortars?|ballistic|"
     r"barrages?|grads?|himars|mlrs|howitzers?|kalibrs?|iskanders?|s-300s?|"
     r"multiple\s+rocket\s+launchers?|explosions?|bombardments?|shelled",
