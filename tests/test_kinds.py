@@ -888,6 +888,8 @@ def test_jihadists_killing_villagers_in_an_attack_on_a_day_are_no_strike(memory_
         "Officials seized the food supply at a restaurant in Lyon.",
         "He took over from Bruce Forsyth as the presenter in Lyon.",
         "The guide took Paris tourists to the river, and took Lyon by surprise.",
+        "Lyon's team took Paris by storm on Monday, winning 3-0.",
+        "The senator took Washington State in the primary on Monday.",
         "The two fans were taken to hospital in Lyon on Monday.",
         "Lyon was hit by power cuts on Monday, and Paris was hit with new fines.",
         "Paris was hit hard on Monday as prices rose.",

@@ -198,10 +198,27 @@ def _first_change(clause: Clause) -> tuple[str, re.Match] | None:
                 and not _NOT_A_CAPTURE.match(clause.text, match.start())
                 and (verb == "withdraw" or not _captured_people(clause.text, match, before))
                 and not _ADJECTIVE_BEFORE.search(before)
-                and (pattern is not _TAKE_BARE or _place_taken(clause, match.end()))
+                and (pattern is not _TAKE_BARE or _taken_by_force(clause, match))
             ):
                 return verb, match
     return None
+
+
+# Who takes a place by force: without them a bare "took" is a team's, a
+# candidate's or a company's ("the Lakers took Denver by storm").
+_ARMED_TAKERS = re.compile(
+    r"\b(?:forces|troops|army|soldiers|fighters|militants|rebels|insurgents|jihadists|"
+    r"units|militia\w*|paratroopers|marines|brigades?|battalions?|mercenaries)\b",
+    re.IGNORECASE,
+)
+
+
+def _taken_by_force(clause: Clause, match: re.Match) -> bool:
+    """True when a bare "took" at ``match`` takes a place (see :func:`_place_taken`)
+    and armed men, a country or an armed group did it."""
+    return _place_taken(clause, match.end()) and bool(
+        _ARMED_TAKERS.search(clause.text, 0, match.start()) or actor_before(clause, match.start())
+    )
 
 
 def _place_taken(clause: Clause, at: int) -> bool:
