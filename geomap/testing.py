@@ -47,3 +47,14 @@ def write_area(path: Path, geometry, **properties) -> Path:
     feature = {"type": "Feature", "properties": properties, "geometry": mapping(geometry)}
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
     return path
+
+
+def build_with_cli(folder: Path, source: Path, *options: str):
+    """Run ``geomap build SOURCE OPTIONS`` through click's ``CliRunner``, its
+    layers into ``folder/l`` and its map into ``folder/o``; return click's result."""
+    from click.testing import CliRunner
+
+    from .cli import cli
+
+    command = ["build", str(source), "--layers", str(folder / "l"), "--out", str(folder / "o")]
+    return CliRunner().invoke(cli, [*command, *options])

@@ -8,29 +8,14 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from geomap.cli import cli
+from geomap.testing import build_with_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_9ab0ee95aa5900ab.txt"
 
 
-def build_into(tmp_path: Path, source: Path, *options: str):
-    """`geomap build SOURCE OPTIONS` with its layers in tmp_path/l and its map in tmp_path/o."""
-    return CliRunner().invoke(
-        cli,
-        [
-            "build",
-            str(source),
-            "--layers",
-            str(tmp_path / "l"),
-            "--out",
-            str(tmp_path / "o"),
-            *options,
-        ],
-    )
-
-
 def test_build_writes_layers_and_map(tmp_path, gazetteer):
-    result = build_into(tmp_path, SEED)
+    result = build_with_cli(tmp_path, SEED)
     assert result.exit_code == 0, result.output
     assert "read 1 article(s) (" in result.output and "skipped 0" in result.output
     assert (tmp_path / "l" / "places.geojson").exists()
@@ -44,12 +29,12 @@ def test_a_build_with_nothing_changed_leaves_the_outputs_alone(tmp_path, gazette
     source = tmp_path / "in"
     source.mkdir()
     (source / "a.txt").write_text("date 2026-02-05\nDrones hit Odesa on Monday.")
-    assert build_into(tmp_path, source).exit_code == 0
+    assert build_with_cli(tmp_path, source).exit_code == 0
     outputs = [*sorted((tmp_path / "l").glob("[!.]*")), tmp_path / "o" / "map.html"]
     stamps = {path: path.stat().st_mtime_ns for path in outputs}
 
     def rebuilt(*options: str) -> bool:
-        result = build_into(tmp_path, source, *options)
+        result = build_with_cli(tmp_path, source, *options)
         assert result.exit_code == 0, result.output
         return result.output.splitlines()[-1].startswith("wrote ")
 
@@ -72,14 +57,14 @@ def test_build_skips_bad_files_with_a_reason(tmp_path, gazetteer):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_text("")
     (tmp_path / "in" / "good.txt").write_text("Drones hit Odesa on Monday.")
-    result = build_into(tmp_path, tmp_path / "in")
+    result = build_with_cli(tmp_path, tmp_path / "in")
     assert result.exit_code == 0, result.output
     assert f"skipped: {tmp_path / 'in' / 'empty.txt'}: empty file" in result.output
 
 
 def test_build_with_nothing_readable_fails_in_one_line(tmp_path, gazetteer):
     (tmp_path / "in").mkdir()
-    result = build_into(tmp_path, tmp_path / "in")
+    result = build_with_cli(tmp_path, tmp_path / "in")
     assert result.exit_code == 1
     assert result.output.startswith("Error: no readable article in ")
     assert len(result.output.strip().splitlines()) == 1
@@ -90,7 +75,7 @@ def test_tiles_are_opt_in(tmp_path, gazetteer):
     """By default the map asks no tile server for anything; --tiles adds one,
     by provider name or as a URL template of the analyst's own server."""
     map_html = tmp_path / "o" / "map.html"
-    assert build_into(tmp_path, SEED).exit_code == 0
+    assert build_with_cli(tmp_path, SEED).exit_code == 0
     assert "{z}" not in map_html.read_text()
     for tiles, url, attribution in [
         ("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "OpenStreetMap"),
@@ -100,7 +85,7 @@ def test_tiles_are_opt_in(tmp_path, gazetteer):
             "Tiles: localhost:8080",
         ),
     ]:
-        result = build_into(tmp_path, SEED, "--tiles", tiles)
+        result = build_with_cli(tmp_path, SEED, "--tiles", tiles)
         assert result.exit_code == 0, result.output
         page = map_html.read_text()
         assert json.dumps(url) in page and attribution in page

@@ -16,26 +16,10 @@ from geomap import deepstate
 from geomap.cli import cli
 from geomap.errors import GeomapError
 from geomap.geometry import geodesic_area_km2, geodesic_length_km
-from geomap.testing import write_area
+from geomap.testing import build_with_cli, write_area
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_9ab0ee95aa5900ab.txt"
-
-
-def build(tmp_path: Path, *args: str, source: Path = SEED):
-    result = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            str(source),
-            "--layers",
-            str(tmp_path / "l"),
-            "--out",
-            str(tmp_path / "o"),
-            *args,
-        ],
-    )
-    return result
 
 
 def features(tmp_path: Path, layer: str) -> list[dict]:
@@ -66,7 +50,7 @@ def test_build_with_an_occupied_area_measures_line_and_share(tmp_path, gazetteer
     occupied = write_area(
         tmp_path / "east_20260201.geojson", east_of(ukraine, 36), source="test map"
     )
-    result = build(tmp_path, "--occupied", str(occupied))
+    result = build_with_cli(tmp_path, SEED, "--occupied", str(occupied))
     assert result.exit_code == 0, result.output
     (front,) = features(tmp_path, "frontline")
     props = front["properties"]
@@ -97,7 +81,7 @@ def test_a_folder_of_snapshots_compares_each_claim_with_its_date(tmp_path, gazet
     write_area(folder / "area_20240101.geojson", east_of(ukraine, 37))
     write_area(folder / "area_20260201.geojson", east_of(ukraine, 36))
     write_area(folder / "area_20260301.geojson", east_of(ukraine, 35))  # after the report
-    result = build(tmp_path, "--occupied", str(folder))
+    result = build_with_cli(tmp_path, SEED, "--occupied", str(folder))
     assert result.exit_code == 0, result.output
     (front,) = features(tmp_path, "frontline")
     assert front["properties"]["as_of"] == "2026-02-01"  # the report is of 2026-02-05
@@ -113,7 +97,7 @@ def test_a_folder_of_snapshots_compares_each_claim_with_its_date(tmp_path, gazet
 
 
 def test_without_geometry_the_sketch_is_labelled_a_sketch(tmp_path, gazetteer):
-    result = build(tmp_path)
+    result = build_with_cli(tmp_path, SEED)
     assert result.exit_code == 0, result.output
     (front,) = features(tmp_path, "frontline")
     props = front["properties"]
@@ -132,7 +116,7 @@ def test_without_geometry_the_sketch_is_labelled_a_sketch(tmp_path, gazetteer):
 def test_any_article_about_ukraine_gets_the_sketch(tmp_path, gazetteer):
     source = tmp_path / "report.txt"
     source.write_text("date 2025-06-01\nRussian drones struck Kharkiv overnight, officials said.")
-    assert build(tmp_path, source=source).exit_code == 0
+    assert build_with_cli(tmp_path, source).exit_code == 0
     (front,) = features(tmp_path, "frontline")
     assert front["geometry"]["type"] == "MultiLineString"
     assert front["properties"]["claimed_length_km"] is None  # nothing reported, line drawn
@@ -143,7 +127,7 @@ def test_claims_without_geometry_stay_claims(tmp_path, gazetteer):
     source.write_text(
         "date 2022-06-20\nRussia controls about 70% of Sievierodonetsk, the governor said."
     )
-    assert build(tmp_path, source=source).exit_code == 0
+    assert build_with_cli(tmp_path, source).exit_code == 0
     (claim,) = features(tmp_path, "occupation")
     props = claim["properties"]
     assert claim["geometry"] is None
@@ -158,7 +142,7 @@ def test_occupied_and_frontline_together_are_refused(tmp_path, gazetteer):
     occupied = write_area(tmp_path / "a_20260201.geojson", box(36, 47, 38, 49))
     line = tmp_path / "line.geojson"
     line.write_text(json.dumps(mapping(LineString([(36, 46), (36, 50)]))))
-    result = build(tmp_path, "--occupied", str(occupied), "--frontline", str(line))
+    result = build_with_cli(tmp_path, SEED, "--occupied", str(occupied), "--frontline", str(line))
     assert (result.exit_code, result.output) == (
         1,
         "Error: give --occupied or --frontline, not both\n",
@@ -168,7 +152,7 @@ def test_occupied_and_frontline_together_are_refused(tmp_path, gazetteer):
 def test_a_broken_occupied_file_fails_in_one_line_and_writes_nothing(tmp_path, gazetteer):
     broken = tmp_path / "area.geojson"
     broken.write_text('{"type": "FeatureCollection", "features": [')
-    result = build(tmp_path, "--occupied", str(broken))
+    result = build_with_cli(tmp_path, SEED, "--occupied", str(broken))
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {broken}: cannot read the occupied area")
     assert result.output.count("\n") == 1
@@ -236,7 +220,7 @@ def test_fetch_saves_the_day_and_later_builds_use_it(tmp_path, gazetteer, monkey
     assert "not under an open licence" in result.output
     saved = tmp_path / "downloads" / "deepstatemap_data_20260201.geojson"
     assert saved.read_bytes() == body
-    assert build(tmp_path, "--no-cache").exit_code == 0
+    assert build_with_cli(tmp_path, SEED, "--no-cache").exit_code == 0
     (front,) = features(tmp_path, "frontline")
     assert front["properties"]["geometry_kind"] == "measured"
     assert front["properties"]["summary"].endswith("DeepStateMap 2026-02-01")
