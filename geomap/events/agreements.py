@@ -279,9 +279,11 @@ def _exchanges(clause: Clause) -> list[Event]:
         return []
     # Where the swap took place ("exchanged 390 prisoners each in Belarus"), else
     # the most specific place named, not who told of it ("Kyiv said").
-    named = [r for r in clause.mentions if not in_speaker_phrase(clause, r)] or clause.mentions
-    rm = min(named, key=lambda r: (specificity(r.place), r.mention.start))
-    where = _venue(clause, *verb.span()) or (rm.place, rm.place.geo_precision)
+    where = _venue(clause, *verb.span())
+    if where is None:
+        named = [r for r in clause.mentions if not in_speaker_phrase(clause, r)] or clause.mentions
+        rm = min(named, key=lambda r: (specificity(r.place), r.mention.start))
+        where = (rm.place, rm.place.geo_precision)
     together = parties(clause)
     date, precision = event_dates(clause, verb.start(), verb.end())[0]
     return [

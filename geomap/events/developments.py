@@ -126,7 +126,7 @@ def _arrests(clause: Clause) -> list[Event]:
 def _others(clause: Clause) -> list[Event]:
     for sub_type, pattern in _OTHER_PATTERNS.items():
         match = pattern.search(clause.text)
-        if sub_type == t.LOOTING and CROWD.search(clause.text):
+        if match and sub_type == t.LOOTING and CROWD.search(clause.text):
             continue  # "demonstrators looted shops": the riot's
         if match and not clause.unreal(match.start()):
             return emit(

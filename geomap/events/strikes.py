@@ -196,12 +196,12 @@ def _weapon_count(text: str, trigger: re.Match, triggers: list[re.Match]) -> Fig
     after it in one list ("90 missiles and 100 drones": 190)."""
     count = count_before(text, trigger.start())
     following = [m for m in triggers if m.start() > trigger.end()]
-    if count is None or not following:
+    joined = _AND_MORE.match(text, trigger.end())
+    if count is None or not following or joined is None:
         return count
     more = count_before(text, following[0].start())
-    joined = _AND_MORE.match(text, trigger.end())
     # The next count comes right after the "and", a few words before its weapon.
-    if more is None or joined is None or following[0].start() - joined.end() > len(more.text) + 20:
+    if more is None or following[0].start() - joined.end() > len(more.text) + 20:
         return count
     return Figure(
         count.value + more.value,
