@@ -249,6 +249,53 @@ def test_the_compiled_finder_lives_beside_the_index(gazetteer):
     assert {"Kryvyi Rih", "U.S", "Kyiv"} <= found
 
 
+# Spellings where a finder's folding and word bounds matter: a full stop in a
+# name and after one, dashes, an article, an apostrophe, capitals, a list.
+FINDER_TRAPS = (
+    "From St. Louis, the U.S. and Hamilton. to Kyiv-based Port-au-Prince, al-Bab and Deir "
+    "ez-Zor, Côte d'Ivoire, 's-Hertogenbosch, KYIV (Reuters) and Dar es Salaam; "
+    "Zaporizhzhia, Kryvyi Rih,Lviv and Dnipro."
+)
+
+
+def test_the_finder_finds_the_same_names_from_the_index_as_compiled(gazetteer, seed_doc):
+    from geomap.gazetteer.index import SqliteGazetteer
+
+    indexed = SqliteGazetteer(gazetteer.path).finder  # a fresh finder: not yet compiled
+    compiled = SqliteGazetteer(gazetteer.path).finder
+    compiled.use_compiled()
+    for text in (FINDER_TRAPS, seed_doc.text):
+        assert indexed.find(text) == compiled.find(text)
+    found = {FINDER_TRAPS[start : ends[0]] for start, ends in indexed.find(FINDER_TRAPS).items()}
+    assert {"St. Louis", "U.S", "Kyiv", "al-Bab", "Deir ez-Zor", "Lviv", "Dar es Salaam"} <= found
+    for key in ("st. louis", "st louis", "kyiv", "iraqi", "deir ez-zor", "no such place"):
+        assert indexed.knows(key) == compiled.knows(key)
+
+
+def test_a_few_articles_do_not_load_the_compiled_finder(gazetteer, seed_doc, monkeypatch):
+    # Loading the automaton takes longer than finding a few articles' names
+    # without it; a long run loads it once, and finds the same names.
+    from geomap.gazetteer import index
+    from geomap.mentions import Recogniser
+
+    loads = []
+
+    def counted(path):
+        loads.append(path)
+        return load_compiled(path)
+
+    load_compiled = index.load_compiled
+    monkeypatch.setattr(index, "load_compiled", counted)
+    few = Recogniser(index.SqliteGazetteer(gazetteer.path))
+    mentions = [few(seed_doc) for _ in range(3)]
+    assert not loads
+    monkeypatch.setattr(index, "COMPILED_FINDER_AFTER", 2 * len(seed_doc.text))
+    many = Recogniser(index.SqliteGazetteer(gazetteer.path))
+    assert [many(seed_doc) for _ in range(3)] == mentions
+    assert len(loads) == 1
+    assert "Kyiv" in {m.surface for m in mentions[0]}
+
+
 # -- the Arabic article: al or el, assimilated, dropped, in lower case ----------------------
 
 

@@ -38,7 +38,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .index import finder_path
-from .matcher import NameFinder
+from .matcher import NameFinder, finder_words
 from .names import fold_key, is_acronym, is_cyrillic, is_latin, name_key
 from .vocabulary import (
     ARABIC_ARTICLE_COUNTRIES,
@@ -82,6 +82,9 @@ CREATE TABLE candidates (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID
 -- The same for the romanisation-folded keys (names.fold_key) of the places in
 -- CYRILLIC_COUNTRIES: where a spelling the sources do not list is looked up.
 CREATE TABLE folded (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
+-- The name finder's words and values (matcher.finder_words), for the texts
+-- searched before its compiled automaton is loaded.
+CREATE TABLE finder (word TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -753,8 +756,8 @@ def build_index(path: Path) -> Path:
     # The gathered rows are freed before the finder is compiled: the two
     # never share the memory of a first run.
     with _collector_paused():
-        names, demonyms = _write(tmp, *_gather())
-        NameFinder.build(names, demonyms).save_to(finder_path(path))
+        words = _write(tmp, *_gather())
+        NameFinder.from_words(words.items()).save_to(finder_path(path))
     os.replace(tmp, path)
     return path
 
@@ -818,9 +821,10 @@ def _write(
     demonyms: dict[str, str],
     function_words: frozenset[str],
     abbreviations: frozenset[str],
-) -> tuple[frozenset[str], frozenset[str]]:
-    """Write the index to ``tmp``; return what the name finder looks for: the
-    Latin-script name keys, and the demonyms."""
+) -> dict[str, int]:
+    """Write the index to ``tmp``; return what the name finder looks for (see
+    :func:`~geomap.gazetteer.matcher.finder_words`): the Latin-script name keys,
+    and the demonyms."""
     con = sqlite3.connect(tmp)
     try:
         # A file replaced atomically when complete needs no journal.
@@ -843,7 +847,10 @@ def _write(
             ((key, marshal.dumps(_candidate_rows(rows))) for key, rows in sorted(folded.items())),
         )
         keys = frozenset(key for key in by_key if is_latin(key))
+        words = finder_words(keys, demonyms)
+        con.executemany("INSERT INTO finder VALUES (?,?)", sorted(words.items()))
         meta = {
+            "finder_blanks": str(max(word.count(" ") for word in words)),
             "schema_version": str(SCHEMA_VERSION),
             "sources": json.dumps(source_versions(), sort_keys=True),
             "tail_words": marshal.dumps(frozenset(builder.tail_words)),
@@ -877,4 +884,4 @@ def _write(
         con.commit()
     finally:
         con.close()
-    return keys, frozenset(demonyms)
+    return words

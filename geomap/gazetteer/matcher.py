@@ -4,7 +4,9 @@ A regular expression finds the runs of capitalised words of a text (what a
 name can start in); the automaton (``pyahocorasick``) finds, in one pass over
 those runs, every known name with its offsets. The recogniser then judges
 only these candidates. The automaton is compiled with the index and stored
-beside it, and loads in a fraction of a second.
+beside it. Loading it takes a third of a second, more than a few articles
+take to search without it: until then the same words are looked up in the
+index (see :func:`bounded_words`), with the same results.
 """
 
 from __future__ import annotations
@@ -69,12 +71,52 @@ def fold_text(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def finder_words(names: Iterable[str], demonyms: Iterable[str] = ()) -> dict[str, int]:
+    """What the finder looks for: each name key of places, ``names``, and of
+    peoples, ``demonyms`` ("iraqi"), folded and between blanks (" st  louis "),
+    with its value: its length, doubled, plus 1 when it names a place."""
+    values: dict[str, int] = {}
+    for keys, place in ((demonyms, 0), (names, 1)):
+        for key in keys:
+            word = f" {fold_text(key)} "
+            values[word] = len(word) << 1 | place | values.get(word, 0)
+    return values
+
+
+def bounded_words(searched: str, max_blanks: int) -> dict[str, list[int]]:
+    """Every stretch of ``searched`` that starts and ends at a blank, holds at
+    most ``max_blanks`` blanks and no barrier between runs, with where each of
+    its occurrences ends (its last blank): all that a finder word may match.
+
+    >>> bounded_words(" st  louis ", 3)
+    {' st ': [3], ' st  ': [4], '  ': [4], '  louis ': [10], ' louis ': [10]}
+    """
+    found: dict[str, list[int]] = {}
+    at = 0
+    for segment in searched.split(_BARRIER):
+        pieces = segment.split(" ")
+        blanks = list(itertools.accumulate((len(p) + 1 for p in pieces[1:-1]), initial=0))
+        for first, begin in enumerate(blanks):
+            for end in blanks[first + 1 : first + max_blanks]:
+                found.setdefault(segment[begin : end + 1], []).append(at + end)
+        at += len(segment) + len(_BARRIER)
+    return found
+
+
 class NameFinder:
     """Finds every known name in a text: ``find`` maps each start offset to the
-    end offsets of the names that start there, longest first."""
+    end offsets of the names that start there, longest first.
 
-    def __init__(self, automaton) -> None:
-        self._automaton = automaton
+    ``words`` answers for the finder's words (see :func:`finder_words`): a
+    compiled automaton, or anything with its ``iter`` and ``get``. When
+    ``compiled`` is given, it is called for the automaton once the texts
+    searched reach ``compile_after`` characters, and the automaton takes over.
+    """
+
+    def __init__(self, words, *, compiled=None, compile_after: int = 0) -> None:
+        self._words = words
+        self._compiled = compiled
+        self._left_before_compiled = compile_after
         # The recogniser asks about every candidate, and news repeats its names.
         self.knows = functools.lru_cache(maxsize=65536)(self._knows)
 
@@ -85,43 +127,47 @@ class NameFinder:
 
         >>> finder = NameFinder.build(["kyiv", "st. louis", "bay of bengal", "u.s"])
         >>> text = "From Kyiv's centre to St. Louis, the U.S. and the Bay of Bengal."
-        >>> [text[start:ends[0]] for start, ends in sorted(finder.find(text).items())]
+        >>> [text[start : ends[0]] for start, ends in sorted(finder.find(text).items())]
         ['Kyiv', 'St. Louis', 'U.S', 'Bay of Bengal']
         """
+        return cls.from_words(finder_words(names, demonyms).items())
+
+    @classmethod
+    def from_words(cls, words: Iterable[tuple[str, int]]) -> NameFinder:
+        """Compile the automaton of ``words``, pairs from :func:`finder_words`."""
         import ahocorasick
 
-        # A word's value is its length, doubled, plus 1 when it names a place.
-        values: dict[str, int] = {}
-        for keys, place in ((demonyms, 0), (names, 1)):
-            for key in keys:
-                word = f" {fold_text(key)} "
-                values[word] = len(word) << 1 | place | values.get(word, 0)
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for word, value in values.items():
+        for word, value in words:
             automaton.add_word(word, value)
         automaton.make_automaton()
         return cls(automaton)
-
-    @classmethod
-    def load(cls, path: Path) -> NameFinder:
-        with Path(path).open("rb") as stream:
-            return cls(pickle.load(stream))
 
     def save_to(self, path: Path) -> NameFinder:
         """Write the compiled automaton to ``path`` (atomically); return self."""
         tmp = Path(f"{path}.tmp{os.getpid()}")
         with tmp.open("wb") as stream:
-            pickle.dump(self._automaton, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self._words, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         return self
+
+    def use_compiled(self) -> None:
+        """Load the compiled automaton now, if it is not yet searching (for a
+        long run, or to time one)."""
+        if self._compiled is not None:
+            self._words, self._compiled = self._compiled(), None
 
     def find(self, text: str) -> dict[int, list[int]]:
         """Start offset → end offsets (exclusive, longest first) of every known
         name in ``text`` that starts with a capital at a word's start, or with
         an article before one ("al-Bab")."""
-        # Only the runs of capitalised words are searched, joined by two blanks
-        # (no key holds two, so no name spans two runs) into a string a fifth
-        # of the text's length, folded; offsets are mapped back run by run.
+        if self._compiled is not None:
+            self._left_before_compiled -= len(text)
+            if self._left_before_compiled <= 0:
+                self.use_compiled()
+        # Only the runs of capitalised words are searched, joined by a barrier
+        # (in no word, so no name spans two runs) into a string a fifth of the
+        # text's length, folded; offsets are mapped back run by run.
         runs = [run.span() for run in _RUN.finditer(text)]
         if not runs:
             return {}
@@ -137,7 +183,7 @@ class NameFinder:
         found: dict[int, list[int]] = {}
         # A key " name " ends at the blank after the name: the name spans
         # [last - size + 2, last) in the searched string.
-        for last, value in self._automaton.iter(searched):
+        for last, value in self._words.iter(searched):
             size = value >> 1
             begin = last - size + 2
             start = begin + shifts[bisect.bisect_right(placed, begin) - 1]
@@ -155,10 +201,19 @@ class NameFinder:
         >>> finder.knows("kyiv"), finder.knows("iraqi"), finder.knows("lviv")
         (True, False, False)
         """
-        return bool(self._automaton.get(f" {fold_text(key)} ", 0) & 1)
+        return bool(self._words.get(f" {fold_text(key)} ", 0) & 1)
 
 
-_APART = "  "  # between runs: no key holds two blanks
+# Between runs: a barrier that folding leaves alone and no word holds, between
+# blanks, so that a name at a run's end or start is between blanks.
+_BARRIER = "\uffff"
+_APART = f" {_BARRIER} "
+
+
+def load_compiled(path: Path):
+    """The automaton that :meth:`NameFinder.save_to` wrote to ``path``."""
+    with Path(path).open("rb") as stream:
+        return pickle.load(stream)
 
 
 def _articles(text: str) -> dict[int, int]:
