@@ -18,7 +18,7 @@ import os
 import pickle
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # The connectors a run of capitalised words may hold ("Bay of Bengal", "Dar es
@@ -84,12 +84,13 @@ def finder_words(names: Iterable[str], demonyms: Iterable[str] = ()) -> dict[str
 
 
 def bounded_words(searched: str, max_blanks: int) -> dict[str, list[int]]:
-    """Every stretch of ``searched`` that starts and ends at a blank, holds at
-    most ``max_blanks`` blanks and no barrier between runs, with where each of
-    its occurrences ends (its last blank): all that a finder word may match.
+    """Every stretch of ``searched`` that starts at a blank before a letter or
+    digit, ends at a blank, and holds at most ``max_blanks`` blanks and no
+    barrier between runs, with where each of its occurrences ends (its last
+    blank): all that a finder word may match where a name starts.
 
     >>> bounded_words(" st  louis ", 3)
-    {' st ': [3], ' st  ': [4], '  ': [4], '  louis ': [10], ' louis ': [10]}
+    {' st ': [3], ' st  ': [4], ' louis ': [10]}
     """
     found: dict[str, list[int]] = {}
     at = 0
@@ -97,6 +98,8 @@ def bounded_words(searched: str, max_blanks: int) -> dict[str, list[int]]:
         pieces = segment.split(" ")
         blanks = list(itertools.accumulate((len(p) + 1 for p in pieces[1:-1]), initial=0))
         for first, begin in enumerate(blanks):
+            if not pieces[first + 1]:
+                continue  # a blank next: a folded mark, where no name starts
             for end in blanks[first + 1 : first + max_blanks]:
                 found.setdefault(segment[begin : end + 1], []).append(at + end)
         at += len(segment) + len(_BARRIER)
@@ -113,7 +116,9 @@ class NameFinder:
     searched reach ``compile_after`` characters, and the automaton takes over.
     """
 
-    def __init__(self, words, *, compiled=None, compile_after: int = 0) -> None:
+    def __init__(
+        self, words, *, compiled: Callable[[], object] | None = None, compile_after: int = 0
+    ) -> None:
         self._words = words
         self._compiled = compiled
         self._left_before_compiled = compile_after
