@@ -69,7 +69,7 @@ def throughput(gold: Path, passes: int) -> tuple[float, float, float]:
     """MB/s of text per core: on a first pass with every cache empty, once the
     caches hold the corpus's names (a long run over many articles), both with
     the compiled name finder, and on a first pass with the finder's words
-    looked up in the index, as for the first 2 million characters of a run.
+    looked up in the index, as for the first 2 million characters of news in a run.
 
     Times are CPU seconds of this process (``time.process_time``): the text is
     parsed on one core, and CPU time is steadier than wall time on a shared

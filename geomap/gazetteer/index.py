@@ -16,7 +16,7 @@ from typing import Protocol
 
 from ..errors import GazetteerError
 from ..model import Candidate, Place
-from .matcher import NameFinder, bounded_words, load_compiled
+from .matcher import NameFinder, bounded_words, load_compiled, stretch_count
 from .names import NameSets, fold_key, is_acronym, is_latin, name_key
 from .vocabulary import CYRILLIC_COUNTRIES, SITE_KINDS, PlaceKind, PlaceRow, name_classes
 
@@ -53,11 +53,13 @@ class Gazetteer(Protocol):
         """The country's capital city, or None."""
 
 
-# Characters of text searched before the name finder loads its compiled
-# automaton: about where the two cost the same. Loading it takes ~0.3 s, and
-# looking its words up in the index ~0.1 s per million characters more than
-# the automaton's search: a build of a few articles never pays for the load.
-COMPILED_FINDER_AFTER = 2_000_000
+# How many stretches of text (see matcher.stretch_count) the name finder looks
+# up in the index before it loads its compiled automaton: about where the two
+# cost the same. Loading it takes ~0.3 s, and the index's lookups ~0.1 s per
+# million characters of news more than the automaton's search; news has about
+# 63,000 stretches per million characters. So a build of a few articles never
+# pays for the load, and a text of one long run of capitals is the automaton's.
+COMPILED_FINDER_AFTER = 125_000
 
 
 class _IndexedWords:
@@ -76,6 +78,9 @@ class _IndexedWords:
             (json.dumps(list(ends)),),
         )
         return sorted((end, value) for word, value in rows for end in ends[word])
+
+    def cost(self, searched: str) -> int:
+        return stretch_count(searched, self._max_blanks)
 
     def get(self, word: str, default: int) -> int:
         row = self._con.execute("SELECT value FROM finder WHERE word = ?", (word,)).fetchone()

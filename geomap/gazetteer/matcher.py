@@ -106,14 +106,30 @@ def bounded_words(searched: str, max_blanks: int) -> dict[str, list[int]]:
     return found
 
 
+def stretch_count(searched: str, max_blanks: int) -> int:
+    """How many stretches :func:`bounded_words` may list in ``searched`` (it
+    leaves out those that start before a blank): what looking them up costs.
+
+    >>> stretch_count(" st  louis ", 3), stretch_count(" kyiv \uffff lviv ", 3)
+    (5, 2)
+    """
+    total = 0
+    for segment in searched.split(_BARRIER):
+        blanks = segment.count(" ")
+        spans = min(max_blanks - 1, blanks - 1)  # how far past its first a stretch may end
+        total += spans * blanks - spans * (spans + 1) // 2
+    return total
+
+
 class NameFinder:
     """Finds every known name in a text: ``find`` maps each start offset to the
     end offsets of the names that start there, longest first.
 
     ``words`` answers for the finder's words (see :func:`finder_words`): a
     compiled automaton, or anything with its ``iter`` and ``get``. When
-    ``compiled`` is given, it is called for the automaton once the texts
-    searched reach ``compile_after`` characters, and the automaton takes over.
+    ``compiled`` is given, ``words`` also tells what searching a string costs
+    (``cost``), and once the costs of the texts searched would pass
+    ``compile_after``, ``compiled`` is called for the automaton, which takes over.
     """
 
     def __init__(
@@ -166,10 +182,6 @@ class NameFinder:
         """Start offset → end offsets (exclusive, longest first) of every known
         name in ``text`` that starts with a capital at a word's start, or with
         an article before one ("al-Bab")."""
-        if self._compiled is not None:
-            self._left_before_compiled -= len(text)
-            if self._left_before_compiled <= 0:
-                self.use_compiled()
         # Only the runs of capitalised words are searched, joined by a barrier
         # (in no word, so no name spans two runs) into a string a fifth of the
         # text's length, folded; offsets are mapped back run by run.
@@ -180,6 +192,12 @@ class NameFinder:
         if articles:  # "al-Bab": the run starts at its article
             runs = [(articles.get(start, start), end) for start, end in runs]
         searched = fold_text(" " + _APART.join(text[start:end] for start, end in runs) + " ")
+        if self._compiled is not None:
+            # A long run of capitals (a list of names) costs the index more
+            # than many articles do: the automaton searches it.
+            self._left_before_compiled -= self._words.cost(searched)
+            if self._left_before_compiled < 0:
+                self.use_compiled()
         # Where each run starts in ``searched``, and what to add to an offset
         # there to make it one of ``text``.
         sizes = [end - start + len(_APART) for start, end in runs]
