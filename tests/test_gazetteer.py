@@ -272,51 +272,53 @@ def test_the_finder_finds_the_same_names_from_the_index_as_compiled(gazetteer, s
         assert indexed.knows(key) == compiled.knows(key)
 
 
-def test_a_few_articles_do_not_load_the_compiled_finder(gazetteer, seed_doc, monkeypatch):
-    # Loading the automaton takes longer than finding a few articles' names
-    # without it; a long run loads it once, and finds the same names.
+@pytest.fixture
+def compiled_loads(monkeypatch):
+    """The paths the compiled finder is loaded from, as the tests go on."""
     from geomap.gazetteer import index
-    from geomap.mentions import Recogniser
 
     loads = []
+    load_compiled = index.load_compiled
 
     def counted(path):
         loads.append(path)
         return load_compiled(path)
 
-    load_compiled = index.load_compiled
     monkeypatch.setattr(index, "load_compiled", counted)
+    return loads
+
+
+def test_a_few_articles_do_not_load_the_compiled_finder(
+    gazetteer, seed_doc, monkeypatch, compiled_loads
+):
+    # Loading the automaton takes longer than finding a few articles' names
+    # without it; a long run loads it once, and finds the same names.
+    from geomap.gazetteer import index
+    from geomap.mentions import Recogniser
+
     few = Recogniser(index.SqliteGazetteer(gazetteer.path))
     mentions = [few(seed_doc) for _ in range(3)]
-    assert not loads
+    assert not compiled_loads
     monkeypatch.setattr(index, "COMPILED_FINDER_AFTER", 1)
     many = Recogniser(index.SqliteGazetteer(gazetteer.path))
     assert [many(seed_doc) for _ in range(3)] == mentions
-    assert len(loads) == 1
+    assert len(compiled_loads) == 1
     assert "Kyiv" in {m.surface for m in mentions[0]}
 
 
-def test_a_long_run_of_capitals_is_searched_by_the_compiled_finder(gazetteer, monkeypatch):
+def test_a_long_run_of_capitals_is_searched_by_the_compiled_finder(gazetteer, compiled_loads):
     # One run of 20,000 capitalised words (a list, a table): hundreds of
     # thousands of stretches to look up in the index, one pass of the automaton.
     import itertools
 
     from geomap.gazetteer import index
 
-    loads = []
-
-    def counted(path):
-        loads.append(path)
-        return load_compiled(path)
-
-    load_compiled = index.load_compiled
-    monkeypatch.setattr(index, "load_compiled", counted)
     syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "do"]
     words = ("".join(w).capitalize() for w in itertools.product(syllables, repeat=5))
     text = " ".join(itertools.islice(words, 20_000)) + " and Kyiv."
     finder = index.SqliteGazetteer(gazetteer.path).finder
     found = finder.find(text)
-    assert len(loads) == 1
+    assert len(compiled_loads) == 1
     assert text.rindex("Kyiv") in found
 
 
