@@ -303,7 +303,7 @@ class Recogniser:
         text = doc.text
         best = None
         for end in ends:
-            last = _last_word(text, first, end)
+            last = first if end == first.end else _last_word(text, first, end)
             key = name_key(text[first.start : last.end]) if last else None
             if key in self.names.demonyms:
                 best = (last, key, Hint.DEMONYM)
@@ -421,6 +421,8 @@ class Recogniser:
 
     def _region_follows(self, text: str, end: int) -> bool:
         """True when a comma and a country's or a region's name follow ``end``."""
+        if not text.startswith(", ", end):  # the cheap test first: it runs for most names
+            return False
         match = _AFTER_COMMA.match(text, end)
         if match is None:
             return False
