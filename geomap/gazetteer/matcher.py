@@ -95,6 +95,10 @@ def bounded_words(searched: str, max_blanks: int) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     at = 0
     for segment in searched.split(_BARRIER):
+        if segment.count(" ") == 2:  # one word, as most runs are: itself
+            found.setdefault(segment, []).append(at + len(segment) - 1)
+            at += len(segment) + len(_BARRIER)
+            continue
         pieces = segment.split(" ")
         blanks = list(itertools.accumulate((len(p) + 1 for p in pieces[1:-1]), initial=0))
         for first, begin in enumerate(blanks):
