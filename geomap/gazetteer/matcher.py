@@ -169,7 +169,8 @@ class NameFinder:
         return cls(automaton)
 
     def save_to(self, path: Path) -> NameFinder:
-        """Write the compiled automaton to ``path`` (atomically); return self."""
+        """Write the compiled automaton of a finder made by :meth:`from_words`
+        to ``path`` (atomically); return self."""
         tmp = Path(f"{path}.tmp{os.getpid()}")
         with tmp.open("wb") as stream:
             pickle.dump(self._words, stream, protocol=pickle.HIGHEST_PROTOCOL)
