@@ -151,6 +151,21 @@ def test_hostile_article_is_text_not_code(hostile_build):
     assert strikes and "onerror" in strikes[0]["properties"]["notes"]
 
 
+def test_a_title_that_looks_like_a_template_stays_text(tmp_path, gazetteer):
+    # The page is rendered with Jinja: an article's title must not be run as one.
+    source = tmp_path / "a.html"
+    source.write_text(
+        "<html><head><title>{{ 7*191 }} {% for x in range(3) %}X{% endfor %} & co"
+        "</title></head><body><p>Drones hit Odesa on 5 February 2026.</p></body></html>",
+        encoding="utf-8",
+    )
+    build([source], layers_dir=tmp_path / "l", out_dir=tmp_path / "o", gazetteer=gazetteer)
+    page = (tmp_path / "o" / "map.html").read_text(encoding="utf-8")
+    title = "{{ 7*191 }} {% for x in range(3) %}X{% endfor %} &amp; co"
+    assert f"<title>{title}</title>" in page
+    assert "<title>1337 XXX" not in page
+
+
 def test_a_failed_build_leaves_the_previous_outputs(tmp_path, gazetteer, monkeypatch):
     layers_dir, out = tmp_path / "layers", tmp_path / "out"
     build([SEED], layers_dir=layers_dir, out_dir=out, gazetteer=gazetteer, sketches=False)

@@ -278,6 +278,17 @@ def render_map(
             self._id = "layers"
             self.payload = payload
 
+    class Markup(Element):
+        """Markup put into the page as it is. Never a template's source: the
+        title is article text, which may hold "{{ ... }}", and Jinja would run
+        it (and lex the inlined Leaflet, a tenth of a second, for nothing)."""
+
+        _template = Template("{{ this.markup }}")
+
+        def __init__(self, markup: str) -> None:
+            super().__init__()
+            self.markup = markup
+
     GeomapLayers(script_json(payload)).add_to(fmap)
     figure = fmap.get_root()
     figure._id = "page"
@@ -310,9 +321,8 @@ def render_map(
         ]
     parts += [_inline("style", STATIC / "geomap.css"), _inline("script", STATIC / "geomap.js")]
     for number, part in enumerate(parts):
-        header.add_child(Element(part), name=f"asset{number}")
-    title_element = Element(f"<title>{_escape(title)}</title>")
-    header.add_child(title_element, name="title")
+        header.add_child(Markup(part), name=f"asset{number}")
+    header.add_child(Markup(f"<title>{_escape(title)}</title>"), name="title")
     return figure.render()
 
 
