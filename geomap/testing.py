@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
 HOSTILE = (
     "date 2026-02-05\nKYIV, Feb 5 - Drones hit Odesa on Monday, killing 3 people, "
     "officials said: \"</script><script>alert('x')</script><img src=x onerror=alert(1)> "
-    '`${alert(2)}` \\u0022 back\\slash".\n'
+    '`${alert(2)}` \\u0022 back\\slash {{ 7*191 }} {% print(1) %}".\n'
 )
 
 

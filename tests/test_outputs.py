@@ -147,6 +147,7 @@ def test_hostile_article_is_text_not_code(hostile_build):
     assert "<img src=x" not in page
     assert "</script><script>alert" not in page
     assert "alert('x')" in page.replace("\\u003c", "<")  # kept, as data
+    assert "{{ 7*191 }} {% print(1) %}" in page  # text, not a template the page ran
     strikes = load(layers_dir, "strikes")["features"]
     assert strikes and "onerror" in strikes[0]["properties"]["notes"]
 

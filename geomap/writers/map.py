@@ -265,12 +265,19 @@ def render_map(
         layer._id = "tiles"
         layer.add_to(fmap)
 
+    class Markup(Element):
+        """Markup put into the page as it is, never a template's source: article
+        text (a title, a quote) may hold "{{ ... }}", and Jinja would run it."""
+
+        _template = Template("{{ this.markup }}")
+
+        def __init__(self, markup: str) -> None:
+            super().__init__()
+            self.markup = markup
+
     class GeomapLayers(MacroElement):
-        _template = Template(
-            "{% macro script(this, kwargs) %}"
-            "geomapDraw({{ this._parent.get_name() }}, {{ this.payload }});"
-            "{% endmacro %}"
-        )
+        """The call that draws the layers, after the map's own script. Not a
+        macro: branca renders a macro's output again as a template."""
 
         def __init__(self, payload: str) -> None:
             super().__init__()
@@ -278,16 +285,9 @@ def render_map(
             self._id = "layers"
             self.payload = payload
 
-    class Markup(Element):
-        """Markup put into the page as it is. Never a template's source: the
-        title is article text, which may hold "{{ ... }}", and Jinja would run
-        it (and lex the inlined Leaflet, a tenth of a second, for nothing)."""
-
-        _template = Template("{{ this.markup }}")
-
-        def __init__(self, markup: str) -> None:
-            super().__init__()
-            self.markup = markup
+        def render(self, **kwargs) -> None:
+            script = f"geomapDraw({self._parent.get_name()}, {self.payload});"
+            self.get_root().script.add_child(Markup(script), name=self.get_name())
 
     GeomapLayers(script_json(payload)).add_to(fmap)
     figure = fmap.get_root()
