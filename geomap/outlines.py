@@ -83,34 +83,36 @@ def country_of(geometry) -> str | None:
 
 
 @cache
-def _simplified() -> list[dict]:
+def _simplified() -> list[tuple[list[float], str]]:
     from .cache import compiled
 
-    return compiled(f"outlines-{_version()}-{TOLERANCE}.pickle", _simplify_all)
+    return compiled(f"outlines-{_version()}-{TOLERANCE}-json.pickle", _simplify_all)
 
 
-def _simplify_all() -> list[dict]:
+def _simplify_all() -> list[tuple[list[float], str]]:
+    """Each country's simplified outline: its bounds and its GeoJSON feature as
+    text. Text, not dicts: the world's outlines as lists are 100,000 objects,
+    which the garbage collector would walk on every collection of a build that
+    draws two of them."""
     import pyogrio
     from shapely.geometry import mapping
 
     frame = pyogrio.read_dataframe(_source(), columns=["ISO_A2_EH", "NAME"])
     frame = frame.sort_values(["ISO_A2_EH", "NAME"]).reset_index(drop=True)
-    features = []
+    outlines = []
     for row in frame.itertuples():
         shape = row.geometry.simplify(TOLERANCE, preserve_topology=True)
         geometry = mapping(shape)
-        features.append(
-            {
-                "type": "Feature",
-                "bbox": [round(v, 3) for v in shape.bounds],
-                "properties": {"name": row.NAME},
-                "geometry": {
-                    "type": geometry["type"],
-                    "coordinates": round_coordinates(geometry["coordinates"], 3),
-                },
-            }
-        )
-    return features
+        feature = {
+            "type": "Feature",
+            "properties": {"name": row.NAME},
+            "geometry": {
+                "type": geometry["type"],
+                "coordinates": round_coordinates(geometry["coordinates"], 3),
+            },
+        }
+        outlines.append(([round(v, 3) for v in shape.bounds], json.dumps(feature)))
+    return outlines
 
 
 def outlines_near(bounds: tuple[float, float, float, float], *, margin: float = 8.0) -> dict:
@@ -119,12 +121,9 @@ def outlines_near(bounds: tuple[float, float, float, float], *, margin: float = 
     west, south, east, north = bounds
     west, south, east, north = west - margin, south - margin, east + margin, north + margin
     features = [
-        {k: v for k, v in f.items() if k != "bbox"}
-        for f in _simplified()
-        if f["bbox"][0] <= east
-        and f["bbox"][2] >= west
-        and f["bbox"][1] <= north
-        and f["bbox"][3] >= south
+        json.loads(feature)
+        for (left, bottom, right, top), feature in _simplified()
+        if left <= east and right >= west and bottom <= north and top >= south
     ]
     return {"type": "FeatureCollection", "features": features}
 

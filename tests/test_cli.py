@@ -184,3 +184,30 @@ def test_importing_geomap_is_cheap():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_console_script_delivers_its_output_and_exit_code(tmp_path, gazetteer):
+    # main() ends without the interpreter's teardown: all it printed must still
+    # reach the pipe, and each outcome keep click's exit code.
+    import subprocess
+    import sys
+
+    records = tmp_path / "many.jsonl"
+    lines = [
+        json.dumps({"id": f"r{n}", "text": "Drones hit Odesa and Kharkiv."}) for n in range(300)
+    ]
+    records.write_text("\n".join(lines), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "geomap", "geoparse", str(records)], capture_output=True, text=True
+    )
+    assert run.returncode == 0
+    parsed = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [p["doc_id"] for p in parsed] == [f"r{n}" for n in range(300)]
+    assert all(t["name"] == "Kharkiv" for t in parsed[-1]["toponyms"][1:])
+    failed = subprocess.run(
+        [sys.executable, "-m", "geomap", "build", str(tmp_path / "missing")],
+        capture_output=True,
+        text=True,
+    )
+    assert failed.returncode == 1
+    assert failed.stderr.strip().startswith("Error: no readable article")
