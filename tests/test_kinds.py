@@ -856,6 +856,21 @@ def test_what_a_protest_is_about_is_not_what_was_done_to_it(memory_gazetteer):
     assert one(memory_gazetteer, done, "protests").sub_event_type == t.PROTEST_WITH_INTERVENTION
 
 
+@pytest.mark.parametrize(
+    ("after", "sub", "killed"),
+    [
+        ("Police used tear gas to disperse them.", t.PROTEST_WITH_INTERVENTION, None),
+        ("Police fired live rounds into the crowd, killing two.", t.EXCESSIVE_FORCE, 2),
+        ("The crowd sang and went home.", t.PEACEFUL_PROTEST, None),
+        ("Separately, police arrested two kidnappers.", t.PEACEFUL_PROTEST, None),
+    ],
+)
+def test_what_the_next_sentence_does_to_the_crowd(memory_gazetteer, after, sub, killed):
+    protest = one(memory_gazetteer, f"Thousands marched in Paris on Saturday. {after}", "protests")
+    assert protest.sub_event_type == sub
+    assert (protest.figures["fatalities"].value if killed else None) == killed
+
+
 def test_fighters_who_kill_civilians_in_a_town_attack_civilians(memory_gazetteer):
     text = "On 12 May 2024, RSF fighters attacked El Fasher, killing 14 civilians."
     attack = one(memory_gazetteer, text, "civilians")

@@ -2,10 +2,12 @@
 
 A protest is peaceful unless the authorities intervene (dispersed, tear gas,
 arrests: "Protest with intervention") or kill or shoot protesters
-("Excessive force against protesters"). A crowd that turns violent itself
-(rioting, clashing with police, burning, stoning) makes a riot: a "Violent
-demonstration", or "Mob violence" without a cause, as in lynchings. Labour
-strikes are protests, as ACLED codes them.
+("Excessive force against protesters"), in its sentence or in the next one
+when that goes on about the crowd ("... Police used tear gas to disperse
+them"). A crowd that turns violent itself (rioting, clashing with police,
+burning, stoning) makes a riot: a "Violent demonstration", or "Mob violence"
+without a cause, as in lynchings. Labour strikes are protests, as ACLED codes
+them.
 """
 
 from __future__ import annotations
@@ -65,6 +67,20 @@ _NOT_A_PROTEST = re.compile(
 )
 
 
+# The crowd named again in the next sentence by a word that reports no protest
+# of its own ("Police used tear gas to disperse them", "fired into the crowd").
+_CROWD_AGAIN = re.compile(r"\b(?:them|crowds?|marchers|gathering)\b", re.IGNORECASE)
+
+
+def _told_after(clause: Clause) -> str:
+    """The next sentence, when it goes on about this protest's crowd (and
+    reports no protest of its own, which would be an event of its own), or ""."""
+    for sentence in clause.following[:1]:
+        if _CROWD_AGAIN.search(sentence.text) and not _PROTEST.search(sentence.text):
+            return sentence.text
+    return ""
+
+
 def _protests(clause: Clause) -> list[Event]:
     text = clause.text
     match = _PROTEST.search(text)
@@ -72,14 +88,16 @@ def _protests(clause: Clause) -> list[Event]:
         return []
     if clause.unreal(match.start()):
         return []
-    done = _CAUSE.sub(" ", text)  # what was done to the protest, not what it was about
+    after = _told_after(clause)
+    # What was done to the protest, not what it was about.
+    done = f"{_CAUSE.sub(' ', text)} {after}"
     if _EXCESSIVE.search(done):
         sub_type = t.EXCESSIVE_FORCE
     elif _INTERVENTION.search(done):
         sub_type = t.PROTEST_WITH_INTERVENTION
     else:
         sub_type = t.PEACEFUL_PROTEST
-    killed = fatalities(text)
+    killed = fatalities(text) or (fatalities(after) if after else None)
     return emit(
         clause,
         PROTESTS.layer,
