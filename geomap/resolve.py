@@ -9,9 +9,10 @@ kept with the result.
 
 Where the text says which area a place is in ("Novoselivka, Zaporizhzhia",
 see :mod:`geomap.containers`), only the namesakes in that area compete. A
-village that only a national dump lists (``Place.minor``) needs its country
-in the document's context, and never beats a listed town unless the area
-named with it says so.
+village that only a national dump lists (``Place.minor``), or a small town
+named by an alternate name only, needs its country in the document's
+context; a minor village never beats a listed town unless the area named
+with it says so.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ SEAT_BONUS = 2.0
 NEAR_KM, NEAR_CHARS, NEAR_BONUS = 75.0, 500, 1.5
 _NEAR_DEGREES = NEAR_KM / 111.0  # of latitude: no town further north or south is near
 MINOR_PENALTY = 0.5  # a village that only a national dump lists is the less likely
+# A town smaller than this, named by one of its alternate names only, needs its
+# country in the document, as a minor village does ("Salah", "Chagas", "Nova").
+SMALL_TOWN = 10_000
 # An army, or what it fires, after a demonym ("Russian forces", "Iranian
 # drones"): where its country's forces fight says nothing of where the places
 # named with them lie, so such a demonym casts no vote for its country.
@@ -149,15 +153,28 @@ class _Context:
         return self.admin1s.get(code, 0) > (code == self.own_admin1)
 
     def admits(self, place) -> bool:
-        """False for a minor village whose country (or, in the Cyrillic-script
-        countries, a neighbour's) the document does not talk about: "Ukrainian
-        troops held Robotyne" talks about Ukraine, though its troops cast no vote."""
-        if not place.minor or self.admit_minor:
+        """False for a place whose country (or, in the Cyrillic-script
+        countries, a neighbour's) the document does not talk about, where that
+        is what decides (see :func:`_needs_context`): "Ukrainian troops held
+        Robotyne" talks about Ukraine, though its troops cast no vote."""
+        if self.admit_minor:
             return True
         codes = [place.country_code]
         if place.country_code in CYRILLIC_COUNTRIES:
             codes = CYRILLIC_COUNTRIES
         return any(self.has_country(code) or code in self.armies for code in codes)
+
+
+def _needs_context(candidate: Candidate) -> bool:
+    """True for a minor village, and for a small town that the name is only
+    an alternate name of ("Nova" for Nova Mambone, 2,482 people): either is
+    meant only where the document talks about its country."""
+    place = candidate.place
+    return place.minor or (
+        not candidate.primary
+        and place.kind == PlaceKind.POPULATED_PLACE
+        and place.population < SMALL_TOWN
+    )
 
 
 def _size(population: int) -> float:
@@ -255,7 +272,7 @@ def _ranked(
     total = [
         (base + _context_score(c, context, rival), c)
         for base, c in scored
-        if not c.place.minor or (not big and context.admits(c.place))
+        if not _needs_context(c) or (not big and context.admits(c.place))
     ]
     # Stable: the first of equals keeps winning.
     return sorted(total, key=lambda pair: -pair[0])

