@@ -62,6 +62,9 @@ _GENERIC = frozenset(
     "oriental occidental littoral maritime".split()
 )
 _REGION_WORDS = {w for w in REGION_WORDS if " " not in w}
+# Capitalised words for a kind of settlement, written before its name ("Kibbutz
+# Be'eri"): no first name, so the name after them is no surname.
+_SETTLEMENT_BEFORE = frozenset({"kibbutz", "moshav", "village", "town", "camp"})
 # Capitalised words after a place's name that make it part of a body's name
 # ("Aberdeen University"; "Buffalo Science Magnet School" is caught by the
 # capital after a small town's name): the place is not where the text is.
@@ -444,8 +447,8 @@ class Recogniser:
         if prev.text in _PATRONYMICS:  # "Mohammed bin Salman": a father's name
             before = _previous_word(text, prev.start)
             return before is not None and before[0].text[:1].isupper()
-        if not prev.text[:1].isupper() or word in _GENERIC:  # "Western Mosul"
-            return False
+        if not prev.text[:1].isupper() or word in _GENERIC or word in _SETTLEMENT_BEFORE:
+            return False  # "Western Mosul", "Kibbutz Be'eri"
         if len(word) > 4 and word.endswith(("ing", "ed", "ly")):
             return False  # "Neighbouring Lysychansk", "Besieged Mariupol": no first name
         if word in _TITLES:

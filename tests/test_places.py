@@ -115,6 +115,7 @@ def test_offsets_index_the_text(seed_result):
             250,
         ),
         ("Fighting raged around Goma in eastern Congo.", "Goma", -1.68, 29.22, 25),
+        ("Hamas gunmen attacked Kibbutz Be'eri on Saturday.", "Be'eri", 31.42, 34.49, 10),
         ("Residents fled Aleppo after shelling, Syrian monitors said.", "Aleppo", 36.2, 37.16, 25),
         (
             "A strike hit a school in Kharkiv Oblast, Ukrainian officials said.",
