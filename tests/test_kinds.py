@@ -149,8 +149,11 @@ def test_an_adjective_of_origin_is_never_the_place(memory_gazetteer):
     assert strike.place.name == "Kharkiv" and strike.actor1 == "Russia"
 
 
-def test_where_a_weapon_came_from_is_not_the_place(memory_gazetteer):
-    text = "Rockets fired from Belarus hit Kyiv on Monday."
+@pytest.mark.parametrize(
+    "origin", ["Belarus", "Russia's Donetsk region", "Russian-occupied Donetsk", "occupied Donetsk"]
+)
+def test_where_a_weapon_came_from_is_not_the_place(memory_gazetteer, origin):
+    text = f"Rockets fired from {origin} hit Kyiv on Monday."
     assert one(memory_gazetteer, text, "strikes").place.name == "Kyiv"
 
 

@@ -38,16 +38,19 @@ _LOCATIVE = re.compile(
     r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# Between "from" and a place's name: whose it is ("from Russia's Kursk region",
+# "from occupied Crimea").
+_OWNED = r"(?:[\w-]+['’]s\s+)?(?:[\w-]*occupied\s+)?$"
 # The words before a place's name that make it where something came from.
 _ORIGIN = re.compile(
     r"(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )(?<!away )\bfrom\s+(?:the\s+)?"
-    r"(?:territory\s+of\s+|direction\s+of\s+|side\s+of\s+)?$",
+    r"(?:territory\s+of\s+|direction\s+of\s+|side\s+of\s+)?" + _OWNED,
     re.IGNORECASE,
 )
 # "withdrew from", "pushed out of": there the event happened all the same.
 _AWAY_FROM = re.compile(
     r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out|pushed\s+out|driven\s+out|expelled|fled|"
-    r"evacuated|ousted)\s+(?:\w+\s+){0,3}(?:from|of)\s+(?:the\s+)?$",
+    r"evacuated|ousted)\s+(?:\w+\s+){0,3}(?:from|of)\s+(?:the\s+)?" + _OWNED,
     re.IGNORECASE,
 )
 _NEAR = re.compile(
