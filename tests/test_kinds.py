@@ -874,6 +874,26 @@ def test_what_the_next_sentence_does_to_the_crowd(memory_gazetteer, after, sub, 
     assert (protest.figures["fatalities"].value if killed else None) == killed
 
 
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        (
+            "Two men were shot dead by Russian troops during a raid in Bakhmut on Monday.",
+            "civilians",
+        ),
+        (
+            "Partisans clashed with Russian troops during a raid in Bakhmut on Monday, "
+            "and two gunmen were shot dead.",
+            "battles",
+        ),
+    ],
+)
+def test_a_raid_with_deaths_is_one_event(memory_gazetteer, text, layer):
+    # Either people were killed (an attack on civilians) or armed men fought: not both.
+    coded = [e.layer for e in events(memory_gazetteer, text) if e.layer in ("civilians", "battles")]
+    assert coded == [layer]
+
+
 def test_fighters_who_kill_civilians_in_a_town_attack_civilians(memory_gazetteer):
     text = "On 12 May 2024, RSF fighters attacked El Fasher, killing 14 civilians."
     attack = one(memory_gazetteer, text, "civilians")

@@ -13,6 +13,7 @@ import re
 from ..model import Event
 from . import taxonomy as t
 from .actors import actor_after, actor_before, actors_between
+from .civilians import reports_attack
 from .clause import Clause
 from .developments import ARREST_WORDS
 from .emit import emit
@@ -135,10 +136,14 @@ _MONTHS_AFTER = re.compile(r"\s+(?:for|over)\s+(?:\w+\s+){0,2}(?:months|years)\b
 _MONTHS_BEFORE = re.compile(r"\b(?:months|years)\s+of\s+(?:\w+\s+)?$", re.I)
 
 
-def _arrest_raid(clause: Clause, trigger: re.Match) -> bool:
+def _raid_on_people(clause: Clause, trigger: re.Match) -> bool:
     """True for a raid the sentence says arrested or detained people ("arrested
-    15 Palestinians in raids across Hebron"): the arrests kind's, not a clash."""
-    return "raid" in trigger.group().lower() and bool(ARREST_WORDS.search(clause.text))
+    15 Palestinians in raids across Hebron": the arrests kind's), or killed
+    people who were not armed men ("two Palestinians were shot dead during a
+    raid": the civilians kind's), not a clash."""
+    if "raid" not in trigger.group().lower():
+        return False
+    return bool(ARREST_WORDS.search(clause.text)) or reports_attack(clause.text)
 
 
 def _described(clause: Clause, trigger: re.Match) -> bool:
@@ -180,7 +185,7 @@ def extract(clause: Clause) -> list[Event]:
         (clause.unreal(trigger.start()) and not _attempted(clause, trigger))
         or _campaign(clause, trigger)
         or _described(clause, trigger)
-        or _arrest_raid(clause, trigger)
+        or _raid_on_people(clause, trigger)
         # "killed five militants in an airstrike": a strike (the strikes kind's)
         or ("killed" in trigger.group().lower() and _WEAPON_WORDS.search(text))
     ):

@@ -57,6 +57,13 @@ _PERPETRATOR = re.compile(
     r"police\s+(?:sweep|raid|custody|crackdown)|forcibly|deport\w+|filtration)\b",
     re.IGNORECASE,
 )
+# "two gunmen were shot dead": armed men fell, in a fight (the battles kind's).
+_ARMED_SHOT = re.compile(
+    r"\b(?:gunm[ae]n|militants|fighters|insurgents|rebels|soldiers|troops|police\w*|"
+    r"servicemen|attackers|assailants)\s+(?:\w+\s+){0,2}?(?:were|was)\s+(?:\w+\s+)?"
+    r"(?:shot\s+dead|gunned\s+down)",
+    re.IGNORECASE,
+)
 # "rescued 50 kidnapped students": the captives freed, not an abduction.
 _FREED_BEFORE = re.compile(
     r"\b(?:rescued|freed|released|returned|reunited|recovered)\s+(?:[\w-]+\s+){0,3}$",
@@ -69,6 +76,17 @@ _REMOTE = re.compile(
 )
 
 
+def reports_attack(text: str) -> bool:
+    """True when ``text`` tells of people attacked directly (shot dead,
+    executed...), not by a strike and not armed men: what this kind codes as
+    an attack."""
+    return (
+        bool(_PATTERNS[t.ATTACK].search(text))
+        and not _REMOTE.search(text)
+        and not _ARMED_SHOT.search(text)
+    )
+
+
 def extract(clause: Clause) -> list[Event]:
     """The violence against civilians ``clause`` reports."""
     text = clause.text
@@ -77,6 +95,8 @@ def extract(clause: Clause) -> list[Event]:
     for sub_type, pattern in _PATTERNS.items():
         match = pattern.search(text)
         if match and sub_type == t.ABDUCTION and _FREED_BEFORE.search(text, 0, match.start()):
+            continue
+        if match and sub_type == t.ATTACK and _ARMED_SHOT.search(text):
             continue
         if match and not clause.unreal(match.start()):
             actor = actor_before(clause, match.start())
