@@ -894,6 +894,23 @@ def test_a_raid_with_deaths_is_one_event(memory_gazetteer, text, layer):
     assert coded == [layer]
 
 
+def test_a_wars_toll_is_no_clashs_and_the_army_is_the_theatres(memory_gazetteer):
+    text = (
+        "Fighting between the army and the RSF continued in Khartoum on Monday, residents said."
+        "\n\nThe war, which began in April 2023, has killed more than 14,000 people."
+    )
+    clash = one(memory_gazetteer, text, "battles")
+    assert "fatalities" not in clash.figures
+    assert (clash.actor1, clash.actor2) == ("Sudan", "RSF")
+
+
+def test_an_attack_on_a_camp_of_the_displaced_is_on_civilians(memory_gazetteer):
+    text = "RSF fighters attacked a displacement camp near Khartoum on Monday, killing 40 people."
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.sub_event_type, attack.figures["fatalities"].value) == (t.ATTACK, 40)
+    assert events(memory_gazetteer, text, "battles") == []
+
+
 def test_fighters_who_kill_civilians_in_a_town_attack_civilians(memory_gazetteer):
     text = "On 12 May 2024, RSF fighters attacked El Fasher, killing 14 civilians."
     attack = one(memory_gazetteer, text, "civilians")

@@ -309,6 +309,11 @@ def actors_between(clause: Clause, anchor: int) -> tuple[str, str] | None:
 _BETWEEN = re.compile(r"\s+between\s", re.IGNORECASE)
 
 
+# A state's forces named without their state ("between the army and the RSF"):
+# those of the country the article is about.
+_OWN_ARMY = re.compile(r"\bthe\s+(?:army|military|armed\s+forces)\b", re.IGNORECASE)
+
+
 def _actors_after(clause: Clause, anchor: int) -> list[str]:
     """The countries and armed groups named after ``anchor``, in order."""
     countries = [
@@ -319,7 +324,13 @@ def _actors_after(clause: Clause, anchor: int) -> list[str]:
     groups = [
         (m.start(), ARMED_GROUPS[m.group(1).lower()]) for m in _GROUP.finditer(clause.text, anchor)
     ]
-    return [name for _, name in sorted(countries + groups)]
+    theatre = clause.article.theatre
+    armies = [
+        (m.start(), theatre.name)
+        for m in _OWN_ARMY.finditer(clause.text, anchor)
+        if theatre is not None and theatre.kind == PlaceKind.COUNTRY
+    ]
+    return [name for _, name in sorted(countries + groups + armies)]
 
 
 def is_armed_group(actor: str | None) -> bool:

@@ -71,7 +71,8 @@ _GROUND_WORDS = re.compile(
 _CIVILIAN_TARGET = re.compile(
     r"\s+(?:on\s+)?(?:\w+\s+){0,3}?(?:civilians|villagers|residents|worshippers|churchgoers|"
     r"farmers|passengers|pupils|students|churche?s?|mosques?|schools?|markets?|weddings?|"
-    r"funerals?|homes?|hospitals?|camps?\s+for\s+(?:displaced|refugees))\b",
+    r"funerals?|homes?|hospitals?|camps?\s+for\s+(?:displaced|refugees)|"
+    r"(?:displacement|refugee|IDP)\s+camps?)\b",
     re.I,
 )
 # "fighters attacked the village, killing 12 civilians": only civilians fell, so

@@ -32,6 +32,7 @@ _VIOLENCE = {
     r"kill(?:ed|ing)\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|worshippers|farmers)|"
     r"beheaded|lynched|"
     r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers)|"
+    r"attacked\s+(?:\w+\s+){0,2}?(?:displacement|refugee|IDP|displaced\s+people's)\s+camps?|"
     # armed men killing someone not in arms: "gunmen killed a village chief"
     r"(?:gunm[ae]n|assailants?|attackers?|militants|fighters|jihadists|insurgents|bandits)\s+"
     r"(?:(?!(?:were|was|been|are|is)\b)\w+\s+){0,2}?(?:killed|shot\s+dead|"

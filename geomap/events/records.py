@@ -136,10 +136,13 @@ _ANOTHER_TIME = re.compile(
     r"^\W*(?:later|earlier|meanwhile|separately|elsewhere|previously|afterwards)\b", re.I
 )
 # A toll over a span is a tally, not one event's: "since the war began",
-# "in the previous 24 hours", "so far".
+# "in the previous 24 hours", "so far", "the war, which began in April 2023,
+# has killed more than 14,000 people".
 _TALLY = re.compile(
     r"\b(?:since|so\s+far|in\s+total|overall|altogether|to\s+date|"
-    r"(?:previous|past|last)\s+(?:24\s+hours|\w+\s+(?:days|weeks|months))|a\s+day)\b",
+    r"(?:previous|past|last)\s+(?:24\s+hours|\w+\s+(?:days|weeks|months))|a\s+day|"
+    r"(?:began|started|erupted|broke\s+out)\s+in|"
+    r"(?:war|conflict|insurgency|fighting|violence)\b[^.;]{0,60}?\bha(?:s|ve)\s+(?:\w+\s+)?killed)\b",
     re.IGNORECASE,
 )
 
