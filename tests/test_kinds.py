@@ -584,6 +584,18 @@ def test_the_place_of_another_event_that_dates_this_one_is_not_its_place(memory_
     assert (capture.place.name, capture.details.get("taken_by")) == ("Izium", "Russia")
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Missiles struck Odesa, which the president visited last August.", THURSDAY),
+        ("Missiles struck Odesa, which he visited in August, on Monday.", "2026-02-02"),
+        ("Kharkiv, which missiles struck on Monday, is Ukraine's second city.", "2026-02-02"),
+    ],
+)
+def test_a_relative_clauses_date_is_its_own(memory_gazetteer, text, when):
+    assert one(memory_gazetteer, text, "strikes").event_date.isoformat() == when
+
+
 def test_an_undated_repeat_is_the_dated_event(memory_gazetteer):
     text = (
         "A missile struck Kherson on Monday, killing two. Analysts said that at Kherson, "

@@ -276,6 +276,7 @@ _PERIOD_START = re.compile(
     r"\b(?:since|began|begun|started|starting|beginning)\b[\w\s,]*$", re.IGNORECASE
 )
 _DATE_LIST = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\s[^,;]*")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s|\s+while\s|\s+whereas\s")
 
 
@@ -296,8 +297,16 @@ def stated_dates(clause: Clause, start: int, end: int) -> list[tuple]:
     ("on Wednesday and Thursday" is two), leaving out when a period began
     ("since April 2023"); none if the sentence states none."""
     text = clause.text
+    # "recaptured Sudzha, which Ukraine seized last August": a relative
+    # clause's date is when its own verb happened, unless the trigger is in it.
+    asides = [
+        m.span() for m in _RELATIVE.finditer(text) if not (m.start() <= start and end <= m.end())
+    ]
     dates = [
-        d for d in clause.dates if not _PERIOD_START.search(text[max(0, d.start - 30) : d.start])
+        d
+        for d in clause.dates
+        if not _PERIOD_START.search(text[max(0, d.start - 30) : d.start])
+        and not any(left <= d.start and d.end <= right for left, right in asides)
     ]
     groups: list[list[DateMention]] = []
     for date in dates:
