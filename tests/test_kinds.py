@@ -54,6 +54,8 @@ def test_every_kind_has_a_layer_with_its_fields():
         ("Russian missiles struck Kharkiv on Monday.", t.SHELLING),
         ("Russian forces shelled Bakhmut overnight.", t.SHELLING),
         ("A roadside bomb exploded in Kherson on Monday.", t.REMOTE_EXPLOSIVE),
+        ("Russian forces detonated a mine near Kherson on Monday.", t.REMOTE_EXPLOSIVE),
+        ("A tractor ran over a mine near Izium on Monday, killing two.", t.REMOTE_EXPLOSIVE),
         ("A suicide bomber blew himself up in Khartoum on Monday.", t.SUICIDE_BOMB),
         ("A grenade was thrown at a checkpoint in Kherson, wounding two.", t.GRENADE),
         ("Troops used chlorine gas in an attack on Bakhmut.", t.CHEMICAL),
@@ -347,6 +349,11 @@ def test_civilians_killed_by_a_strike_stay_a_strike(memory_gazetteer):
     ("text", "layer", "sub"),
     [
         ("Thousands protested in Paris on Saturday.", "protests", t.PEACEFUL_PROTEST),
+        (
+            "About 200 people gathered in Kyiv to demand the release of prisoners of war.",
+            "protests",
+            t.PEACEFUL_PROTEST,
+        ),
         ("Police fired tear gas at protesters in Paris.", "protests", t.PROTEST_WITH_INTERVENTION),
         ("Security forces shot dead 12 protesters in Khartoum.", "protests", t.EXCESSIVE_FORCE),
         ("Rioters torched cars in Lyon on Friday.", "riots", t.VIOLENT_DEMONSTRATION),
@@ -357,6 +364,19 @@ def test_protests_and_riots(memory_gazetteer, text, layer, sub):
     event = one(memory_gazetteer, text, layer)
     assert event.sub_event_type == sub
     assert event.event_type == (t.PROTESTS if layer == "protests" else t.RIOTS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives gathered in Kyiv on Monday for the funeral.",
+        "Officials gathered in Kyiv on Monday to discuss reconstruction.",
+        "The coal mine near Bakhmut was flooded on Monday.",
+        "That house in Kharkiv is mine, she said.",
+    ],
+)
+def test_a_gathering_or_a_mine_alone_is_no_event(memory_gazetteer, text):
+    assert events(memory_gazetteer, text) == []
 
 
 def test_a_crowd_storming_or_clashing_fights_no_battle(memory_gazetteer):

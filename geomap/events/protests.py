@@ -24,7 +24,10 @@ from .numbers import fatalities
 _PROTEST = re.compile(
     r"\b(?:protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|"
     r"marched|marches|vigils?|sit-?ins?|took\s+to\s+the\s+streets|went\s+on\s+strike|"
-    r"(?:general|labou?r|hunger)\s+strikes?|walk-?outs?)\b",
+    r"(?:general|labou?r|hunger)\s+strikes?|walk-?outs?|"
+    # a crowd gathered for a cause: "200 people gathered in Kyiv to demand..."
+    r"gathered\s+(?:[\w,]+\s+){0,8}?(?:to\s+(?:demand|protest|denounce|condemn|call\s+for)|"
+    r"demanding|calling\s+for|chanting))\b",
     re.IGNORECASE,
 )
 # A crowd in the sentence: force used on it, or by it, is a protest's or a

@@ -31,6 +31,9 @@ _WEAPONS = {
     t.REMOTE_EXPLOSIVE: r"ieds?|improvised\s+explosive|roadside\s+bombs?|car\s+bombs?|"
     r"landmines?|land\s+mines?|anti-?(?:tank|personnel)\s+mines?|explosive\s+devices?|"
     r"booby[\s-]traps?|sabotage|blasts?|bomb\s+(?:exploded|went\s+off)|"
+    # a mine, where "mine" is no pronoun and no pit: "detonated a mine", "mine blast"
+    r"(?:detonated|planted|laid|stepped\s+on|triggered|ran\s+over)\s+(?:a\s+|an\s+)?"
+    r"(?:\w+\s+)?mines?|mines?\s+(?:exploded|went\s+off|blasts?|explosions?)|"
     # "pagers used by Hezbollah members exploded": a device made into a bomb
     r"(?:devices?|pagers|radios|walkie-talkies|packages?|parcels?)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:exploded|blew\s+up|detonated)",
