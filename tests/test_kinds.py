@@ -926,6 +926,18 @@ def test_a_raid_with_deaths_is_one_event(memory_gazetteer, text, layer):
     assert coded == [layer]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian and Ukrainian forces clashed near Bakhmut on Monday.",
+        "Fighting between Russian and Ukrainian troops raged in Bakhmut on Monday.",
+    ],
+)
+def test_a_clashs_two_sides_named_together(memory_gazetteer, text):
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.actor2) == ("Russia", "Ukraine")
+
+
 def test_a_wars_toll_is_no_clashs_and_the_army_is_the_theatres(memory_gazetteer):
     text = (
         "Fighting between the army and the RSF continued in Khartoum on Monday, residents said."

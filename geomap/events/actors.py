@@ -342,6 +342,19 @@ def parties(clause: Clause, *, exclude: str | None = None) -> list[str]:
     """Countries and armed groups acting together: "Ukraine and Russia" if the
     sentence pairs two ("Sudan's army and the RSF"), else every one it names,
     in order."""
+    named = _sides_named(clause, exclude)
+    pair = _pair(clause, named)
+    return list(pair) if pair else list(dict.fromkeys(name for _, _, name in named))
+
+
+def paired_before(clause: Clause, anchor: int) -> tuple[str, str] | None:
+    """The two sides named as one subject before ``anchor`` ("Russian and
+    Ukrainian forces clashed"), if any."""
+    return _pair(clause, [n for n in _sides_named(clause) if n[1] <= anchor])
+
+
+def _sides_named(clause: Clause, exclude: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the countries and armed groups the sentence names."""
     named = sorted(
         [
             (clause.offset(rm), rm.mention.end - clause.sentence.start, rm.place.name)
@@ -353,11 +366,14 @@ def parties(clause: Clause, *, exclude: str | None = None) -> list[str]:
             for m in _GROUP.finditer(clause.text)
         ]
     )
-    named = [n for n in named if n[2] not in _GENERIC_GROUPS]
+    return [n for n in named if n[2] not in _GENERIC_GROUPS]
+
+
+def _pair(clause: Clause, named: list[tuple[int, int, str]]) -> tuple[str, str] | None:
     for (_, left_end, left), (right_start, _, right) in itertools.pairwise(named):
         if _PAIR_GAP.fullmatch(clause.text, left_end, right_start) and left != right:
-            return [left, right]
-    return list(dict.fromkeys(name for _, _, name in named))
+            return left, right
+    return None
 
 
 # "Ukraine and Russia", "Sudan's army and the RSF": two sides named as one subject.

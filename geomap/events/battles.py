@@ -12,7 +12,7 @@ import re
 
 from ..model import Event
 from . import taxonomy as t
-from .actors import actor_after, actor_before, actors_between
+from .actors import actor_after, actor_before, actors_between, paired_before
 from .civilians import reports_attack
 from .clause import Clause
 from .developments import ARREST_WORDS
@@ -194,7 +194,8 @@ def extract(clause: Clause) -> list[Event]:
     if trigger is None:
         return []
     start, end = trigger.span()
-    sides = actors_between(clause, end)  # "fighting between the army and the RSF"
+    # "fighting between the army and the RSF", "Russian and Ukrainian forces clashed"
+    sides = actors_between(clause, end) or paired_before(clause, start)
     actor1 = (sides and sides[0]) or actor_before(clause, start) or actor_before(clause, end)
     killed = fatalities(text)
     # Only fighting itself is put at the place of the sentences before.
