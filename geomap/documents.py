@@ -87,9 +87,12 @@ def decode(data: bytes, *, name: str = "input") -> str:
 
 
 class _TextExtractor(html.parser.HTMLParser):
-    """Collects visible text; drops scripts, styles and other non-content."""
+    """Collects visible text; drops scripts, styles and other non-content
+    (menus, footers, and the asides where pages link their other stories)."""
 
-    _SKIP: ClassVar = frozenset("script style noscript template head svg nav footer".split())
+    _SKIP: ClassVar = frozenset(
+        "script style noscript template head svg nav footer aside form".split()
+    )
     _BLOCK: ClassVar = frozenset(
         "p div br li h1 h2 h3 h4 h5 h6 tr section article header blockquote title".split()
     )
@@ -103,9 +106,11 @@ class _TextExtractor(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.title: str | None = None
+        self.headline: str | None = None  # the first <h1>: the story's, without the site's name
         self.published: str | None = None
         self._skipping = 0
         self._in_title = False
+        self._in_headline = False
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
@@ -119,6 +124,8 @@ class _TextExtractor(html.parser.HTMLParser):
             self.published = values["datetime"]
         if tag == "title":
             self._in_title = True
+        elif tag == "h1" and self.headline is None and not self._skipping:
+            self._in_headline, self.headline = True, ""
         elif tag in self._SKIP:
             self._skipping += 1
         if tag in self._BLOCK:
@@ -127,6 +134,8 @@ class _TextExtractor(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        elif tag == "h1":
+            self._in_headline = False
         elif tag in self._SKIP and self._skipping:
             self._skipping -= 1
         if tag in self._BLOCK:
@@ -137,18 +146,23 @@ class _TextExtractor(html.parser.HTMLParser):
             self.title = (self.title or "") + data.strip()
         elif not self._skipping:
             self.parts.append(data)
+            if self._in_headline:
+                self.headline += data
 
 
 def html_to_text(markup: str) -> tuple[str, str | None, dt.date | None]:
-    """Return the visible text of an HTML page, its ``<title>`` and its publication
-    date (from ``<meta>`` or the first ``<time datetime>``), if it states one."""
+    """Return the visible text of an HTML page, its title (its first ``<h1>``,
+    which the text holds as the page shows it, else its ``<title>``) and its
+    publication date (from ``<meta>`` or the first ``<time datetime>``), if it
+    states one."""
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
     text = "".join(parser.parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r"\s*\n\s*(?:\n\s*)+", "\n\n", text)
-    return text.strip(), parser.title, _parse_date(parser.published)
+    headline = " ".join((parser.headline or "").split())
+    return text.strip(), headline or parser.title, _parse_date(parser.published)
 
 
 def parse_article(

@@ -46,7 +46,24 @@ def test_html_article_drops_scripts_and_keeps_text(tmp_path):
     assert doc.title == "Strikes on Odesa"
     assert doc.text == "Drones hit Odesa on Monday."
     assert doc.date == dt.date(2026, 2, 5)
-    assert doc.date == dt.date(2026, 2, 5)
+
+
+def test_a_news_page_is_its_story_not_its_links(tmp_path, gazetteer):
+    from geomap.analysis import analyse
+
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><title>Strikes on Odesa | World News</title></head><body>"
+        "<header><h1>Drones strike Odesa</h1></header><article><p>Russian drones struck "
+        "Odesa on Monday, killing two people.</p><aside><h3>Related</h3><ul><li>Explosions "
+        "rock Belgrade</li></ul></aside></article><form>Sign up in Tokyo</form></body></html>"
+    )
+    doc = read_document(page)
+    assert doc.title == "Drones strike Odesa"  # the story's headline, not the site's
+    assert "Belgrade" not in doc.text and "Tokyo" not in doc.text
+    # The headline repeats the lead: one strike, the lead's.
+    (strike,) = [e for e in analyse(doc, gazetteer).events if e.layer == "strikes"]
+    assert strike.quote.startswith("Russian drones struck Odesa")
 
 
 def test_json_and_jsonl_records(tmp_path):
