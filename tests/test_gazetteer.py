@@ -395,3 +395,22 @@ def test_a_small_towns_alternate_name_needs_its_country_in_the_text():
     assert "Nova" not in resolved(small, "Hundreds danced at the Nova festival on Saturday.")
     there = "Insurgents raided Nova on Saturday, the army of Mozambique said."
     assert resolved(small, there)["Nova"].id == "t:1"
+
+
+def test_a_new_schemas_index_replaces_the_older_ones(tmp_path):
+    from geomap.gazetteer import remove_older_indexes
+    from geomap.gazetteer.vocabulary import SCHEMA_VERSION
+
+    old, now = SCHEMA_VERSION - 1, SCHEMA_VERSION
+    names = [
+        f"gazetteer-s{old}-1.0-2.0.sqlite",
+        f"gazetteer-s{old}-1.0-2.0.names.pickle",
+        f"gazetteer-s{now}-1.0-2.0.sqlite",  # this schema, other data versions: kept
+        f"gazetteer-s{now}-1.0-3.0.sqlite",
+        "outlines-0.0.3-0.03.pickle",
+    ]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    removed = remove_older_indexes(tmp_path)
+    assert sorted(p.name for p in removed) == sorted(names[:2])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[2:])

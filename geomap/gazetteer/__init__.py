@@ -7,6 +7,7 @@ packages, compiling it first (:mod:`.build`) when this machine has none.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..cache import cache_dir
@@ -14,7 +15,14 @@ from ..errors import GazetteerError
 from .index import Gazetteer, MemoryGazetteer, SqliteGazetteer
 from .vocabulary import SCHEMA_VERSION, source_versions
 
-__all__ = ["Gazetteer", "MemoryGazetteer", "SqliteGazetteer", "index_path", "open_gazetteer"]
+__all__ = [
+    "Gazetteer",
+    "MemoryGazetteer",
+    "SqliteGazetteer",
+    "index_path",
+    "open_gazetteer",
+    "remove_older_indexes",
+]
 
 
 def index_path() -> Path:
@@ -41,4 +49,24 @@ def open_gazetteer(path: str | os.PathLike | None = None) -> SqliteGazetteer:
                 "check that geomap's data packages are installed (pip install geomap) "
                 "and that GEOMAP_CACHE_DIR is writable"
             ) from err
+        if path is None:
+            remove_older_indexes(target.parent)
     return SqliteGazetteer(target)
+
+
+_INDEX_FILE = re.compile(r"gazetteer-s(\d+)-.*\.(?:sqlite|names\.pickle)")
+
+
+def remove_older_indexes(folder: Path) -> list[Path]:
+    """Delete the indexes (and their compiled finders) of older schemas in
+    ``folder``, ~350 MB each, which this version of geomap and newer ones
+    never read; return what was deleted. (An older geomap installed elsewhere
+    builds its own again.) Indexes of this schema built from other versions
+    of the data packages stay: another environment may use them."""
+    removed = []
+    for path in sorted(folder.glob("gazetteer-s*")):
+        match = _INDEX_FILE.fullmatch(path.name)
+        if match and int(match.group(1)) < SCHEMA_VERSION:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
