@@ -938,6 +938,47 @@ def test_a_clashs_two_sides_named_together(memory_gazetteer, text):
     assert (clash.actor1, clash.actor2) == ("Russia", "Ukraine")
 
 
+@pytest.mark.parametrize(
+    ("text", "sub", "taken_by", "taken_from"),
+    [
+        (
+            "Russian forces said they had liberated Soledar in Ukraine's Donetsk region.",
+            t.NON_STATE_OVERTAKES,
+            "Russia",
+            "Ukraine",
+        ),
+        (
+            "Russian forces were pushed out of Izium, Ukraine's general staff said.",
+            t.GOVERNMENT_REGAINS,
+            "Ukraine",
+            "Russia",
+        ),
+        (
+            "Ukrainian troops recaptured Izium in Ukraine on Friday.",
+            t.GOVERNMENT_REGAINS,
+            "Ukraine",
+            None,
+        ),
+    ],
+)
+def test_who_retook_a_place_and_from_whom(memory_gazetteer, text, sub, taken_by, taken_from):
+    change = one(memory_gazetteer, text, "control")
+    assert (change.sub_event_type, change.actor1, change.actor2) == (sub, taken_by, taken_from)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air force said it destroyed 52 of 90 drones over Kyiv overnight.",
+        "Debris fell on houses in Kharkiv overnight as air defences worked, injuring two.",
+        "Explosions were reported in Odesa on Monday as air defences repelled an attack.",
+    ],
+)
+def test_air_defence_at_work_is_no_strike_no_clash_no_capture(memory_gazetteer, text):
+    coded = {e.layer for e in events(memory_gazetteer, text)}
+    assert not coded & {"strikes", "battles", "control"}, coded
+
+
 def test_a_wars_toll_is_no_clashs_and_the_army_is_the_theatres(memory_gazetteer):
     text = (
         "Fighting between the army and the RSF continued in Khartoum on Monday, residents said."

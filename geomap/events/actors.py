@@ -231,9 +231,13 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
             if (
                 rm.place.kind == PlaceKind.COUNTRY
                 and speaker.end() <= anchor
-                and _ITS_FORCES.search(clause.text, speaker.end(), anchor)
+                and (
+                    _ITS_FORCES.search(clause.text, speaker.end(), anchor)
+                    or _SPEAKER_DID.match(clause.text, speaker.end())
+                )
             ):
-                best_at, best = start, rm.place.name  # "Russia's ministry said its forces"
+                # "Russia's ministry said its forces", "Russian forces said they had"
+                best_at, best = start, rm.place.name
             continue
         if (
             start < anchor
@@ -265,6 +269,10 @@ _BY_AFTER = re.compile(r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _ITS_FORCES = re.compile(
     r"\b(?:its|their)\s+(?:own\s+)?(?:forces|troops|army|military|units|soldiers|fighters)\b",
     re.IGNORECASE,
+)
+# The speaker, by a pronoun, as who did it: "Russian forces said they had taken".
+_SPEAKER_DID = re.compile(
+    r"\s+(?:that\s+)?(?:it|they|we)\s+(?:had|have|has)\b(?!\s+been)", re.IGNORECASE
 )
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killed|killing|kill|targeted|targeting|struck|hit|attacked|captured|eliminated|"

@@ -98,6 +98,8 @@ _NOT_BATTLE = re.compile(
     r"combat\s+(?:capabilit\w+|readiness|service|"
     r"vehicles?|aircraft|experience|units?)|battles?\s+(?:a\s+|the\s+)?(?:blaze|fire|flames)|"
     r"firefighters|battle\s+over\s+(?:infrastructure|\w+\s+rights)|battlefields?|"
+    # "air defences repelled an attack": drones or missiles met in the air
+    r"air\s+defen[cs]es?\s+(?:\w+\s+){0,2}?(?:repelled|repulsed|engaged|fought)|"
     # sport: "Ultimate fighting star", "hard fought battles and exciting for the fans"
     r"(?:ultimate|cage|prize)\s+fight\w*|fighting\s+(?:star|champion\w*|fans?)|"
     r"fans|match(?:es)?|games?|tournament|championship|league|season|playoffs?)\b",

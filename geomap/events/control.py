@@ -126,11 +126,19 @@ def _country_of(clause: Clause, place: Place) -> str | None:
     )
 
 
-def _change(verb: str, actor: str | None, home: str | None) -> tuple[str, str | None, str | None]:
+def _change(
+    verb: str, actor: str | None, home: str | None, *, retaker: bool = False
+) -> tuple[str, str | None, str | None]:
     """(ACLED sub-event type, who took the place, who lost it) for ``verb``
-    done by ``actor`` to a place of the country called ``home``."""
+    done by ``actor`` to a place of the country called ``home``; ``retaker``
+    says that ``actor`` is who did the retaking, not who was pushed out."""
     if verb == "retake":
-        return t.GOVERNMENT_REGAINS, actor or home, None
+        if actor is None or home is None or actor == home:
+            return t.GOVERNMENT_REGAINS, actor or home, None
+        if retaker:
+            # "Russian forces liberated Kurakhivka": a foreign army's word for a capture
+            return t.NON_STATE_OVERTAKES, actor, home
+        return t.GOVERNMENT_REGAINS, home, actor  # "Russian forces were pushed out of Kharkiv"
     if verb == "withdraw":
         # Whoever withdrew lost the place; its own forces lose it to an invader.
         own = actor is None or actor == home
@@ -162,7 +170,9 @@ def extract(clause: Clause) -> list[Event]:
             )
         else:
             event_type = t.BATTLES
-            sub_type, taken_by, taken_from = _change(verb, actor, _country_of(clause, event.place))
+            sub_type, taken_by, taken_from = _change(
+                verb, actor, _country_of(clause, event.place), retaker=_by_subject(clause, match)
+            )
         sides = {"taken_by": taken_by, "taken_from": taken_from}
         events.append(
             replace(
@@ -175,6 +185,15 @@ def extract(clause: Clause) -> list[Event]:
             )
         )
     return events
+
+
+# A passive retaking ("Russian forces were pushed out"): the actor before it lost.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _by_subject(clause: Clause, match: re.Match) -> bool:
+    """True when the actor before ``match`` did it: it is not said in the passive."""
+    return not _PASSIVE_BEFORE.search(clause.text, max(0, match.start() - 24), match.start())
 
 
 _VERBS = (
@@ -198,12 +217,19 @@ def _first_change(clause: Clause) -> tuple[str, re.Match] | None:
                 and not _NOT_A_CAPTURE.match(clause.text, match.start())
                 and (verb == "withdraw" or not _captured_people(clause.text, match, before))
                 and not _ADJECTIVE_BEFORE.search(before)
+                and not (match.group()[:4].lower() == "fell" and _FALLEN_THING.search(before))
                 and (pattern is not _TAKE_BARE or _taken_by_force(clause, match))
             ):
                 return verb, match
     return None
 
 
+# What falls without a place falling: "debris fell on houses in the Kyiv region".
+_FALLEN_THING = re.compile(
+    r"\b(?:debris|fragments|wreckage|shrapnel|rubble|parts|pieces|shells?|rockets?|missiles?|"
+    r"bombs?|drones?|munitions?|ash|snow|rain)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # Who takes a place by force: without them a bare "took" is a team's, a
 # candidate's or a company's ("the Lakers took Denver by storm").
 _ARMED_TAKERS = re.compile(

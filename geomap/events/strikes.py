@@ -90,14 +90,17 @@ _NOT_VIOLENCE = re.compile(
     re.IGNORECASE,
 )
 _SHOT_DOWN = re.compile(
-    r"\b(?:shot\s+down|intercept\w*|downed|neutrali[sz]ed|repelled|destroyed\s+in\s+the\s+air)\b",
+    r"\b(?:shot\s+down|intercept\w*|downed|neutrali[sz]ed|repelled|destroyed\s+in\s+the\s+air|"
+    # "the air force destroyed 52 of 90 drones": air defence at work
+    r"destroyed\s+(?:\d[\d,]*|all|most)\s+(?:of\s+(?:the\s+)?(?:\d[\d,]*\s+)?)?(?:\w+\s+)?"
+    r"(?:drones?|missiles?|uavs?|shaheds?|rockets?))\b",
     re.IGNORECASE,
 )
 # "Explosions were heard as air defences engaged targets": the defence at work
 # (the disrupted kind's), not a strike that hit.
 _HEARD_DEFENCE = re.compile(
-    r"\b(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?heard\b(?=.*\bair\s+defen[cs]es?\b)"
-    r"|\bair\s+defen[cs]es?\b.*\b(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?heard\b",
+    r"\b(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:heard|reported)\b(?=.*\bair\s+defen[cs]es?\b)"
+    r"|\bair\s+defen[cs]es?\b.*\b(?:explosions?|blasts?)\s+(?:\w+\s+){0,2}?(?:heard|reported)\b",
     re.IGNORECASE,
 )
 _HARM = re.compile(
