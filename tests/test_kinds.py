@@ -979,6 +979,25 @@ def test_air_defence_at_work_is_no_strike_no_clash_no_capture(memory_gazetteer, 
     assert not coded & {"strikes", "battles", "control"}, coded
 
 
+def test_journalists_held_over_protests_they_covered_is_an_arrest(memory_gazetteer):
+    text = "Police detained two journalists in Istanbul on Friday over their coverage of protests."
+    assert events(memory_gazetteer, text, "protests") == []
+    assert one(memory_gazetteer, text, "arrests").place.name == "Istanbul"
+
+
+def test_a_public_execution_is_an_attack(memory_gazetteer):
+    attack = one(
+        memory_gazetteer, "The Taliban executed a man in Khartoum on Tuesday.", "civilians"
+    )
+    assert (attack.sub_event_type, attack.actor1) == (t.ATTACK, "Taliban")
+
+
+def test_an_armed_group_and_an_army_named_together_are_both_sides(memory_gazetteer):
+    text = "M23 rebels and the Russian army exchanged fire near Bakhmut on Monday."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.actor2) == ("M23", "Russia")
+
+
 def test_a_wars_toll_is_no_clashs_and_the_army_is_the_theatres(memory_gazetteer):
     text = (
         "Fighting between the army and the RSF continued in Khartoum on Monday, residents said."

@@ -385,4 +385,7 @@ def _pair(clause: Clause, named: list[tuple[int, int, str]]) -> tuple[str, str] 
 
 
 # "Ukraine and Russia", "Sudan's army and the RSF": two sides named as one subject.
-_PAIR_GAP = re.compile(r"(?:['’]s\s+(?:[a-z]+\s+){1,2})?\s*(?:and|&)\s+(?:the\s+)?")
+_PAIR_GAP = re.compile(
+    r"(?:['’]s\s+(?:[a-z]+\s+){1,2}|\s+(?:forces|troops|army|military|rebels|fighters|"
+    r"militants|militia|soldiers|government|officials|delegations?)\s+)?\s*(?:and|&)\s+(?:the\s+)?"
+)

@@ -26,7 +26,8 @@ _VIOLENCE = {
     r"(?:deported|transferred|disappeared|removed)|forced\s+(?:deportation|disappearances?)|"
     r"disappeared|taken\s+hostage|hostage-?taking|deport(?:ed|ation)\s+of\s+(?:\w+\s+)?"
     r"(?:children|civilians|residents)|filtration\s+camps?",
-    t.ATTACK: r"executed\s+(?:\w+\s+){0,2}(?:civilians|prisoners|villagers|residents|men|women)|"
+    t.ATTACK: r"executed\s+(?:\w+\s+){0,2}(?:civilians|prisoners|villagers|residents|men|women|"
+    r"man|woman|boy|girl)|"
     r"massacre(?:d|s)?|tortur(?:e|ed|ing)|"
     r"summar(?:y|ily)\s+(?:killed|executed|killings?)|shot\s+dead|gunned\s+down|"
     r"kill(?:ed|ing)\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|worshippers|farmers)|"

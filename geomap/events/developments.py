@@ -15,7 +15,7 @@ from .emit import emit
 from .kinds import EventKind
 from .numbers import count_before, parse_numbers
 from .places import event_places
-from .protests import CROWD
+from .protests import CROWD, PROTESTS_SPOKEN_OF
 
 _DISRUPTED = re.compile(
     r"\b(?:shot\s+down|intercept(?:ed|s|ing)?|downed|neutrali[sz]ed|destroyed\s+in\s+the\s+air|"
@@ -105,7 +105,8 @@ _HELD = re.compile(
 def _arrests(clause: Clause) -> list[Event]:
     text = clause.text
     match = ARREST_WORDS.search(text)
-    if not match or _PROTESTERS.search(text) or clause.unreal(match.start()):
+    held_at_a_protest = _PROTESTERS.search(text) and not PROTESTS_SPOKEN_OF.search(text)
+    if not match or held_at_a_protest or clause.unreal(match.start()):
         return []  # protesters arrested: a protest with intervention
     found = parse_numbers(text)
     numbers = [f for s, _, f in found if abs(s - match.start()) < 60]

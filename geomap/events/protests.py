@@ -62,8 +62,15 @@ _RIOT = re.compile(
 )
 # A mob's violence ("a mob lynched a man"): the riots kind's, not an attack on civilians.
 MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|vigilantes?)\b", re.IGNORECASE)
+# Protests spoken of, not held: "detained over their coverage of protests".
+_SPOKEN_OF = (
+    r"(?:coverage|reporting|footage|images|videos?|photos?|role|part|participation|involvement)"
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?(?:protests|demonstrations|rallies)"
+)
+PROTESTS_SPOKEN_OF = re.compile(rf"\b{_SPOKEN_OF}\b", re.IGNORECASE)
 _NOT_A_PROTEST = re.compile(
     r"\b(?:demonstrat(?:ed|es|ing)\s+(?:that|how|the|its|their|a|an)|diplomatic\s+protest|"
+    rf"{_SPOKEN_OF}|"
     r"lodged\s+a\s+protest|summoned|rall(?:y|ies|ied)\s+(?:\w+\s+)?(?:support|behind|around|"
     r"allies|troops|markets?|shares|stocks|prices))\b",
     re.IGNORECASE,
