@@ -245,3 +245,22 @@ def test_a_users_front_line_replaces_the_sketch(tmp_path, gazetteer):
     assert front["properties"]["line_source"] == "my export"
     assert front["properties"]["as_of"] == "2026-01-20"
     assert front["properties"]["claimed_length_km"] == 1200
+
+
+def test_events_csv_runs_no_formula_from_an_article(tmp_path, gazetteer):
+    # A spreadsheet runs a cell that starts with "=" as a formula (CSV injection).
+    import csv
+
+    text = (
+        "date 2026-02-05\n"
+        '=HYPERLINK("http://evil.example","x") Russian forces shelled Kherson on Tuesday.\n'
+    )
+    built = build_one(tmp_path, gazetteer, "a.txt", text)
+    with (built / "l" / "events.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    kherson = [r for r in rows if r["location"] == "Kherson"]
+    assert kherson and kherson[0]["sub_event_type"] == "Shelling/artillery/missile attack"
+    cells = [value for row in rows for value in row.values()]
+    assert not [c for c in cells if c.startswith(("=", "+", "@"))]
+    assert any(c.startswith("'=HYPERLINK") for c in cells)
+    assert float(kherson[0]["longitude"]) > 0  # numbers are left as they are

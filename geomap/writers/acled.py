@@ -112,12 +112,29 @@ def _row(p: dict, point) -> dict:
     }
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP's list).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> object:
+    """A CSV cell: empty for None; text that a spreadsheet would run as a
+    formula ("=HYPERLINK(...)", from an article's quote) behind an apostrophe,
+    as OWASP advises, so that opening the file runs nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
 def write_csv(layers: Sequence[Layer], path: Path) -> Path:
-    """Write the events of ``layers`` as ``path`` (UTF-8, a header, "\\n" ends)."""
+    """Write the events of ``layers`` as ``path`` (UTF-8, a header, "\\n" ends).
+    Text cells that start as a formula does are escaped (see :func:`_cell`);
+    the GeoPackage's ``events`` table keeps them as they are."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in event_rows(layers):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     path.write_text(out.getvalue(), encoding="utf-8")
     return path
