@@ -69,6 +69,7 @@ def analyse_many(
     """:func:`analyse` each document in turn, with one recogniser and resolver,
     whose per-name caches the documents share."""
     recogniser, resolver = Recogniser(gazetteer), Resolver(gazetteer)
+    recogniser.expect(docs)
     for doc in docs:
         yield analyse(doc, gazetteer, recogniser=recogniser, resolver=resolver, relocate=relocate)
 

@@ -21,6 +21,7 @@ def geoparse(
     format ``../shared/eval/score.py`` reads). ``adjectives=False`` leaves out
     demonyms used as adjectives ("Iraqi forces")."""
     recogniser, resolver = Recogniser(gazetteer), Resolver(gazetteer)
+    recogniser.expect(documents)
     for doc in documents:
         resolved = resolver(doc, recogniser(doc))
         if not adjectives:

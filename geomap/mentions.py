@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .gazetteer.index import Gazetteer
@@ -225,6 +225,12 @@ class Recogniser:
         self.gazetteer = gazetteer
         self.names = gazetteer.names
         self.finder = gazetteer.finder
+
+    def expect(self, docs: Iterable[Document]) -> None:
+        """Ready the finder for ``docs``, when they are a sequence: the documents
+        to come, which may pay for loading its compiled automaton now."""
+        if isinstance(docs, Sequence):
+            self.finder.expect(sum(len(doc.text) for doc in docs))
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))

@@ -306,6 +306,22 @@ def test_a_few_articles_do_not_load_the_compiled_finder(
     assert "Kyiv" in {m.surface for m in mentions[0]}
 
 
+def test_many_articles_known_up_front_load_the_compiled_finder_first(
+    gazetteer, seed_doc, compiled_loads
+):
+    # Geoparsing a file of articles: their length is known before the first,
+    # so the automaton is loaded at once, not after 2 MB searched in the index.
+    from geomap.gazetteer import index
+    from geomap.geoparse import geoparse
+
+    few = list(geoparse([seed_doc] * 3, index.SqliteGazetteer(gazetteer.path)))
+    assert not compiled_loads
+    many = geoparse([seed_doc] * 1000, index.SqliteGazetteer(gazetteer.path))
+    assert next(many) == few[0]
+    assert len(compiled_loads) == 1
+    assert "Kyiv" in {t["name"] for t in few[0]["toponyms"]}
+
+
 def test_a_long_run_of_capitals_is_searched_by_the_compiled_finder(gazetteer, compiled_loads):
     # One run of 20,000 capitalised words (a list, a table): hundreds of
     # thousands of stretches to look up in the index, one pass of the automaton.

@@ -57,8 +57,10 @@ class Gazetteer(Protocol):
 # up in the index before it loads its compiled automaton: about where the two
 # cost the same. Loading it takes ~0.3 s, and the index's lookups ~0.1 s per
 # million characters of news more than the automaton's search; news has about
-# 63,000 stretches per million characters. So a build of a few articles never
-# pays for the load, and a text of one long run of capitals is the automaton's.
+# 63,000 stretches per million characters (matcher.STRETCHES_PER_CHARACTER).
+# So a build of a few articles never pays for the load, and a text of one long
+# run of capitals is the automaton's; so are many articles known up front
+# (NameFinder.expect).
 COMPILED_FINDER_AFTER = 125_000
 
 

@@ -183,6 +183,13 @@ class NameFinder:
         if self._compiled is not None:
             self._words, self._compiled = self._compiled(), None
 
+    def expect(self, characters: int) -> None:
+        """Texts of ``characters`` in all are to be searched: load the compiled
+        automaton now if they would pay for it, rather than when the texts
+        searched so far have."""
+        if characters * STRETCHES_PER_CHARACTER > self._left_before_compiled:
+            self.use_compiled()
+
     def find(self, text: str) -> dict[int, list[int]]:
         """Start offset → end offsets (exclusive, longest first) of every known
         name in ``text`` that starts with a capital at a word's start, or with
@@ -231,6 +238,9 @@ class NameFinder:
         """
         return bool(self._words.get(f" {fold_text(key)} ", 0) & 1)
 
+
+# How many stretches (see :func:`stretch_count`) news has per character.
+STRETCHES_PER_CHARACTER = 0.063
 
 # Between runs: a barrier that folding leaves alone and no word holds, between
 # blanks, so that a name at a run's end or start is between blanks.
