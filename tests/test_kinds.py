@@ -322,6 +322,27 @@ def test_a_handover_is_a_non_violent_transfer(memory_gazetteer):
     assert (change.event_type, change.sub_event_type) == (t.STRATEGIC, t.NON_VIOLENT_TRANSFER)
 
 
+def test_the_sides_of_a_passive_clash_and_of_soldiers_killed(memory_gazetteer):
+    passive = "Ukrainian positions near Bakhmut were attacked by Russian forces on Monday."
+    clash = one(memory_gazetteer, passive, "battles")
+    assert clash.place.name == "Bakhmut" and clash.actor1 == "Russia"
+    assert clash.actor2 != "Russia"
+    killed = "Ukraine said its forces killed 40 Russian soldiers near Bakhmut on Monday."
+    clash = one(memory_gazetteer, killed, "battles")
+    assert (clash.actor1, clash.actor2) == ("Ukraine", "Russia")
+    assert clash.figures["fatalities"].value == 40
+    # the victims' demonym is not who struck
+    strike = "Russian troops killed two Ukrainian soldiers in a drone strike near Izium on Monday."
+    assert one(memory_gazetteer, strike, "strikes").actor1 == "Russia"
+
+
+def test_a_toll_is_placed_where_the_victims_fell_not_by_whose_they_are(memory_gazetteer):
+    text = "Two Ukrainian soldiers were wounded in shelling in Kherson on Monday."
+    assert one(memory_gazetteer, text, "casualties").place.name == "Kherson"
+    war = "About 55,000 Ukrainian soldiers have been killed in the war, Zelenskiy said."
+    assert one(memory_gazetteer, war, "casualties").place.name == "Ukraine"
+
+
 # -- civilians, protests, riots --------------------------------------------------------------
 
 
@@ -407,6 +428,30 @@ def test_a_mob_or_a_crowd_that_kills_or_loots_is_one_riot(memory_gazetteer):
     assert [e.layer for e in events(memory_gazetteer, lynching)] == ["riots"]
     looting = "Demonstrators set fire to cars and looted shops in Lyon on Friday."
     assert [e.layer for e in events(memory_gazetteer, looting)] == ["riots"]
+
+
+def test_force_on_a_crowd_is_an_intervention_and_force_by_it_a_riot(memory_gazetteer):
+    on_crowd = "Security forces attacked protesters in Khartoum on Monday."
+    assert one(memory_gazetteer, on_crowd, "protests").sub_event_type == (
+        t.PROTEST_WITH_INTERVENTION
+    )
+    by_crowd = "Protesters attacked police officers in Khartoum on Monday."
+    assert [(e.layer, e.sub_event_type) for e in events(memory_gazetteer, by_crowd)] == [
+        ("riots", t.VIOLENT_DEMONSTRATION)
+    ]
+
+
+def test_sniper_fire_is_a_clash_on_soldiers_and_an_attack_on_civilians(memory_gazetteer):
+    soldier = "A Ukrainian soldier was killed by a Russian sniper near Kherson on Monday."
+    clash = one(memory_gazetteer, soldier, "battles")
+    assert (clash.place.name, clash.sub_event_type) == ("Kherson", t.ARMED_CLASH)
+    assert (clash.actor1, clash.actor2) == ("Russia", "Ukraine")  # the sniper's side first
+    assert clash.figures["fatalities"].value == 1
+    civilian = "A woman was shot dead by a Russian sniper in Kherson on Tuesday."
+    attack = one(memory_gazetteer, civilian, "civilians")
+    assert (attack.sub_event_type, attack.actor1) == (t.ATTACK, "Russia")
+    assert attack.figures["fatalities"].value == 1
+    assert events(memory_gazetteer, civilian, "battles") == []
 
 
 # -- strategic developments ------------------------------------------------------------------

@@ -244,6 +244,8 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
             and rm.place.kind == PlaceKind.COUNTRY
             and rm.place.name != skip
             and not _as_place(clause, rm)
+            # "killed 40 Russian soldiers": whom it was done to
+            and not _VICTIM_BEFORE.search(clause.text, max(0, start - 40), start)
             and not _OWNER.match(clause.text, rm.mention.end - clause.sentence.start)
         ):
             best_at, best = start, rm.place.name
@@ -276,7 +278,8 @@ _SPEAKER_DID = re.compile(
 )
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killed|killing|kill|targeted|targeting|struck|hit|attacked|captured|eliminated|"
-    r"against|on)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+|senior\s+|top\s+)*$",
+    r"against|on)\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|"
+    r"several|senior|top|at\s+least|more\s+than|about|some|[\d,]+)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -284,25 +287,30 @@ _VICTIM_BEFORE = re.compile(
 def actor_of(clause: Clause, start: int, end: int) -> str | None:
     """Who did what the trigger at ``clause.text[start:end]`` says: the actor
     before it, else the agent of a passive ("shelled by Russian artillery")."""
-    found = actor_before(clause, start)
-    if found:
-        return found
-    passive = re.match(r"\s+by\s", clause.text[end:])
-    for rm in clause.mentions:
-        at = clause.offset(rm)
-        if (
-            end <= at <= end + 30
-            and rm.place.kind == PlaceKind.COUNTRY
-            and (passive or _BY_AFTER.search(clause.text[end:at]))
-        ):
-            return rm.place.name
+    return actor_before(clause, start) or passive_agent(clause, end)
+
+
+def passive_agent(clause: Clause, end: int) -> str | None:
+    """The agent of a passive trigger that ends at ``end``: the country or
+    armed group named just after its "by" ("shelled by Russian artillery",
+    "killed by a Russian sniper", "wounded by Hamas sniper fire")."""
+    text = clause.text
+    passive = re.match(r"\s+by\s", text[end:])
+    named = [
+        (clause.offset(rm), rm.place.name)
+        for rm in clause.mentions
+        if rm.place.kind == PlaceKind.COUNTRY
+    ] + [(m.start(), ARMED_GROUPS[m.group(1).lower()]) for m in _GROUP.finditer(text, end)]
+    for at, name in sorted(named):
+        if end <= at <= end + 30 and (passive or _BY_AFTER.search(text[end:at])):
+            return name
     return None
 
 
-def actor_after(clause: Clause, anchor: int) -> str | None:
-    """The country or armed group named first after ``anchor`` ("fell to Russian forces")."""
-    found = _actors_after(clause, anchor)
-    return found[0] if found else None
+def actor_after(clause: Clause, anchor: int, *, skip: str | None = None) -> str | None:
+    """The country or armed group named first after ``anchor`` ("fell to Russian
+    forces"), other than ``skip``."""
+    return next((name for name in _actors_after(clause, anchor) if name != skip), None)
 
 
 def actors_between(clause: Clause, anchor: int) -> tuple[str, str] | None:

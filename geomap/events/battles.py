@@ -12,8 +12,8 @@ import re
 
 from ..model import Event
 from . import taxonomy as t
-from .actors import actor_after, actor_before, actors_between, paired_before
-from .civilians import reports_attack
+from .actors import actor_after, actor_before, actors_between, paired_before, passive_agent
+from .civilians import SNIPER_FIRE, reports_attack
 from .clause import Clause
 from .developments import ARREST_WORDS
 from .emit import emit
@@ -49,10 +49,13 @@ _FIGHTING = re.compile(
     r"(?:militants|gunm[ae]n|insurgents|rebels|jihadists|fighters)\s+(?:\w+\s+){0,2}?"
     r"(?:killed|opened\s+fire\s+(?:on|at))\s+(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|"
     r"officers|servicemen|checkpoints?|bases?|positions|patrols?|convoys?)|"
-    # and the other way round: "Nigerian troops killed 20 insurgents in Borno"
+    # and the other way round: "Nigerian troops killed 20 insurgents in Borno", or
+    # one army's men another's: "its forces killed 40 Russian soldiers"
     r"(?:troops|soldiers|forces|army|police|servicemen|commandos)\s+(?:\w+\s+){0,2}?"
     r"killed\s+(?:\w+\s+){0,3}?(?:militants|gunm[ae]n|insurgents|rebels|jihadists|"
-    r"fighters|terrorists|bandits))\b",
+    r"fighters|terrorists|bandits|soldiers|troops|servicemen)|"
+    # sniper fire, when it hits men in arms (on civilians: the civilians kind's)
+    rf"{SNIPER_FIRE})\b",
     re.IGNORECASE,
 )
 # "attack(s)" is a battle when ground forces make it, and no weapon is named.
@@ -61,7 +64,7 @@ _GROUND_WORDS = re.compile(
     r"\b(?:infantry|assault\w*|storm(?:s|ed|ing)?|advanc\w+|tanks|armou?red|positions|ground|capture|"
     r"seize|push(?:ed|es|ing)?|gunmen|militants|insurgents|rebels|main\s+attack|bases?|"
     # men in arms who attack, or are attacked: "Hamas fighters attacked Israeli troops"
-    r"(?:fighters|troops|soldiers)\s+(?:\w+\s+){0,2}?attack\w*|"
+    r"(?:fighters|troops|soldiers|forces)\s+(?:\w+\s+){0,2}?attack\w*|"
     r"attack\w*\s+(?:\w+\s+){0,2}?(?:fighters|troops|soldiers)|"
     r"(?:military|army)\s+(?:bases?|camps?|posts?)|checkpoints?|outposts?|barracks|convoys?|"
     r"patrols?)\b",
@@ -139,6 +142,12 @@ _MONTHS_AFTER = re.compile(r"\s+(?:for|over)\s+(?:\w+\s+){0,2}(?:months|years)\b
 _MONTHS_BEFORE = re.compile(r"\b(?:months|years)\s+of\s+(?:\w+\s+)?$", re.I)
 
 
+def _sniper_on_civilians(clause: Clause, trigger: re.Match) -> bool:
+    """True for sniper fire that hit civilians ("a woman was shot by a sniper"):
+    the civilians kind's attack, not a clash."""
+    return "sniper" in trigger.group().lower() and reports_attack(clause.text)
+
+
 def _raid_on_people(clause: Clause, trigger: re.Match) -> bool:
     """True for a raid the sentence says arrested or detained people ("arrested
     15 Palestinians in raids across Hebron": the arrests kind's), or killed
@@ -189,6 +198,7 @@ def extract(clause: Clause) -> list[Event]:
         or _campaign(clause, trigger)
         or _described(clause, trigger)
         or _raid_on_people(clause, trigger)
+        or _sniper_on_civilians(clause, trigger)
         # "killed five militants in an airstrike": a strike (the strikes kind's)
         or ("killed" in trigger.group().lower() and _WEAPON_WORDS.search(text))
     ):
@@ -198,7 +208,12 @@ def extract(clause: Clause) -> list[Event]:
     start, end = trigger.span()
     # "fighting between the army and the RSF", "Russian and Ukrainian forces clashed"
     sides = actors_between(clause, end) or paired_before(clause, start)
+    agent = passive_agent(clause, end)  # "were attacked by Russian forces"
+    if agent and not sides:
+        sides = (agent, actor_before(clause, start, skip=agent))
     actor1 = (sides and sides[0]) or actor_before(clause, start) or actor_before(clause, end)
+    # the other side: named after the trigger, or in it ("killed 40 Russian soldiers")
+    actor2 = sides[1] if sides else (actor_after(clause, start, skip=actor1) if actor1 else None)
     killed = fatalities(text)
     # Only fighting itself is put at the place of the sentences before.
     fallback = bool(_COMBAT.match(trigger.group()))
@@ -211,7 +226,7 @@ def extract(clause: Clause) -> list[Event]:
         end,
         places=None if fallback else event_places(clause, start, end, fallback=False),
         actor1=actor1,
-        actor2=(sides and sides[1]) or (actor_after(clause, end) if actor1 else None),
+        actor2=actor2,
         figures={"fatalities": killed} if killed else {},
     )
 

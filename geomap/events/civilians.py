@@ -12,7 +12,7 @@ import re
 
 from ..model import Event
 from . import taxonomy as t
-from .actors import actor_before
+from .actors import actor_of
 from .clause import Clause
 from .emit import emit
 from .kinds import EventKind
@@ -44,6 +44,19 @@ _VIOLENCE = {
     r"(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|officers|servicemen|checkpoints?|"
     r"bases?|positions|patrols?|convoys?))",
 }
+# Sniper fire: an attack on civilians, or a clash when it hits men in arms ("a
+# soldier was killed by a Russian sniper": the battles kind's).
+SNIPER_FIRE = (
+    r"(?:killed|shot|wounded|injured)(?=\s+by\s+(?:an?\s+)?(?:[\w-]+\s+)?snipers?)|"
+    r"snipers?\s+(?:\w+\s+)?(?:killed|shot|wounded|opened\s+fire)|sniper\s+fire"
+)
+_VIOLENCE[t.ATTACK] += f"|{SNIPER_FIRE}"
+_SNIPER = re.compile(rf"\b(?:{SNIPER_FIRE})\b", re.IGNORECASE)
+_MEN_IN_ARMS = re.compile(
+    r"\b(?:soldiers?|troops|servicem[ae]n|fighters?|militants?|combatants?|marines?|"
+    r"police(?:m[ae]n|\s+officers?)?)\b",
+    re.IGNORECASE,
+)
 _PATTERNS = {
     sub: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for sub, words in _VIOLENCE.items()
 }
@@ -86,6 +99,7 @@ def reports_attack(text: str) -> bool:
         bool(_PATTERNS[t.ATTACK].search(text))
         and not _REMOTE.search(text)
         and not _ARMED_SHOT.search(text)
+        and not (_SNIPER.search(text) and _MEN_IN_ARMS.search(text))
     )
 
 
@@ -101,7 +115,7 @@ def extract(clause: Clause) -> list[Event]:
         if match and sub_type == t.ATTACK and not reports_attack(text):
             continue  # armed men shot dead: a fight's dead
         if match and not clause.unreal(match.start()):
-            actor = actor_before(clause, match.start())
+            actor = actor_of(clause, *match.span())
             if sub_type in _NEEDS_PERPETRATOR and not (actor or _PERPETRATOR.search(text)):
                 continue
             killed = fatalities(text)

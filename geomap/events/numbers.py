@@ -268,7 +268,9 @@ _PERSON = (
 )
 _ONE_AFTER = re.compile(rf"\s+(?P<who>{_PERSON})", re.IGNORECASE)
 _ONE_BEFORE = re.compile(
-    rf"\b(?P<who>{_PERSON})\s+(?:was|has\s+been|had\s+been)\s+$", re.IGNORECASE
+    rf"\b(?P<who>{_PERSON})\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:shot|found|stabbed|beaten)\s+)?$",  # "was shot dead"
+    re.IGNORECASE,
 )
 
 

@@ -44,7 +44,10 @@ _EXCESSIVE = re.compile(
 )
 _INTERVENTION = re.compile(
     r"\b(?:dispers\w+|tear\s*gas|water\s+cannons?|rubber\s+bullets|stun\s+grenades|arrest\w*|"
-    r"detain\w*|batons?|beat(?:en)?|broke\s+up|crack(?:ed)?\s*down|crackdown)\b",
+    r"detain\w*|batons?|beat(?:en)?|broke\s+up|crack(?:ed)?\s*down|crackdown|pepper\s+spray|"
+    # force on the crowd: "security forces attacked protesters"
+    r"(?:attack\w*|assault\w*|charg\w*|clubb\w*|whipp\w*)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:protesters|demonstrators|crowds?|marchers|rall(?:y|ies)))\b",
     re.IGNORECASE,
 )
 # What a protest is about ("demanding the release of detained activists",
@@ -57,7 +60,10 @@ _RIOT = re.compile(
     r"\b(?:riot(?:s|ed|ing|ers)?|rampag\w+|clash(?:ed|es)\s+with\s+(?:police|security)|"
     r"threw\s+(?:stones|rocks|petrol\s+bombs|molotov)|stone-?throwing|torched|set\s+(?:fire\s+to|"
     r"ablaze)|looted|looting|vandalis\w+|vandaliz\w+|stormed\s+(?:the\s+)?(?:parliament|"
-    r"building|offices?|compound|embassy))\b",
+    r"building|offices?|compound|embassy)|"
+    # force by the crowd: "protesters attacked police officers"
+    r"(?:protesters|demonstrators|crowds?|marchers)\s+(?:\w+\s+){0,2}?(?:attacked|assaulted|"
+    r"pelted|beat)\s+(?:\w+\s+)?(?:police\w*|security|officers|soldiers|troops))\b",
     re.IGNORECASE,
 )
 # A mob's violence ("a mob lynched a man"): the riots kind's, not an attack on civilians.

@@ -1,9 +1,10 @@
 """Reported tolls: killed, wounded and casualties as a report gives them,
 kept as claims (who reported them, who disputes them), not as events.
 
-The toll is placed where the victims are: a demonym or country in "55,000
-Ukrainian soldiers", else where they died ("killed in Gaza"), else the
-country named last before the figure, else the article's country.
+The toll is placed where the victims fell ("killed in Gaza", "two Israeli
+soldiers were wounded in Gaza City"), else by whose they are (a demonym or
+country in "55,000 Ukrainian soldiers"), else at the country named last
+before the figure, else at the article's country.
 """
 
 from __future__ import annotations
@@ -36,16 +37,16 @@ _NOT_PEOPLE = re.compile(
 def _victims_place(
     clause: Clause, start: int, end: int, figure_start: int
 ) -> tuple[Place, int] | None:
-    inside = [rm for rm in clause.mentions if start <= clause.offset(rm) < end]
-    if inside:
-        return inside[0].place, inside[0].place.geo_precision
     where = [
         p
         for p in event_places(clause, figure_start, figure_start, fallback=False)
         if p[0].kind != PlaceKind.COUNTRY
     ]
     if where:
-        return where[0]  # "killed in Gaza"
+        return where[0]  # "killed in Gaza", "two Israeli soldiers were wounded in Gaza City"
+    inside = [rm for rm in clause.mentions if start <= clause.offset(rm) < end]
+    if inside:
+        return inside[0].place, inside[0].place.geo_precision
     before = [
         rm
         for rm in clause.mentions
