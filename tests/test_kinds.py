@@ -454,6 +454,30 @@ def test_sniper_fire_is_a_clash_on_soldiers_and_an_attack_on_civilians(memory_ga
     assert events(memory_gazetteer, civilian, "battles") == []
 
 
+def test_an_assault_that_kills_only_residents_is_an_attack_not_a_clash(memory_gazetteer):
+    stormed = "Gunmen stormed the town of Izium overnight, killing 15 residents."
+    attack = one(memory_gazetteer, stormed, "civilians")
+    assert (attack.sub_event_type, attack.actor1) == (t.ATTACK, "gunmen")
+    assert attack.figures["fatalities"].value == 15
+    assert events(memory_gazetteer, stormed, "battles") == []
+    # men in arms fell too: a clash
+    base = "Militants stormed a military base near Izium, killing 15 soldiers."
+    assert one(memory_gazetteer, base, "battles").figures["fatalities"].value == 15
+
+
+def test_civilians_killed_in_fighting_are_the_clashs_dead(memory_gazetteer):
+    text = "Fighting between the army and the RSF in Khartoum killed 15 civilians on Monday."
+    clash = one(memory_gazetteer, text, "battles")
+    assert clash.figures["fatalities"].value == 15
+    assert events(memory_gazetteer, text, "civilians") == []
+
+
+def test_executions_count_their_dead_and_name_their_killers(memory_gazetteer):
+    text = "Bandits executed five villagers near Khartoum on Tuesday, witnesses said."
+    attack = one(memory_gazetteer, text, "civilians")
+    assert attack.actor1 == "bandits" and attack.figures["fatalities"].value == 5
+
+
 # -- strategic developments ------------------------------------------------------------------
 
 

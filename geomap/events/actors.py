@@ -46,10 +46,21 @@ ARMED_GROUPS = {
     "jihadists": "jihadists",
     "militia": "militia",
     "militiamen": "militia",
+    "gunmen": "gunmen",
+    "bandits": "bandits",
 }
 # Words for armed groups that name none ("militants"), after a name or alone.
 _GENERIC_GROUPS = frozenset(
-    {"separatists", "rebels", "militants", "insurgents", "jihadists", "militia"}
+    {
+        "separatists",
+        "rebels",
+        "militants",
+        "insurgents",
+        "jihadists",
+        "militia",
+        "gunmen",
+        "bandits",
+    }
 )
 _GROUP = re.compile(
     r"\b(" + "|".join(re.escape(g) for g in sorted(ARMED_GROUPS, key=len, reverse=True)) + r")\b",

@@ -148,6 +148,19 @@ def _sniper_on_civilians(clause: Clause, trigger: re.Match) -> bool:
     return "sniper" in trigger.group().lower() and reports_attack(clause.text)
 
 
+_ASSAULT = re.compile(r"storm|raid|attack|assault|ambush", re.IGNORECASE)
+
+
+def _assault_on_people(clause: Clause, trigger: re.Match) -> bool:
+    """True for an assault whose dead the sentence names and who were not men in
+    arms ("stormed the town, killing 15 residents": the civilians kind's attack)."""
+    return (
+        bool(_ASSAULT.search(trigger.group()))
+        and reports_attack(clause.text)
+        and not _ARMED_FELL.search(clause.text, trigger.end())
+    )
+
+
 def _raid_on_people(clause: Clause, trigger: re.Match) -> bool:
     """True for a raid the sentence says arrested or detained people ("arrested
     15 Palestinians in raids across Hebron": the arrests kind's), or killed
@@ -198,6 +211,7 @@ def extract(clause: Clause) -> list[Event]:
         or _campaign(clause, trigger)
         or _described(clause, trigger)
         or _raid_on_people(clause, trigger)
+        or _assault_on_people(clause, trigger)
         or _sniper_on_civilians(clause, trigger)
         # "killed five militants in an airstrike": a strike (the strikes kind's)
         or ("killed" in trigger.group().lower() and _WEAPON_WORDS.search(text))

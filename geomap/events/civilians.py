@@ -12,7 +12,7 @@ import re
 
 from ..model import Event
 from . import taxonomy as t
-from .actors import actor_of
+from .actors import actor_before, actor_of
 from .clause import Clause
 from .emit import emit
 from .kinds import EventKind
@@ -91,6 +91,12 @@ _REMOTE = re.compile(
 )
 
 
+# Civilians killed in fighting are the clash's dead (ACLED codes the battle).
+_FIGHTING = re.compile(
+    r"\b(?:fighting|clash(?:es|ed)|battles?|cross-?fire|exchanges?\s+of\s+fire)\b", re.IGNORECASE
+)
+
+
 def reports_attack(text: str) -> bool:
     """True when ``text`` tells of people attacked directly (shot dead,
     executed...), not by a strike and not armed men: what this kind codes as
@@ -112,10 +118,11 @@ def extract(clause: Clause) -> list[Event]:
         match = pattern.search(text)
         if match and sub_type == t.ABDUCTION and _FREED_BEFORE.search(text, 0, match.start()):
             continue
-        if match and sub_type == t.ATTACK and not reports_attack(text):
-            continue  # armed men shot dead: a fight's dead
+        if match and sub_type == t.ATTACK and (not reports_attack(text) or _FIGHTING.search(text)):
+            continue  # armed men shot dead, or civilians in fighting: a fight's dead
         if match and not clause.unreal(match.start()):
-            actor = actor_of(clause, *match.span())
+            # ... or who the trigger names itself: "Bandits killed 12 farmers"
+            actor = actor_of(clause, *match.span()) or actor_before(clause, match.end())
             if sub_type in _NEEDS_PERPETRATOR and not (actor or _PERPETRATOR.search(text)):
                 continue
             killed = fatalities(text)

@@ -238,7 +238,7 @@ def count_before(text: str, position: int, *, max_gap: int = 12) -> Figure | Non
 
 KILLED = re.compile(
     r"\b(?P<word>killed|killing|dead|deaths?|died|casualties|wounded|injured|injuring|"
-    r"fatalities|death\s+toll|losses|lives)\b",
+    r"fatalities|death\s+toll|losses|lives|executed|massacred)\b",
     re.IGNORECASE,
 )
 TOLL_KIND = {
@@ -248,6 +248,8 @@ TOLL_KIND = {
     "death": "killed",
     "deaths": "killed",
     "died": "killed",
+    "executed": "killed",
+    "massacred": "killed",
     "fatalities": "killed",
     "death toll": "killed",
     "lives": "killed",
