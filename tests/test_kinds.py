@@ -478,6 +478,27 @@ def test_executions_count_their_dead_and_name_their_killers(memory_gazetteer):
     assert attack.actor1 == "bandits" and attack.figures["fatalities"].value == 5
 
 
+def test_hostages_taken_are_an_abduction(memory_gazetteer):
+    for text in (
+        "Gunmen took 20 passengers hostage near Khartoum on Sunday.",
+        "Militants seized dozens of hostages in Izium on Monday.",
+    ):
+        abduction = one(memory_gazetteer, text, "civilians")
+        assert abduction.sub_event_type == t.ABDUCTION, text
+        assert abduction.actor1 in ("gunmen", "militants")
+
+
+def test_captured_servicemen_in_a_protests_cause_take_no_town(memory_gazetteer):
+    text = "Residents of Kherson held a rally demanding the return of captured servicemen."
+    assert [e.layer for e in events(memory_gazetteer, text)] == ["protests"]
+
+
+def test_the_army_that_said_it_fought_is_the_countrys(memory_gazetteer):
+    text = "KHARTOUM (AP) - The army said it had repelled an RSF attack on Khartoum on Monday."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.actor2) == ("Sudan", "RSF")
+
+
 # -- strategic developments ------------------------------------------------------------------
 
 

@@ -275,6 +275,13 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
             named_until = match.end()
         if match.start() > best_at:
             best_at, best = match.start(), group
+    theatre = clause.article.theatre
+    if theatre is not None and theatre.kind == PlaceKind.COUNTRY and theatre.name != skip:
+        for match in _OWN_ARMY.finditer(clause.text, 0, anchor):  # "the army said it had"
+            if match.start() > best_at and not _VICTIM_BEFORE.search(
+                clause.text, max(0, match.start() - 24), match.start()
+            ):
+                best_at, best = match.start(), theatre.name
     return best
 
 

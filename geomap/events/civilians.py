@@ -24,7 +24,9 @@ _VIOLENCE = {
     r"(?:assaulted|abused)",
     t.ABDUCTION: r"abduct(?:ed|ion|ions|ing)|kidnapp?(?:ed|ing|ings)?|forcibly\s+"
     r"(?:deported|transferred|disappeared|removed)|forced\s+(?:deportation|disappearances?)|"
-    r"disappeared|taken\s+hostage|hostage-?taking|deport(?:ed|ation)\s+of\s+(?:\w+\s+)?"
+    r"disappeared|taken\s+hostage|hostage-?taking|"
+    r"(?:seiz(?:ed|ing)|t(?:ook|aking)|abducting)\s+(?:\w+\s+){0,3}?hostages?|"
+    r"deport(?:ed|ation)\s+of\s+(?:\w+\s+)?"
     r"(?:children|civilians|residents)|filtration\s+camps?",
     t.ATTACK: r"executed\s+(?:\w+\s+){0,2}(?:civilians|prisoners|villagers|residents|men|women|"
     r"man|woman|boy|girl)|"

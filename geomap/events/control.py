@@ -77,7 +77,9 @@ _HANDED_OVER = re.compile(
 # Shares ("controls 70% of") are claims; "occupied" before a place's name is an
 # adjective ("the occupied Kherson region"), not a capture.
 _NOT_A_CAPTURE = re.compile(
-    r"\b(?:captur\w*|seiz\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:soldiers|troops|fighters|"
+    r"\b(?:captur\w*|seiz\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:soldiers?|troops|fighters|"
+    r"servicem[ae]n|service\s+members|personnel|hostages|sailors|crews?|pilots?|officers?|"
+    r"commanders?|militants|rebels|insurgents|combatants|journalists?|activists|children|women|"
     r"prisoners|weapons|tanks|equipment|documents|ammunition|volunteers|pows?|defenders|men|"
     r"civilians|people|ships?|vessels?|tankers?|boats?|freighters?|aircraft|planes?|vehicles?|"
     r"trucks?|cargo|assets|him|her|them|his|their|us|me|the\s+heat|the\s+moment|images?|"
