@@ -198,6 +198,23 @@ def test_a_possibility_is_no_event(memory_gazetteer):
     assert events(memory_gazetteer, foreseen) == []
 
 
+def test_a_possibility_ends_with_its_clause(memory_gazetteer):
+    text = (
+        "Negotiators met in Istanbul on Friday to discuss a ceasefire, while protesters "
+        "in Kyiv demanded a deal."
+    )
+    (protest,) = events(memory_gazetteer, text, "protests")
+    assert protest.place.name == "Kyiv"
+    after = "Russia could strike Kyiv, while drones hit Odesa on Monday."
+    assert [e.place.name for e in events(memory_gazetteer, after, "strikes")] == ["Odesa"]
+
+
+def test_a_capital_after_in_is_where_not_who(memory_gazetteer):
+    # "Kyiv demanded" alone is the government; "protesters in Kyiv" are in the city.
+    text = "Protesters in Kyiv demanded a deal on Friday."
+    assert one(memory_gazetteer, text, "protests").place.name == "Kyiv"
+
+
 @pytest.mark.parametrize(
     "text",
     ["In 1945 Soviet troops captured Kyiv.", "The film depicts the 1982 siege of Kharkiv."],

@@ -177,8 +177,16 @@ def is_actor(clause: Clause, rm: ResolvedMention) -> bool:
     if rm.place.kind != PlaceKind.COUNTRY and not rm.place.capital:
         return False
     before = clause.text[max(0, clause.offset(rm) - 24) : clause.offset(rm)]
+    if _WHERE_BEFORE.search(before):
+        return False  # "protesters in Kyiv demanded": where they were
     after = _PAIRED.sub("", after, count=1)  # "Kyiv and Moscow eyeing": both act
     return bool(_ACTOR_AFTER.match(after) or _ACTS_AFTER.match(after) or _BY.search(before))
+
+
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?(?:capital\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def in_speaker_phrase(clause: Clause, rm: ResolvedMention) -> bool:

@@ -29,7 +29,8 @@ _UNREAL = re.compile(
     r"(?:danger|risk|threat|prospect)\s+of|eye(?:s|d|ing)|coming\s+(?:weeks|months|days)|"
     r"next\s+(?:week|month|year)|capable\s+of|discuss(?:es|ed|ing)?|talk(?:s|ed)?\s+about|"
     r"prevent(?:ed)?|to\s+(?:launch|attack|strike|capture|seize|take|mount|conduct))"
-    r"\b[^.;]{0,50}$",
+    # up to the end of its clause: not past ", while protesters demanded..."
+    r"\b(?:(?!,\s+(?:while|whereas|but|as|and|after|when)\b)[^.;]){0,50}$",
     re.IGNORECASE,
 )
 
