@@ -516,6 +516,17 @@ def test_the_army_that_said_it_fought_is_the_countrys(memory_gazetteer):
     assert (clash.actor1, clash.actor2) == ("Sudan", "RSF")
 
 
+def test_an_attack_on_a_police_station_is_a_clash_of_the_group_named(memory_gazetteer):
+    text = (
+        "Fighters of the Arakan Army said they had attacked a police station in Kherson, "
+        "near the border with Russia, on Monday, killing three policemen."
+    )
+    clash = one(memory_gazetteer, text, "battles")
+    assert clash.place.name == "Kherson" and clash.actor1 == "Arakan Army"
+    assert clash.actor2 != "Russia"  # a border's country is where, not who
+    assert clash.figures["fatalities"].value == 3
+
+
 # -- strategic developments ------------------------------------------------------------------
 
 

@@ -39,6 +39,35 @@ ARMED_GROUPS = {
     "sdf": "SDF",
     "pkk": "PKK",
     "islamic jihad": "Palestinian Islamic Jihad",
+    "qassam brigades": "Hamas",
+    "al-qassam brigades": "Hamas",
+    "ansar allah": "Houthis",
+    "kataib hezbollah": "Kataib Hezbollah",
+    "al-qaeda": "al-Qaeda",
+    "al qaeda": "al-Qaeda",
+    "aqap": "AQAP",
+    "aqim": "AQIM",
+    "iswap": "ISWAP",
+    "islamic state west africa province": "ISWAP",
+    "isis-k": "Islamic State",
+    "islamic state khorasan": "Islamic State",
+    "ttp": "TTP",
+    "tehrik-i-taliban pakistan": "TTP",
+    "allied democratic forces": "ADF",
+    "codeco": "CODECO",
+    "tplf": "TPLF",
+    "tigray people's liberation front": "TPLF",
+    "ypg": "YPG",
+    "syrian national army": "Syrian National Army",
+    "arakan army": "Arakan Army",
+    "people's defence force": "People's Defence Force",
+    "people's defense force": "People's Defence Force",
+    "kachin independence army": "Kachin Independence Army",
+    "ta'ang national liberation army": "TNLA",
+    "tnla": "TNLA",
+    "mndaa": "MNDAA",
+    "farc": "FARC",
+    "eln": "ELN",
     "separatists": "separatists",
     "rebels": "rebels",
     "militants": "militants",
@@ -205,7 +234,8 @@ def in_speaker_phrase(clause: Clause, rm: ResolvedMention) -> bool:
 # eastern Donetsk region").
 _PLACE_USE_BEFORE = re.compile(
     r"\b(?:in|into|inside|on|across|throughout|of|from|to|towards|against|at|over|near|"
-    r"invaded|attacked|struck|shelled|hit|annexed|occupied|entered)\s+"
+    r"invaded|attacked|struck|shelled|hit|annexed|occupied|entered|"
+    r"(?:border|frontier)\s+with)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -353,7 +383,10 @@ _BETWEEN = re.compile(r"\s+between\s", re.IGNORECASE)
 
 # A state's forces named without their state ("between the army and the RSF"):
 # those of the country the article is about.
-_OWN_ARMY = re.compile(r"\bthe\s+(?:army|military|armed\s+forces)\b", re.IGNORECASE)
+_OWN_ARMY = re.compile(r"\bthe\s+(?:army|military|armed\s+forces|junta)\b", re.IGNORECASE)
+
+
+_BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+$", re.IGNORECASE)
 
 
 def _actors_after(clause: Clause, anchor: int) -> list[str]:
@@ -361,7 +394,9 @@ def _actors_after(clause: Clause, anchor: int) -> list[str]:
     countries = [
         (clause.offset(rm), rm.place.name)
         for rm in clause.mentions
-        if clause.offset(rm) >= anchor and rm.place.kind == PlaceKind.COUNTRY
+        if clause.offset(rm) >= anchor
+        and rm.place.kind == PlaceKind.COUNTRY
+        and not _BORDER_WITH.search(clause.text, max(0, clause.offset(rm) - 24), clause.offset(rm))
     ]
     groups = [
         (m.start(), ARMED_GROUPS[m.group(1).lower()]) for m in _GROUP.finditer(clause.text, anchor)

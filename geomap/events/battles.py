@@ -67,6 +67,7 @@ _GROUND_WORDS = re.compile(
     r"(?:fighters|troops|soldiers|forces)\s+(?:\w+\s+){0,2}?attack\w*|"
     r"attack\w*\s+(?:\w+\s+){0,2}?(?:fighters|troops|soldiers)|"
     r"(?:military|army)\s+(?:bases?|camps?|posts?)|checkpoints?|outposts?|barracks|convoys?|"
+    r"police\s+(?:stations?|posts?)|"
     r"patrols?)\b",
     re.I,
 )
