@@ -1387,6 +1387,20 @@ def test_one_protest_a_day_takes_the_worst_it_met(memory_gazetteer):
     assert protest.figures["fatalities"].value == 2
 
 
+def test_one_event_a_day_at_a_place_of_a_type_by_the_same_hands(memory_gazetteer):
+    text = (
+        "Russian drones hit Odesa on Monday. Later on Monday a drone struck a port "
+        "building in Odesa, killing two people."
+    )
+    (strike,) = events(memory_gazetteer, text, "strikes")
+    assert strike.actor1 == "Russia" and strike.figures["fatalities"].value == 2
+    # other hands, or another day: another event
+    two_sides = "Russian drones hit Odesa on Monday. Ukrainian drones hit Odesa on Monday."
+    assert len(events(memory_gazetteer, two_sides, "strikes")) == 2
+    two_days = "Russian drones hit Odesa on Monday. Russian drones hit Odesa on Tuesday."
+    assert len(events(memory_gazetteer, two_days, "strikes")) == 2
+
+
 def test_one_toll_for_two_towns_is_shared_between_them(memory_gazetteer):
     text = "Russian missiles killed at least 41 people in Odesa and Kherson on Monday."
     strikes = events(memory_gazetteer, text, "strikes")

@@ -31,36 +31,54 @@ def one_record_per_event(events: list[Event], article_date: dt.date | None) -> l
     # What an event carries when its sentence states no time (see clause.event_dates).
     no_time = undated(article_date) if article_date else (None, None)
     merged = merge_ceasefires(merge_exchanges(_one_per_place(events, no_time)))
-    told = _one_protest_a_day(_told_after(merged, no_time, article_date))
-    return _without_summaries(_placed_or_dated(_missiles_called_airstrikes(told), no_time))
+    told = _missiles_called_airstrikes(_told_after(merged, no_time, article_date))
+    return _without_summaries(_placed_or_dated(_one_a_day(told), no_time))
 
 
 # A protest's sub-types, from the mildest: one protest takes the worst it met.
 _FORCE = {sub: rank for rank, sub in enumerate(t.SUB_EVENT_TYPES[t.PROTESTS])}
 
 
-def _one_protest_a_day(events: list[Event]) -> list[Event]:
-    """An article's reports of a protest at one place on one stated day are
-    one protest (ACLED codes one per place and day), of the worst sub-type they
-    report, with the fatalities one of them gives: "police fired tear gas at
-    protesters in Khartoum. 2 protesters were killed" is excessive force."""
-    protests: dict[tuple, Event] = {}
-    kept: list[Event | tuple] = []  # events, and each protest's key where it first stood
+def _one_a_day(events: list[Event]) -> list[Event]:
+    """An article's reports of events of one type at one place on one stated
+    day, by the same hands, are one event, as ACLED codes them ("Russian
+    drones hit Odesa on Monday. A drone struck a port building in Odesa on
+    Monday, killing two"): the first report, with the actors and figures the
+    others add. A protest is one whatever it met, of the worst sub-type it
+    reports: "police fired tear gas at protesters in Khartoum. 2 protesters
+    were killed" is excessive force."""
+    firsts: dict[tuple, Event] = {}
+    kept: list[Event | tuple] = []  # events, and each merged event's key where it first stood
     for e in events:
-        if e.layer != "protests" or e.place is None or e.time_precision != DAY:
+        if is_claim(e) or e.place is None or e.time_precision != DAY:
             kept.append(e)
             continue
-        key = (e.place.id, e.event_date)
-        first = protests.get(key)
-        if first is None:
-            protests[key] = e
-            kept.append(key)
+        sub_type = None if e.layer == "protests" else e.sub_event_type
+        key = (e.layer, sub_type, e.place.id, e.event_date)
+        first = firsts.get(key)
+        if first is not None and not _other_hands(first, e):
+            worst = max((first, e), key=lambda x: _FORCE.get(x.sub_event_type, 0))
+            firsts[key] = replace(
+                first,
+                sub_event_type=worst.sub_event_type,
+                actor1=first.actor1 or e.actor1,
+                actor2=first.actor2 or e.actor2,
+                figures={**e.figures, **first.figures},
+            )
             continue
-        worst = max((first, e), key=lambda x: _FORCE.get(x.sub_event_type, 0))
-        protests[key] = replace(
-            first, sub_event_type=worst.sub_event_type, figures={**e.figures, **first.figures}
-        )
-    return [protests[k] if isinstance(k, tuple) else k for k in kept]
+        if first is None:
+            firsts[key] = e
+            kept.append(key)
+        else:
+            kept.append(e)
+    return [firsts[k] if isinstance(k, tuple) else k for k in kept]
+
+
+def _other_hands(one: Event, other: Event) -> bool:
+    """True when two events name different actors on one side."""
+    return any(
+        a and b and a != b for a, b in ((one.actor1, other.actor1), (one.actor2, other.actor2))
+    )
 
 
 def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | None) -> list[Event]:
