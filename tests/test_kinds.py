@@ -1401,6 +1401,18 @@ def test_one_event_a_day_at_a_place_of_a_type_by_the_same_hands(memory_gazetteer
     assert len(events(memory_gazetteer, two_days, "strikes")) == 2
 
 
+def test_the_strike_told_again_at_a_town_of_its_region_is_placed_there(memory_gazetteer):
+    text = (
+        "A Russian air strike on a village in the Kharkiv region killed at least 50 "
+        "people, officials said on Thursday. The strike on the village near Izium took "
+        "place early on Tuesday."
+    )
+    (strike,) = events(memory_gazetteer, text, "strikes")
+    assert (strike.place.name, strike.event_date) == ("Izium", dt.date(2026, 2, 3))
+    assert strike.sub_event_type == t.AIR_DRONE and strike.actor1 == "Russia"
+    assert strike.figures["fatalities"].value == 50
+
+
 def test_one_toll_for_two_towns_is_shared_between_them(memory_gazetteer):
     text = "Russian missiles killed at least 41 people in Odesa and Kherson on Monday."
     strikes = events(memory_gazetteer, text, "strikes")

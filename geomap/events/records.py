@@ -30,7 +30,8 @@ def one_record_per_event(events: list[Event], article_date: dt.date | None) -> l
     left out (see the functions below)."""
     # What an event carries when its sentence states no time (see clause.event_dates).
     no_time = undated(article_date) if article_date else (None, None)
-    merged = merge_ceasefires(merge_exchanges(_one_per_place(events, no_time)))
+    placed = _placed_by_back_references(events, no_time)
+    merged = merge_ceasefires(merge_exchanges(_one_per_place(placed, no_time)))
     told = _missiles_called_airstrikes(_told_after(merged, no_time, article_date))
     return _without_summaries(_placed_or_dated(_one_a_day(told), no_time))
 
@@ -215,6 +216,40 @@ def _one_per_place(events: list[Event], no_time: tuple) -> list[Event]:
         return key in by_day or (untimed and key in dated)
 
     return [e for e in events if not repeats(e)]
+
+
+def _placed_by_back_references(events: list[Event], no_time: tuple) -> list[Event]:
+    """A sentence that opens on "the strike" and puts it at a town in the
+    region where an earlier sentence put an event of its kind tells where (and
+    when) that event was, not of another: "A military air strike on a village
+    in the Sagaing region killed 53 people ... The strike on Pazigyi village
+    in Kanbalu township took place early on Tuesday". The earlier report takes
+    the town, and the day if the later one states it."""
+    out: list[Event] = []
+    for e in events:
+        earlier = None
+        if e.place is not None and not is_claim(e) and _BACK_REFERENCE.match(e.quote):
+            earlier = next(
+                (
+                    x
+                    for x in reversed(out)
+                    if x.layer == e.layer
+                    and x.place is not None
+                    and x.place.kind in _REGION_KINDS
+                    and contains(x.place, e.place)
+                ),
+                None,
+            )
+        if earlier is None:
+            out.append(e)
+            continue
+        when = {}
+        if (e.event_date, e.time_precision) != no_time:
+            when = {"event_date": e.event_date, "time_precision": e.time_precision}
+        out[out.index(earlier)] = replace(
+            earlier, place=e.place, geo_precision=e.geo_precision, **when
+        )
+    return out
 
 
 # A sentence that opens on "the strikes" speaks of strikes already reported.
