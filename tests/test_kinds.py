@@ -353,6 +353,16 @@ def test_the_sides_of_a_passive_clash_and_of_soldiers_killed(memory_gazetteer):
     assert one(memory_gazetteer, strike, "strikes").actor1 == "Russia"
 
 
+def test_the_articles_country_is_where_its_places_are_not_whose_forces_act(memory_gazetteer):
+    text = (
+        "Russian drones struck Khartoum on Sunday. Russian forces also shelled the outskirts "
+        "of Khartoum, Russian media reported. More than 2,000 people have been killed "
+        "since the war began."
+    )
+    toll = one(memory_gazetteer, text, "casualties")
+    assert toll.place.name == "Sudan" and toll.geo_precision == 3
+
+
 def test_a_toll_is_placed_where_the_victims_fell_not_by_whose_they_are(memory_gazetteer):
     text = "Two Ukrainian soldiers were wounded in shelling in Kherson on Monday."
     assert one(memory_gazetteer, text, "casualties").place.name == "Kherson"

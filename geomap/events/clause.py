@@ -190,17 +190,20 @@ def article_context(
     country_of: Callable[[str], Place | None] | None,
     front_of: Callable[[str], Place | None] | None = None,
 ) -> Article:
-    """The article's country (the one its places lie in most often, its
-    dateline's winning a tie, then the first named), its main place (the town
+    """The article's country (the one its places lie in most often, demonyms
+    aside, its dateline's winning a tie, then the first named), its main place (the town
     of that country it names most often) and its line of contact (``front_of``
     the country's code). A dateline says where the reporter filed from: a
     story on Sudan is datelined Nairobi."""
-    codes = [
-        rm.place.country_code
-        for rm in resolved
-        if rm.place.country_code and rm.mention.start >= doc.dateline_end
+    placed = [
+        rm for rm in resolved if rm.place.country_code and rm.mention.start >= doc.dateline_end
     ]
+    # Demonyms mostly name who acted ("Israeli warplanes struck Beirut"): they
+    # vote only in an article that names no place.
+    codes = [rm.place.country_code for rm in placed if rm.mention.kind_hint != Hint.DEMONYM]
     dateline = [rm.place.country_code for rm in resolved if rm.mention.start < doc.dateline_end]
+    if not codes:
+        codes = [rm.place.country_code for rm in placed]
     if not codes:
         codes = [code for code in dateline if code]
     if not codes:
