@@ -93,6 +93,14 @@ _ARMED_AFTER = re.compile(
     r"rockets?|artillery|shell(?:s|ing)|strikes?|airstrikes?|attacks?|jets|warplanes|"
     r"aircraft|bombers|navy|offensive|assaults?|invasion|occupiers)\b"
 )
+
+
+def names_an_army(text: str, mention: Mention) -> bool:
+    """True for a demonym of an army or of what it fires ("Russian forces",
+    "Israeli warplanes"): who acts, which says nothing of where."""
+    return mention.kind_hint == Hint.DEMONYM and bool(_ARMED_AFTER.match(text, mention.end))
+
+
 # Context moves two candidates apart by at most this much, so a candidate
 # further behind the best on its own can never win.
 _MAX_CONTEXT_SWING = CONTEXT_BONUS + ADMIN1_BONUS + NEAR_BONUS + FOREIGN_COUNTRY_PENALTY
@@ -427,7 +435,7 @@ class Resolver:
                 place = listed[0].place if listed else None
             if place is not None:
                 firsts.setdefault(mention.key, place)
-            if mention.kind_hint == Hint.DEMONYM and _ARMED_AFTER.match(doc.text, mention.end):
+            if names_an_army(doc.text, mention):
                 votes.setdefault((mention.key, mention.kind_hint), (None, None))
                 if place is not None:
                     armies.add(place.country_code)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
 from ..model import Document, Event, Figure, Hint, Place, ResolvedMention, Sentence
+from ..resolve import names_an_army
 from ..text import sentence_at
 from .dates import DateMention, find_dates, undated
 
@@ -190,17 +191,17 @@ def article_context(
     country_of: Callable[[str], Place | None] | None,
     front_of: Callable[[str], Place | None] | None = None,
 ) -> Article:
-    """The article's country (the one its places lie in most often, demonyms
-    aside, its dateline's winning a tie, then the first named), its main place (the town
+    """The article's country (the one its places lie in most often, armies'
+    demonyms aside, its dateline's winning a tie, then the first named), its main place (the town
     of that country it names most often) and its line of contact (``front_of``
     the country's code). A dateline says where the reporter filed from: a
     story on Sudan is datelined Nairobi."""
     placed = [
         rm for rm in resolved if rm.place.country_code and rm.mention.start >= doc.dateline_end
     ]
-    # Demonyms mostly name who acted ("Israeli warplanes struck Beirut"): they
-    # vote only in an article that names no place.
-    codes = [rm.place.country_code for rm in placed if rm.mention.kind_hint != Hint.DEMONYM]
+    # An army's demonym names who acted ("Israeli warplanes struck Beirut"):
+    # it votes only in an article that names nothing else.
+    codes = [rm.place.country_code for rm in placed if not names_an_army(doc.text, rm.mention)]
     dateline = [rm.place.country_code for rm in resolved if rm.mention.start < doc.dateline_end]
     if not codes:
         codes = [rm.place.country_code for rm in placed]
