@@ -169,6 +169,8 @@ def test_near_a_town_is_precision_two(memory_gazetteer):
     assert (strike.place.name, strike.geo_precision) == ("Bakhmut", 2)
     km = one(memory_gazetteer, "Drones struck 20 km from Izium on Monday.", "strikes")
     assert (km.place.name, km.geo_precision) == ("Izium", 2)
+    suburbs = "Warplanes struck the southern suburbs of Kyiv on Monday."
+    assert one(memory_gazetteer, suburbs, "strikes").geo_precision == 2
 
 
 def test_an_unnamed_village_in_a_region_is_precision_two(memory_gazetteer):

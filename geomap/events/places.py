@@ -55,6 +55,7 @@ _AWAY_FROM = re.compile(
 )
 _NEAR = re.compile(
     r"\b(?:near|nearby|outside|around|close\s+to|outskirts\s+of|approaches\s+to|"
+    r"(?:(?:southern|northern|eastern|western)\s+)?(?:suburbs?|environs)\s+of|"
     r"\d+\s?(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+){0,2}(?:from|of|away\s+from)|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
     r"(?:villages?|towns?|settlements?|areas?)\s+(?:around|near))\s+(?:the\s+)?"
