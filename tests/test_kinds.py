@@ -1389,6 +1389,18 @@ def test_a_strike_whose_drones_were_all_shot_down_is_a_downing(memory_gazetteer)
     assert one(memory_gazetteer, text, "disrupted").place.name == "Kyiv"
 
 
+def test_what_air_defence_let_through_struck(memory_gazetteer):
+    text = (
+        "Air defences shot down 20 of 25 drones on Monday, but one hit an apartment "
+        "block in Kharkiv, killing a woman."
+    )
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.place.name, strike.sub_event_type) == ("Kharkiv", t.AIR_DRONE)
+    assert strike.figures["fatalities"].value == 1 and "weapon_count" not in strike.figures
+    all_down = "Air defences shot down all 25 drones over Kharkiv on Monday."
+    assert events(memory_gazetteer, all_down, "strikes") == []
+
+
 def test_one_protest_a_day_takes_the_worst_it_met(memory_gazetteer):
     text = (
         "On 4 March 2023, police fired tear gas at protesters in Khartoum. "

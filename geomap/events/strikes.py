@@ -121,6 +121,13 @@ _ALL_DOWNED_AFTER = re.compile(
     r"(?:\w+\s+)?(?:shot\s+down|intercepted|downed)\b",
     re.IGNORECASE,
 )
+# What air defence let through: "..., but one hit an apartment block in Kharkiv".
+_GOT_THROUGH = re.compile(
+    r"\b(?:but|and|while|though)\s+(?:that\s+)?(?:one|two|three|four|five|several|some|"
+    r"others|the\s+rest|[\w-]+\s+of\s+them)\s+(?:still\s+|later\s+)?(?P<hit>hit|struck|"
+    r"landed\s+(?:on|in)|slammed\s+into|crashed\s+into)\b",
+    re.IGNORECASE,
+)
 _OF_WHICH = re.compile(
     r"(?:(?:about|some|nearly|around|at\s+least)\s+)?\d[\d,]*\s+of\s+"
     r"(?:which|them|those)\s+(?:were|was|are)\s+[\w-]+(?:\s+[\w-]+)?",
@@ -259,13 +266,17 @@ def extract(clause: Clause) -> list[Event]:
             return []
         triggers = [strike]
     # "drones were shot down", "could strike": no strike
+    downed = [m for m in triggers if _SHOT_DOWN.search(text[max(0, m.start() - 40) : m.end() + 40])]
     triggers = [
         m
         for m in triggers
-        if not _SHOT_DOWN.search(text[max(0, m.start() - 40) : m.end() + 40])
+        if m not in downed
         and not _ALL_DOWNED_AFTER.search(text, m.end())
         and not clause.unreal(m.start())
     ]
+    through = _GOT_THROUGH.search(text, downed[0].end()) if downed and not triggers else None
+    if through and not clause.unreal(through.start()):
+        triggers = [through]  # "shot down 20 of 25 drones, but one hit": that one struck
     if not triggers:
         return []
     events: list[Event] = []
@@ -288,7 +299,8 @@ def extract(clause: Clause) -> list[Event]:
         ):
             sub_type = t.SHELLING  # "missiles ... airstrikes": the missile is what hit
         figures: dict[str, Figure] = {}
-        count = _weapon_count(text, trigger, triggers)
+        # (what got through is not what was launched)
+        count = _weapon_count(text, trigger, triggers) if trigger.re is not _GOT_THROUGH else None
         if count:
             detail = _OF_WHICH.search(text, end)
             figures["weapon_count"] = (
