@@ -470,6 +470,22 @@ def test_force_on_a_crowd_is_an_intervention_and_force_by_it_a_riot(memory_gazet
     ]
 
 
+def test_a_protest_whose_crowd_then_throws_stones_is_a_riot(memory_gazetteer):
+    text = (
+        "Hundreds of protesters gathered outside the embassy in Kyiv on Saturday. "
+        "Some threw stones and set tyres on fire, and police fired tear gas."
+    )
+    found = events(memory_gazetteer, text)
+    assert [(e.layer, e.sub_event_type, e.place.name) for e in found] == [
+        ("riots", t.VIOLENT_DEMONSTRATION, "Kyiv")
+    ]
+
+
+def test_who_backs_a_group_is_not_who_acts(memory_gazetteer):
+    text = "Rebels backed by Russia seized the town of Izium on Thursday."
+    assert one(memory_gazetteer, text, "control").actor1 == "rebels"
+
+
 def test_sniper_fire_is_a_clash_on_soldiers_and_an_attack_on_civilians(memory_gazetteer):
     soldier = "A Ukrainian soldier was killed by a Russian sniper near Kherson on Monday."
     clash = one(memory_gazetteer, soldier, "battles")

@@ -293,8 +293,10 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
             and rm.place.kind == PlaceKind.COUNTRY
             and rm.place.name != skip
             and not _as_place(clause, rm)
-            # "killed 40 Russian soldiers": whom it was done to
+            # "killed 40 Russian soldiers": whom it was done to; "M23 rebels
+            # backed by Rwanda": who backs them
             and not _VICTIM_BEFORE.search(clause.text, max(0, start - 40), start)
+            and not _BACKER_BEFORE.search(clause.text, max(0, start - 40), start)
             and not _OWNER.match(clause.text, rm.mention.end - clause.sentence.start)
         ):
             best_at, best = start, rm.place.name
@@ -331,6 +333,10 @@ _ITS_FORCES = re.compile(
 # The speaker, by a pronoun, as who did it: "Russian forces said they had taken".
 _SPEAKER_DID = re.compile(
     r"\s+(?:that\s+)?(?:it|they|we)\s+(?:had|have|has)\b(?!\s+been)", re.IGNORECASE
+)
+_BACKER_BEFORE = re.compile(
+    r"\b(?:backed|supported|armed|funded|sponsored|aided|trained)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killed|killing|kill|targeted|targeting|struck|hit|attacked|captured|eliminated|"

@@ -85,7 +85,10 @@ _NOT_A_PROTEST = re.compile(
 
 # The crowd named again in the next sentence by a word that reports no protest
 # of its own ("Police used tear gas to disperse them", "fired into the crowd").
-_CROWD_AGAIN = re.compile(r"\b(?:them|crowds?|marchers|gathering)\b", re.IGNORECASE)
+_CROWD_AGAIN = re.compile(
+    r"\b(?:them|crowds?|marchers|gathering)\b|^\W*(?:Some|Many|Others|Several|A\s+few)\b",
+    re.IGNORECASE,
+)
 
 
 def _next_about_the_crowd(clause: Clause) -> str:
@@ -105,6 +108,17 @@ def _protests(clause: Clause) -> list[Event]:
     if clause.unreal(match.start()):
         return []
     after = _next_about_the_crowd(clause)
+    killed = fatalities(text) or fatalities(after)
+    if _RIOT.search(after):  # "... Some threw stones and set tyres on fire": a riot
+        return emit(
+            clause,
+            RIOTS.layer,
+            t.RIOTS,
+            t.VIOLENT_DEMONSTRATION,
+            *match.span(),
+            actor1="Rioters",
+            figures={"fatalities": killed} if killed else {},
+        )
     # What was done to the protest, not what it was about.
     done = f"{_CAUSE.sub(' ', text)} {after}"
     if _EXCESSIVE.search(done):
@@ -113,7 +127,6 @@ def _protests(clause: Clause) -> list[Event]:
         sub_type = t.PROTEST_WITH_INTERVENTION
     else:
         sub_type = t.PEACEFUL_PROTEST
-    killed = fatalities(text) or fatalities(after)
     return emit(
         clause,
         PROTESTS.layer,
