@@ -1417,6 +1417,21 @@ def test_what_air_defence_let_through_struck(memory_gazetteer):
     assert events(memory_gazetteer, all_down, "strikes") == []
 
 
+def test_an_exchange_that_names_only_sides_is_in_the_wars_country(memory_gazetteer):
+    text = (
+        "Drones hit Khartoum on Monday. Turkey has been mediating between the RSF and "
+        "Moscow for months, and a prisoner swap involving 900 detainees took place in April."
+    )
+    swap = one(memory_gazetteer, text, "exchanges")
+    assert (swap.place.name, swap.geo_precision) == ("Sudan", 3)
+    assert swap.figures["prisoners_total"].value == 900
+
+
+def test_listed_towns_may_say_what_they_are(memory_gazetteer):
+    text = "Missiles hit Kharkiv and the town of Izium on Monday."
+    assert {e.place.name for e in events(memory_gazetteer, text, "strikes")} == {"Kharkiv", "Izium"}
+
+
 def test_one_protest_a_day_takes_the_worst_it_met(memory_gazetteer):
     text = (
         "On 4 March 2023, police fired tear gas at protesters in Khartoum. "

@@ -121,7 +121,8 @@ _ACTS = (
     r"provid\w*|suppl\w*|deliver\w*|approv\w*|admitted|insists|edges|stepped|annex\w*|"
     r"tr(?:y|ies|ied|ying)|attempt\w*|continu\w+|keeps?|kept|uses?|used|mobili[sz]\w+|"
     r"massed|concentrat\w+|brought|focus\w*|eye(?:s|d|ing)|prepar\w+|unleash\w*|"
-    r"has\s+been\s+(?:pushing|trying|seeking)|is\s+(?:also\s+)?(?:expected|alleged|accused|"
+    r"mediat\w*|brokered|host(?:ed|s|ing)|"
+    r"(?:has|have)\s+been\s+[a-z]+ing|is\s+(?:also\s+)?(?:expected|alleged|accused|"
     r"trying|seeking)|(?:could|would|will|can|may|must|should)\s+(?!be\b|have\s+been\b)[a-z]+"
 )
 _ACTS_AFTER = re.compile(
@@ -205,13 +206,22 @@ def is_actor(clause: Clause, rm: ResolvedMention) -> bool:
         return True
     if rm.place.kind != PlaceKind.COUNTRY and not rm.place.capital:
         return False
-    before = clause.text[max(0, clause.offset(rm) - 24) : clause.offset(rm)]
+    at = clause.offset(rm)
+    before = clause.text[max(0, at - 24) : at]
     if _WHERE_BEFORE.search(before):
         return False  # "protesters in Kyiv demanded": where they were
+    if _SIDES_BEFORE.search(clause.text, max(0, at - 60), at):
+        return True  # "mediating between the Houthis and Riyadh": a side
     after = _PAIRED.sub("", after, count=1)  # "Kyiv and Moscow eyeing": both act
     return bool(_ACTOR_AFTER.match(after) or _ACTS_AFTER.match(after) or _BY.search(before))
 
 
+_SIDES_BEFORE = re.compile(
+    r"\b(?:mediat\w*|talks|negotiations?|relations|tensions|fighting|war|conflict|deal|"
+    r"agreement|dialogue|rift|feud)\s+between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:and\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _WHERE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?(?:capital\s+)?$",
     re.IGNORECASE,

@@ -275,15 +275,27 @@ def _exchanges(clause: Clause) -> list[Event]:
         figures.setdefault(
             name, Figure(figure.value, word, figure.hedge, text[start : end + noun.end()])
         )
-    if not figures or not clause.mentions:
+    if not figures:
         return []
     # Where the swap took place ("exchanged 390 prisoners each in Belarus"), else
-    # the most specific place named, not who told of it ("Kyiv said").
+    # the most specific place named, not who told of it ("Kyiv said") nor a
+    # side ("between the Houthis and Riyadh"), else the war's country.
     where = _venue(clause, *verb.span())
     if where is None:
-        named = [r for r in clause.mentions if not in_speaker_phrase(clause, r)] or clause.mentions
-        rm = min(named, key=lambda r: (specificity(r.place), r.mention.start))
-        where = (rm.place, rm.place.geo_precision)
+        named = [
+            r
+            for r in clause.mentions
+            if not in_speaker_phrase(clause, r) and not is_actor(clause, r)
+        ]
+        if not named and clause.article.theatre is not None:
+            where = (clause.article.theatre, 3)
+        elif named or clause.mentions:
+            rm = min(
+                named or clause.mentions, key=lambda r: (specificity(r.place), r.mention.start)
+            )
+            where = (rm.place, rm.place.geo_precision)
+        else:
+            return []
     together = parties(clause)
     date, precision = event_dates(clause, verb.start(), verb.end())[0]
     return [
