@@ -1432,6 +1432,13 @@ def test_listed_towns_may_say_what_they_are(memory_gazetteer):
     assert {e.place.name for e in events(memory_gazetteer, text, "strikes")} == {"Kharkiv", "Izium"}
 
 
+def test_strikes_a_crowd_denounces_are_its_cause_not_a_strike_where_it_is(memory_gazetteer):
+    rally = "Thousands of Hamas supporters rallied in Khartoum on Friday to denounce the strikes."
+    assert [e.layer for e in events(memory_gazetteer, rally)] == ["protests"]
+    placed = "Ukraine condemned the Russian missile strikes on Kharkiv on Monday, which killed 5."
+    assert one(memory_gazetteer, placed, "strikes").place.name == "Kharkiv"
+
+
 def test_one_protest_a_day_takes_the_worst_it_met(memory_gazetteer):
     text = (
         "On 4 March 2023, police fired tear gas at protesters in Khartoum. "

@@ -183,6 +183,24 @@ _FIRED_BEFORE = re.compile(
 )
 
 
+# Strikes a crowd or a government speaks out against ("rallied to denounce the
+# strikes"): told of as a cause, reported (if at all) where they hit.
+_DENOUNCED = re.compile(
+    r"\b(?:denounc\w*|condemn\w*|protest\w*\s+(?:against|over)|rall\w*\s+against|"
+    r"(?:outrage|anger|fury)\s+(?:over|at)|mourn\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _denounced(clause: Clause, weapon: re.Match) -> bool:
+    """True for strikes spoken out against that the words after do not place
+    ("rallied to denounce the strikes"; not "condemned the strikes on Kharkiv")."""
+    text = clause.text
+    return bool(_DENOUNCED.search(text, max(0, weapon.start() - 50), weapon.start())) and not any(
+        weapon.end() <= clause.offset(rm) <= weapon.end() + 40 for rm in clause.mentions
+    )
+
+
 def _supplied(text: str, start: int, end: int) -> bool:
     """True when the weapon at ``text[start:end]`` is supplied, made or sold,
     not fired."""
@@ -248,11 +266,16 @@ def extract(clause: Clause) -> list[Event]:
     text = clause.text
     if not _ATTACK.search(text) or _NOT_VIOLENCE.search(text) or _only_defence_heard(text):
         return []  # (the cheap test first: most sentences tell of no attack)
-    triggers = [m for m in _ANY_WEAPON.finditer(text) if not _supplied(text, *m.span())]
+    triggers = [
+        m
+        for m in _ANY_WEAPON.finditer(text)
+        if not _supplied(text, *m.span()) and not _denounced(clause, m)
+    ]
     if not triggers:
         strike = _STRIKE.search(text)
         if (
             not strike
+            or _denounced(clause, strike)
             or _GROUND.search(text)
             or CROWD.search(text)  # "fired on protesters": force against a protest
             or HAZARD.search(text)  # "the worst hit by the flu"
