@@ -200,6 +200,15 @@ def test_a_possibility_is_no_event(memory_gazetteer):
     assert events(memory_gazetteer, foreseen) == []
 
 
+def test_a_day_after_is_the_day_before_the_date_it_hangs_from(memory_gazetteer):
+    text = (
+        "Russia said on Friday it had struck a port near Odesa, a day after Ukrainian "
+        "drones hit Kherson."
+    )
+    found = {e.place.name: e.event_date for e in events(memory_gazetteer, text, "strikes")}
+    assert found["Kherson"] == dt.date(2026, 1, 29)  # the Thursday before Friday 30 January
+
+
 def test_a_possibility_ends_with_its_clause(memory_gazetteer):
     text = (
         "Negotiators met in Istanbul on Friday to discuss a ceasefire, while protesters "

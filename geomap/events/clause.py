@@ -13,7 +13,7 @@ from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
 from ..model import Document, Event, Figure, Hint, Place, ResolvedMention, Sentence
 from ..resolve import names_an_army
 from ..text import sentence_at
-from .dates import DateMention, find_dates, undated
+from .dates import DAY, DateMention, find_dates, undated
 
 MAX_SENTENCE = 2000  # characters; longer "sentences" are not read for events
 # Words that make what follows a possibility, a plan or a denial, not an event.
@@ -328,4 +328,21 @@ def stated_dates(clause: Clause, start: int, end: int) -> list[tuple]:
         # date across a clause boundary is another clause's.
         return bool(_CLAUSE_BREAK.search(text, left, max(left, right))), abs(right - left)
 
-    return [(d.date, d.precision) for d in min(groups, key=distance)]
+    nearest = min(groups, key=distance)
+    # "said on Friday it had attacked a tanker, a day after warplanes struck Sanaa":
+    # the strike is the day before the date of the clause it hangs from.
+    apart = _DAYS_APART.search(text, max(0, start - 90), start)
+    if apart and nearest[-1].end <= apart.start():
+        days = _DAY_COUNTS.get(apart.group("n").lower()) or int(apart.group("n"))
+        shift = dt.timedelta(days=-days if apart.group("way").lower() == "after" else days)
+        return [
+            (d.date + shift, d.precision) if d.precision == DAY else (d.date, d.precision)
+            for d in nearest
+        ]
+    return [(d.date, d.precision) for d in nearest]
+
+
+_DAY_COUNTS = {"a": 1, "the": 1, "one": 1, "two": 2, "three": 3}
+_DAYS_APART = re.compile(
+    r"\b(?P<n>a|the|one|two|three|\d)\s+days?\s+(?P<way>after|before)\s+[^;,]*$", re.IGNORECASE
+)
