@@ -16,6 +16,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from .events import taxonomy as t
 from .events.kinds import EventKind
 from .events.registry import BY_LAYER, KINDS
 from .model import Event, Hint, Place, ResolvedMention, Sentence
@@ -257,9 +258,11 @@ def event_layers(
 ) -> dict[str, Layer]:
     """Point layers from events.
 
-    Reports of the same event (same layer, type, place and day) become one
-    feature that lists every quote and source, with the figures of the first
-    report that gives each figure.
+    Reports of the same event (same layer, type, place and day, by the same
+    hands: an actor one report names and another leaves out is the same)
+    become one feature that lists every quote and source, with the figures of
+    the first report that gives each figure. Two actors' strikes or attacks are
+    two events (ACLED codes Russian and Ukrainian shelling of Donetsk twice).
     """
     merged: dict[tuple, list[Event]] = defaultdict(list)
     for event in events:
@@ -274,18 +277,40 @@ def event_layers(
         )
         merged[key].append(event)
     features: dict[str, list[Feature]] = defaultdict(list)
-    for key, group in merged.items():
-        features[key[0]].append(
-            _event_feature(sorted(group, key=lambda e: (e.doc_id, e.quote_start)))
-        )
+    for key, reports in merged.items():
+        groups: list[list[Event]] = []
+        for event in sorted(reports, key=lambda e: (e.doc_id, e.quote_start)):
+            same = next((g for g in groups if _same_hands(g, event)), None)
+            if same is None:
+                groups.append([event])
+            else:
+                same.append(event)
+        for number, group in enumerate(groups):
+            features[key[0]].append(_event_feature(group, apart=number))
     for name, extra_features in (extra or {}).items():
         features[name].extend(extra_features)
     return {name: make_layer(name, feats) for name, feats in features.items()}
 
 
-def _event_feature(group: list[Event]) -> Feature:
+# One-sided violence, whose actor1 is who did it (a clash's sides are named
+# in either order, so its reports merge whatever they name).
+_ONE_SIDED = frozenset({t.EXPLOSIONS, t.VIOLENCE_AGAINST_CIVILIANS})
+
+
+def _same_hands(group: list[Event], event: Event) -> bool:
+    """True unless ``event`` is one-sided violence by an actor other than one
+    the reports in ``group`` name. (A clash's sides, and the parties to talks
+    and exchanges, are named in any order.)"""
+    if event.actor1 is None or event.event_type not in _ONE_SIDED:
+        return True
+    return all(e.actor1 in (None, event.actor1) for e in group)
+
+
+def _event_feature(group: list[Event], apart: int = 0) -> Feature:
     """One feature for the reports of one event: the first report's fields, each
-    figure and detail from the first report that gives it, every quote and source."""
+    figure and detail from the first report that gives it, every quote and source.
+    ``apart`` numbers the events of other hands at the same place and day, whose
+    ids take their actor."""
     first = group[0]
     place = first.place
     figures: dict = {}
@@ -298,7 +323,12 @@ def _event_feature(group: list[Event]) -> Feature:
     quotes = list(dict.fromkeys(e.quote for e in group))
     props = {
         "id": stable_id(
-            first.layer, first.sub_event_type, place.id, first.event_date, first.time_precision
+            first.layer,
+            first.sub_event_type,
+            place.id,
+            first.event_date,
+            first.time_precision,
+            *([first.actor1] if apart else []),
         ),
         "event_type": first.event_type,
         "sub_event_type": first.sub_event_type,

@@ -1458,18 +1458,27 @@ def test_one_protest_a_day_takes_the_worst_it_met(memory_gazetteer):
     assert protest.figures["fatalities"].value == 2
 
 
-def test_one_event_a_day_at_a_place_of_a_type_by_the_same_hands(memory_gazetteer):
-    text = (
+def test_one_feature_a_day_at_a_place_of_a_type_by_the_same_hands(memory_gazetteer):
+    from geomap.layers import event_layers
+
+    def strikes(text):
+        found = events(memory_gazetteer, text, "strikes")
+        return [f.properties for f in event_layers(found)["strikes"].features]
+
+    (strike,) = strikes(
         "Russian drones hit Odesa on Monday. Later on Monday a drone struck a port "
         "building in Odesa, killing two people."
     )
-    (strike,) = events(memory_gazetteer, text, "strikes")
-    assert strike.actor1 == "Russia" and strike.figures["fatalities"].value == 2
+    assert strike["actor1"] == "Russia" and strike["fatalities"] == 2
+    assert strike["report_count"] == 2
     # other hands, or another day: another event
-    two_sides = "Russian drones hit Odesa on Monday. Ukrainian drones hit Odesa on Monday."
-    assert len(events(memory_gazetteer, two_sides, "strikes")) == 2
-    two_days = "Russian drones hit Odesa on Monday. Russian drones hit Odesa on Tuesday."
-    assert len(events(memory_gazetteer, two_days, "strikes")) == 2
+    two_sides = strikes("Russian drones hit Odesa on Monday. Ukrainian drones hit Odesa on Monday.")
+    assert sorted(s["actor1"] for s in two_sides) == ["Russia", "Ukraine"]
+    assert len({s["id"] for s in two_sides}) == 2
+    assert (
+        len(strikes("Russian drones hit Odesa on Monday. Russian drones hit Odesa on Tuesday."))
+        == 2
+    )
 
 
 def test_the_strike_told_again_at_a_town_of_its_region_is_placed_there(memory_gazetteer):
@@ -1478,10 +1487,13 @@ def test_the_strike_told_again_at_a_town_of_its_region_is_placed_there(memory_ga
         "people, officials said on Thursday. The strike on the village near Izium took "
         "place early on Tuesday."
     )
-    (strike,) = events(memory_gazetteer, text, "strikes")
-    assert (strike.place.name, strike.event_date) == ("Izium", dt.date(2026, 2, 3))
-    assert strike.sub_event_type == t.AIR_DRONE and strike.actor1 == "Russia"
-    assert strike.figures["fatalities"].value == 50
+    from geomap.layers import event_layers
+
+    found = events(memory_gazetteer, text, "strikes")
+    (strike,) = [f.properties for f in event_layers(found)["strikes"].features]
+    assert (strike["location"], strike["event_date"]) == ("Izium", "2026-02-03")
+    assert strike["sub_event_type"] == t.AIR_DRONE and strike["actor1"] == "Russia"
+    assert strike["fatalities"] == 50 and strike["report_count"] == 2
 
 
 def test_one_toll_for_two_towns_is_shared_between_them(memory_gazetteer):

@@ -32,54 +32,36 @@ def one_record_per_event(events: list[Event], article_date: dt.date | None) -> l
     no_time = undated(article_date) if article_date else (None, None)
     placed = _placed_by_back_references(events, no_time)
     merged = merge_ceasefires(merge_exchanges(_one_per_place(placed, no_time)))
-    told = _missiles_called_airstrikes(_told_after(merged, no_time, article_date))
-    return _without_summaries(_placed_or_dated(_one_a_day(told), no_time))
+    told = _one_protest_a_day(_told_after(merged, no_time, article_date))
+    return _without_summaries(_placed_or_dated(_missiles_called_airstrikes(told), no_time))
 
 
 # A protest's sub-types, from the mildest: one protest takes the worst it met.
 _FORCE = {sub: rank for rank, sub in enumerate(t.SUB_EVENT_TYPES[t.PROTESTS])}
 
 
-def _one_a_day(events: list[Event]) -> list[Event]:
-    """An article's reports of events of one type at one place on one stated
-    day, by the same hands, are one event, as ACLED codes them ("Russian
-    drones hit Odesa on Monday. A drone struck a port building in Odesa on
-    Monday, killing two"): the first report, with the actors and figures the
-    others add. A protest is one whatever it met, of the worst sub-type it
-    reports: "police fired tear gas at protesters in Khartoum. 2 protesters
-    were killed" is excessive force."""
-    firsts: dict[tuple, Event] = {}
-    kept: list[Event | tuple] = []  # events, and each merged event's key where it first stood
+def _one_protest_a_day(events: list[Event]) -> list[Event]:
+    """An article's reports of a protest at one place on one stated day are
+    one protest (ACLED codes one per place and day), of the worst sub-type they
+    report, with the fatalities one of them gives: "police fired tear gas at
+    protesters in Khartoum. 2 protesters were killed" is excessive force."""
+    protests: dict[tuple, Event] = {}
+    kept: list[Event | tuple] = []  # events, and each protest's key where it first stood
     for e in events:
-        if is_claim(e) or e.place is None or e.time_precision != DAY:
+        if e.layer != "protests" or e.place is None or e.time_precision != DAY:
             kept.append(e)
             continue
-        sub_type = None if e.layer == "protests" else e.sub_event_type
-        key = (e.layer, sub_type, e.place.id, e.event_date)
-        first = firsts.get(key)
-        if first is not None and not _other_hands(first, e):
-            worst = max((first, e), key=lambda x: _FORCE.get(x.sub_event_type, 0))
-            firsts[key] = replace(
-                first,
-                sub_event_type=worst.sub_event_type,
-                actor1=first.actor1 or e.actor1,
-                actor2=first.actor2 or e.actor2,
-                figures={**e.figures, **first.figures},
-            )
-            continue
+        key = (e.place.id, e.event_date)
+        first = protests.get(key)
         if first is None:
-            firsts[key] = e
+            protests[key] = e
             kept.append(key)
-        else:
-            kept.append(e)
-    return [firsts[k] if isinstance(k, tuple) else k for k in kept]
-
-
-def _other_hands(one: Event, other: Event) -> bool:
-    """True when two events name different actors on one side."""
-    return any(
-        a and b and a != b for a, b in ((one.actor1, other.actor1), (one.actor2, other.actor2))
-    )
+            continue
+        worst = max((first, e), key=lambda x: _FORCE.get(x.sub_event_type, 0))
+        protests[key] = replace(
+            first, sub_event_type=worst.sub_event_type, figures={**e.figures, **first.figures}
+        )
+    return [protests[k] if isinstance(k, tuple) else k for k in kept]
 
 
 def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | None) -> list[Event]:
@@ -224,7 +206,8 @@ def _placed_by_back_references(events: list[Event], no_time: tuple) -> list[Even
     when) that event was, not of another: "A military air strike on a village
     in the Sagaing region killed 53 people ... The strike on Pazigyi village
     in Kanbalu township took place early on Tuesday". The earlier report takes
-    the town, and the day if the later one states it."""
+    the town, and the day if the later one states it; the later one is told
+    as that event, so that the layer merges the two reports."""
     out: list[Event] = []
     for e in events:
         earlier = None
@@ -246,8 +229,17 @@ def _placed_by_back_references(events: list[Event], no_time: tuple) -> list[Even
         when = {}
         if (e.event_date, e.time_precision) != no_time:
             when = {"event_date": e.event_date, "time_precision": e.time_precision}
-        out[out.index(earlier)] = replace(
-            earlier, place=e.place, geo_precision=e.geo_precision, **when
+        placed = replace(earlier, place=e.place, geo_precision=e.geo_precision, **when)
+        out[out.index(earlier)] = placed
+        out.append(
+            replace(
+                e,
+                sub_event_type=placed.sub_event_type,
+                event_date=placed.event_date,
+                time_precision=placed.time_precision,
+                geo_precision=placed.geo_precision,
+                actor1=e.actor1 or placed.actor1,
+            )
         )
     return out
 
