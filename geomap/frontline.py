@@ -318,6 +318,16 @@ def share_summary(claimed: float, ref: Reference | None, of: str) -> str:
     return f"{reported} / computed {ref.share_pct:g}% of {ref.share_of}, {_where_from(ref)}"
 
 
+def area_summary(claimed: float, ref: Reference, of: str) -> str:
+    """ "reported 600 km² of Kursk Oblast / computed 480 km², DeepStateMap 2026-02-01"."""
+    reported = f"reported {claimed:,.0f} km² of {of}"
+    if ref.area_km2 is None:
+        return f"{reported}; no area to compare with"
+    if ref.geometry_kind == SKETCH:
+        return f"{reported} / sketch {ref.area_km2:,.0f} km² ({_where_from(ref)})"
+    return f"{reported} / computed {ref.area_km2:,.0f} km², {_where_from(ref)}"
+
+
 def change_summary(claimed: float, change: float | None, then: Reference | None, now) -> str:
     reported = f"reported a change of {claimed:g} points"
     if change is None:
@@ -328,7 +338,8 @@ def change_summary(claimed: float, change: float | None, then: Reference | None,
 def occupation_features(events: Sequence[Event], references: References) -> list[Feature]:
     """One feature per share claim. A claim on a country's occupied share has the
     reference's occupied area as its geometry and the computed share beside
-    the reported one; a claimed change ("gained 1.5% since early 2024") is
+    the reported one (or the computed km² beside a reported area: "holds 600
+    square kilometres of the Kursk region"); a claimed change ("gained 1.5% since early 2024") is
     computed where snapshots on both dates exist. A region's share ("99% of
     the Luhansk region") is computed within the region's outline. Other claims
     (a town's share) keep their place, quote and source, with no geometry."""
@@ -337,7 +348,9 @@ def occupation_features(events: Sequence[Event], references: References) -> list
         (e for e in events if e.layer == "occupation"), key=lambda e: (e.doc_id, e.quote_start)
     ):
         place = claim.place
-        figure = claim.figures["claimed_share_pct"]
+        share = claim.figures.get("claimed_share_pct")
+        area = claim.figures.get("claimed_area_km2")
+        figure = share or area
         is_country = place is not None and place.kind == PlaceKind.COUNTRY
         region = region_outline(place) if place is not None and not is_country else None
         code = place.country_code if place else None
@@ -351,7 +364,8 @@ def occupation_features(events: Sequence[Event], references: References) -> list
             "country_code": code,
             "latitude": place.lat if place else None,
             "longitude": place.lon if place else None,
-            "claimed_share_pct": figure.value,
+            "claimed_share_pct": share.value if share else None,
+            "claimed_area_km2": area.value if area else None,
             "claimed_hedge": figure.hedge,
             "claim_kind": claim.sub_event_type,
             "event_date": claim.event_date.isoformat() if claim.event_date else None,
@@ -368,7 +382,16 @@ def occupation_features(events: Sequence[Event], references: References) -> list
         if claim.sub_event_type == "occupied" and ref is not None:
             geometry = ref.area
             props |= _share_props(ref)
-            props["summary"] = share_summary(figure.value, ref, place.name)
+            props["summary"] = (
+                share_summary(share.value, ref, place.name)
+                if share
+                else area_summary(area.value, ref, place.name)
+            )
+        elif area:
+            props["summary"] = (
+                f"reported {area.value:,.0f} km² ({claim.sub_event_type})"
+                f"{' of ' + place.name if place else ''}; no area to compare with"
+            )
         elif since and ref is not None and ref.geometry_kind == MEASURED:
             then = references.for_claim(code, dt.date.fromisoformat(since))
             change = (

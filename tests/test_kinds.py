@@ -617,6 +617,24 @@ def test_a_share_of_casualties_is_no_occupation(memory_gazetteer):
     assert events(memory_gazetteer, text, "occupation") == []
 
 
+def test_an_area_held_is_a_claim_of_the_region_not_its_owner(memory_gazetteer):
+    text = "Russia says it controls about 8,000 square kilometres of Ukraine's Zaporizhzhia region."
+    claim = one(memory_gazetteer, text, "occupation")
+    assert (claim.place.name, claim.sub_event_type, claim.actor1) == (
+        "Zaporizhzhia Oblast",
+        "occupied",
+        "Russia",
+    )
+    area = claim.figures["claimed_area_km2"]
+    assert (area.value, area.hedge) == (8000, "about")
+    gained = "Russian forces captured 1,500 sq miles of Ukraine in 2024, analysts said."
+    claim = one(memory_gazetteer, gained, "occupation")
+    assert claim.sub_event_type == "gained"
+    assert claim.figures["claimed_area_km2"].value == pytest.approx(3885, abs=1)
+    size = "The capture of Kherson, a city smaller than 5.5 sq miles, would not end the war."
+    assert events(memory_gazetteer, size, "occupation") == []
+
+
 def test_a_share_of_a_town_is_kept_with_its_place(memory_gazetteer):
     claim = one(memory_gazetteer, "Russia controls 70% of Bakhmut, officials said.", "occupation")
     assert claim.place.name == "Bakhmut" and claim.figures["claimed_share_pct"].value == 70

@@ -158,3 +158,33 @@ def test_a_regions_share_is_computed_within_its_outline(tmp_path, gazetteer):
     assert claim["properties"]["computed_share_pct"] == pytest.approx(expected, abs=0.05)
     assert "the outline of Luhansk Oblast" in claim["properties"]["share_of"]
     assert claim["geometry"]["type"] == "MultiPolygon"
+
+
+def test_a_reported_area_is_set_beside_the_computed_one(tmp_path, gazetteer):
+    from click.testing import CliRunner
+
+    from geomap.cli import cli
+    from geomap.outlines import country_outline
+
+    oblast = region_outline(LUHANSK_OBLAST)
+    occupied = country_outline("UA").intersection(box(39.0, 40.0, 45.0, 55.0))
+    area = tmp_path / "area_20220701.geojson"
+    area.write_text(
+        json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(occupied)})
+    )
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "date 2022-07-02\nRussia says it controls about 20,000 square kilometres of the "
+        "Luhansk region."
+    )
+    out = ["--layers", str(tmp_path / "l"), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(cli, ["build", str(source), "--occupied", str(area), *out])
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads((tmp_path / "l" / "occupation.geojson").read_text())["features"]
+    props = claim["properties"]
+    assert (props["claimed_area_km2"], props["claimed_hedge"]) == (20_000, "about")
+    assert props["claimed_share_pct"] is None and props["actor1"] == "Russia"
+    computed = geodesic_area_km2(oblast.intersection(occupied))
+    assert props["area_km2"] == pytest.approx(computed, rel=0.01)
+    assert props["summary"].startswith("reported 20,000 km² of Luhansk Oblast / computed ")
+    assert claim["geometry"]["type"] == "MultiPolygon"

@@ -342,7 +342,9 @@ _ITS_FORCES = re.compile(
 )
 # The speaker, by a pronoun, as who did it: "Russian forces said they had taken".
 _SPEAKER_DID = re.compile(
-    r"\s+(?:that\s+)?(?:it|they|we)\s+(?:had|have|has)\b(?!\s+been)", re.IGNORECASE
+    r"\s+(?:that\s+)?(?:it|they|we)\s+(?:(?:had|have|has)\b(?!\s+been)|"
+    r"(?:now\s+)?(?:holds?|held|controls?|controlled)\b)",
+    re.IGNORECASE,
 )
 _BACKER_BEFORE = re.compile(
     r"\b(?:backed|supported|armed|funded|sponsored|aided|trained)\s+by\s+(?:the\s+)?$",

@@ -13,7 +13,7 @@ from .actors import actor_after, actor_before, reported_by
 from .clause import Clause
 from .dates import DAY, month_number
 from .kinds import EventKind
-from .numbers import parse_length_km, parse_percent
+from .numbers import parse_area_km2, parse_length_km, parse_percent
 
 CLAIM = "Claim"
 FRONT_LINE_LENGTH = "Front line length"
@@ -29,6 +29,15 @@ _NOT_TERRITORY = re.compile(
     r"\b(?:casualt\w+|losses|killed|dead|deaths|wounded|injur\w+|votes?|voters|polls?|"
     r"population|people|gdp|economy|budget|exports?|imports?|electricity|energy|power|"
     r"market|shares?|stake|inflation|prices?|supplies|ammunition|troops|soldiers)\b",
+    re.IGNORECASE,
+)
+_OWNER_AFTER = re.compile(r"['’]s\b")
+# An area held is the object of the verb: "holds about 600 square kilometres",
+# "controls an area of around 8,000 sq km", "captured 4,168 km²".
+_HELD_AREA = re.compile(
+    r"\b(?:occup\w*|controls?|controlled|holds?|held|seiz\w*|captur\w*|gain\w*|regain\w*|"
+    r"taken|took|lost|recaptur\w*|liberat\w*)\s+(?:(?:an?\s+)?(?:area|territory)\s+of\s+)?"
+    r"(?:some\s+|around\s+|about\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$",
     re.IGNORECASE,
 )
 _SINCE = re.compile(
@@ -71,27 +80,36 @@ def frontline_claims(clause: Clause) -> list[Event]:
 
 
 def share_claims(clause: Clause) -> list[Event]:
-    """Shares of a country, region or town that one side holds ("Russia
-    controls 70% of Sievierodonetsk", "gained 1.5% since early 2024")."""
+    """Shares and areas of a country, region or town that one side holds
+    ("Russia controls 70% of Sievierodonetsk", "gained 1.5% since early 2024",
+    "holds about 600 square kilometres of Russia's Kursk region")."""
     text = clause.text
     verb = _HELD.search(text)
     if not verb:
         return []
     events = []
-    for start, end, figure in parse_percent(text):
+    held = [(s, e, f, "claimed_share_pct") for s, e, f in parse_percent(text)] + [
+        (s, e, f, "claimed_area_km2") for s, e, f in parse_area_km2(text)
+    ]
+    for start, end, figure, name in held:
         # What the share is of: the words right after it, or a noun just before.
         if _NOT_TERRITORY.search(text[end : end + 30]) or _NOT_TERRITORY.search(
             text[max(0, start - 12) : start]
         ):
             continue
-        place = next(
-            (
-                rm.place
-                for rm in clause.mentions
-                if end <= clause.offset(rm) <= end + 40 and rm.place.kind != PlaceKind.CONTINENT
-            ),
-            None,
-        )
+        if name == "claimed_area_km2" and not _HELD_AREA.search(text, max(0, start - 60), start):
+            continue  # "Soledar - a settlement smaller than 5.5 sq miles": a size, not a hold
+        after = [
+            rm
+            for rm in clause.mentions
+            if end <= clause.offset(rm) <= end + 40 and rm.place.kind != PlaceKind.CONTINENT
+        ]
+        # "of Russia's Kursk region": the region, not its owner
+        if len(after) > 1 and _OWNER_AFTER.match(
+            text, after[0].mention.end - clause.sentence.start
+        ):
+            after = after[1:]
+        place = after[0].place if after else None
         if place is None and re.match(
             r"(?:\s+of)?\s+(?:the\s+|its\s+)?(?:country|territory)\b", text[end:]
         ):
@@ -102,14 +120,19 @@ def share_claims(clause: Clause) -> list[Event]:
                 (clause.article.main_place, 1) if clause.article.main_place else None
             )
             place = earlier[0] if earlier else None
+        if place is None and name == "claimed_area_km2":
+            place = clause.article.theatre  # "gained 1,500 square kilometres": the war's
         if place is None:
             continue
         word = verb.group("verb").lower()
         since = _SINCE.search(text, end)
         details = {}
-        if word.startswith(("gain", "captur", "took", "taken", "seiz")) and since:
+        gain = word.startswith(("gain", "captur", "took", "taken", "seiz"))
+        if gain and since:
             kind = f"gained {since.group()}"
             details["since"] = _since_date(since).isoformat()
+        elif gain and name == "claimed_area_km2":
+            kind = "gained"  # "captured 4,168 km² in 2024": what was taken, not what is held
         elif word.startswith(("lost", "recaptur", "liberat", "regain")):
             kind = "lost"
         else:
@@ -122,7 +145,7 @@ def share_claims(clause: Clause) -> list[Event]:
                 (place, 3 if place.kind not in (PlaceKind.POPULATED_PLACE,) else 1),
                 (clause.doc.date, DAY if clause.doc.date else None),
                 actor1=actor_before(clause, verb.start()) or actor_after(clause, verb.end()),
-                figures={"claimed_share_pct": figure},
+                figures={name: figure},
                 reported_by=reported_by(text),
                 details=details,
             )
@@ -189,6 +212,7 @@ OCCUPATION = EventKind(
         ("as_of", "str"),
         ("area_source", "str"),
         ("claimed_share_pct", "float"),
+        ("claimed_area_km2", "float"),
         ("claimed_hedge", "str"),
         ("claim_kind", "str"),
         ("computed_share_pct", "float"),
@@ -208,10 +232,12 @@ OCCUPATION = EventKind(
     ),
     figures=(
         ("claimed_share_pct", "Reported %", "claimed_hedge"),
+        ("claimed_area_km2", "Reported km²", "claimed_hedge"),
         ("computed_share_pct", "Computed %", None),
+        ("area_km2", "Computed km²", None),
         ("sketch_share_pct", "Sketch % (not measured)", None),
         ("computed_change_pct", "Computed change, points", None),
     ),
     qgis_label='"summary"',
-    description="Shares of a territory one side holds, reported beside computed",
+    description="Shares and areas of a territory one side holds, reported beside computed",
 )

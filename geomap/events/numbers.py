@@ -101,7 +101,14 @@ _UNITS = {
 }
 LENGTH = re.compile(
     rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"\s*-?\s*(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b",
+    r"\s*-?\s*(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b(?![²2])",
+    re.IGNORECASE,
+)
+# An area: "about 600 square kilometres", "4,168 km²", "8,000 sq km", "1,000 square miles".
+AREA = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*(?P<unit>square\s+(?:kilomet(?:re|er)s?|km|miles?)|sq\.?\s*(?:km|mi(?:les?)?)|km[²2])"
+    r"(?![\w²])",
     re.IGNORECASE,
 )
 PERCENT = re.compile(
@@ -197,6 +204,31 @@ def parse_length_km(text: str) -> tuple[int, int, Figure] | None:
         match.end(),
         Figure(round(value, 3), "km", hedge.lower() if hedge else None, match.group()),
     )
+
+
+def parse_area_km2(text: str) -> list[tuple[int, int, Figure]]:
+    """Areas, in km²: "about 600 square kilometres", "1,000 square miles".
+
+    >>> [(f.value, f.hedge) for _, _, f in parse_area_km2("about 600 sq km and 10 square miles")]
+    [(600.0, 'about'), (25.9, None)]
+    """
+    found = []
+    for match in AREA.finditer(text):
+        value = float(match.group("number").replace(",", ""))
+        if "mi" in match.group("unit").lower():
+            value *= _SQUARE_MILE_KM2
+        hedge = match.group("hedge")
+        found.append(
+            (
+                match.start(),
+                match.end(),
+                Figure(round(value, 1), "km²", hedge.lower() if hedge else None, match.group()),
+            )
+        )
+    return found
+
+
+_SQUARE_MILE_KM2 = 2.589988
 
 
 def parse_percent(text: str) -> list[tuple[int, int, Figure]]:

@@ -70,6 +70,8 @@ def extract(clause: Clause) -> list[Event]:
     if HAZARD.search(text):
         return []
     for match in KILLED.finditer(text):
+        if match.group("word").lower() == "executed":
+            continue  # a court's executions are no war's toll
         kind = TOLL_KIND[re.sub(r"\s+", " ", match.group("word").lower())]
         candidates = [
             (s, e, f)
