@@ -209,6 +209,21 @@ def test_a_day_after_is_the_day_before_the_date_it_hangs_from(memory_gazetteer):
     assert found["Kherson"] == dt.date(2026, 1, 29)  # the Thursday before Friday 30 January
 
 
+def test_a_sentence_that_names_no_place_goes_on_in_the_region_or_country_before(
+    memory_gazetteer,
+):
+    # Not at the town the rest of the article names most, in another country.
+    text = (
+        "Jihadists killed 50 soldiers in an attack on an army post in northern Sudan on "
+        "Saturday. Residents said the assailants also executed a dozen civilians around "
+        "the town. In neighbouring Russia, drones struck Moscow on Sunday, and Russian "
+        "officials in Moscow said more drones hit Moscow overnight."
+    )
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.place.name, attack.geo_precision) == ("Sudan", 3)
+    assert attack.event_date == dt.date(2026, 1, 31)
+
+
 def test_a_possibility_ends_with_its_clause(memory_gazetteer):
     text = (
         "Negotiators met in Istanbul on Friday to discuss a ceasefire, while protesters "

@@ -52,13 +52,21 @@ def extract_events(
     by_sentence = mentions_by_sentence(sentences, resolved)
     events: list[Event] = []
     previous: tuple[Place, int] | None = None
+    area: tuple[Place, int] | None = None  # the last events' region or country, no town named
     stated = None  # the last date a sentence stated: what "the next day" follows
     age = 0
     for number, sentence in enumerate(sentences):
         if _not_a_report(doc, sentence):
             continue
         clause = make_clause(
-            doc, sentences, number, by_sentence.get(sentence.start, ()), article, previous, stated
+            doc,
+            sentences,
+            number,
+            by_sentence.get(sentence.start, ()),
+            article,
+            previous,
+            stated,
+            area,
         )
         if clause is None:
             continue
@@ -69,11 +77,14 @@ def extract_events(
         if any("fatalities" in e.figures for e in found if not is_claim(e)):
             found = [e for e in found if e.layer != "casualties"]
         events.extend(found)
-        towns = [e for e in found if e.place is not None and e.place.kind in SITE_KINDS]
+        placed = [e for e in found if e.place is not None and not is_claim(e)]
+        towns = [e for e in placed if e.place.kind in SITE_KINDS]
         if towns:
-            previous, age = (towns[-1].place, towns[-1].geo_precision), 0
+            previous, area, age = (towns[-1].place, towns[-1].geo_precision), None, 0
+        elif placed:
+            previous, area, age = None, (placed[-1].place, placed[-1].geo_precision), 0
         elif (age := age + 1) > _REMEMBERED:
-            previous = None
+            previous = area = None
     return one_record_per_event(events, doc.date)
 
 

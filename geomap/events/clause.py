@@ -118,7 +118,9 @@ class Clause:
     dates: tuple[DateMention, ...]
     following: tuple[Sentence, ...]
     article: Article
-    previous_place: tuple[Place, int] | None  # where the last sentence's events were
+    previous_place: tuple[Place, int] | None  # the town the last sentences' events were at
+    # the region or country they were in, when they named no town
+    previous_area: tuple[Place, int] | None = None
 
     @property
     def text(self) -> str:
@@ -256,6 +258,7 @@ def make_clause(
     article: Article,
     previous_place: tuple[Place, int] | None,
     previous_date: tuple[dt.date, int] | None = None,
+    previous_area: tuple[Place, int] | None = None,
 ) -> Clause | None:
     """The clause of sentence ``number``, or None for one too long to be a
     sentence; its "the next day" follows ``previous_date`` (date, precision)."""
@@ -273,6 +276,7 @@ def make_clause(
         tuple(sentences[number + 1 : number + 3]),
         article,
         previous_place,
+        previous_area,
     )
 
 

@@ -486,6 +486,8 @@ def _fallback(clause: Clause) -> list[tuple[Place, int]]:
         return []  # it names only actors and origins: no place to infer
     if clause.previous_place is not None:
         place, precision = clause.previous_place
+    elif clause.previous_area is not None:  # the lead's "in northern Burkina Faso"
+        place, precision = clause.previous_area
     elif clause.article.main_place is not None:
         place, precision = clause.article.main_place, 1
     else:
