@@ -224,6 +224,26 @@ def test_a_sentence_that_names_no_place_goes_on_in_the_region_or_country_before(
     assert attack.event_date == dt.date(2026, 1, 31)
 
 
+def test_a_death_at_a_town_of_the_region_struck_is_that_strike_there(memory_gazetteer):
+    text = (
+        "In the Zaporizhzhia region, Russian troops launched 390 strikes on 10 settlements "
+        "on Monday. A 72-year-old woman was killed in Robotyne."
+    )
+    (strike,) = events(memory_gazetteer, text, "strikes")
+    assert (strike.place.name, strike.actor1) == ("Robotyne", "Russia")
+    assert strike.event_date == dt.date(2026, 2, 2) and strike.figures["fatalities"].value == 1
+    assert events(memory_gazetteer, text, "casualties") == []
+
+
+def test_weapons_launched_from_listed_regions_are_downed_where_they_flew(memory_gazetteer):
+    text = (
+        "Ukraine's air force said it downed 45 of 61 drones launched overnight from "
+        "Russia's Kharkiv and Donetsk regions."
+    )
+    downed = one(memory_gazetteer, text, "disrupted")
+    assert downed.place.name == "Ukraine" and downed.actor1 == "Ukraine"
+
+
 def test_a_possibility_ends_with_its_clause(memory_gazetteer):
     text = (
         "Negotiators met in Istanbul on Friday to discuss a ceasefire, while protesters "

@@ -343,7 +343,7 @@ _ITS_FORCES = re.compile(
 # The speaker, by a pronoun, as who did it: "Russian forces said they had taken".
 _SPEAKER_DID = re.compile(
     r"\s+(?:that\s+)?(?:it|they|we)\s+(?:(?:had|have|has)\b(?!\s+been)|"
-    r"(?:now\s+)?(?:holds?|held|controls?|controlled)\b)",
+    r"(?:now\s+)?(?:holds?|held|controls?|controlled|shot|struck|hit|took|[a-z]{3,}ed)\b)",
     re.IGNORECASE,
 )
 _BACKER_BEFORE = re.compile(
@@ -404,7 +404,9 @@ _BETWEEN = re.compile(r"\s+between\s", re.IGNORECASE)
 _OWN_ARMY = re.compile(r"\bthe\s+(?:army|military|armed\s+forces|junta)\b", re.IGNORECASE)
 
 
-_BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+$", re.IGNORECASE)
+# "near the border with India", "five miles from the border with Ukraine": a
+# bearing, neither the place nor an actor.
+BORDER_WITH = re.compile(r"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _actors_after(clause: Clause, anchor: int) -> list[str]:
@@ -414,7 +416,7 @@ def _actors_after(clause: Clause, anchor: int) -> list[str]:
         for rm in clause.mentions
         if clause.offset(rm) >= anchor
         and rm.place.kind == PlaceKind.COUNTRY
-        and not _BORDER_WITH.search(clause.text, max(0, clause.offset(rm) - 24), clause.offset(rm))
+        and not BORDER_WITH.search(clause.text, max(0, clause.offset(rm) - 24), clause.offset(rm))
     ]
     groups = [
         (m.start(), ARMED_GROUPS[m.group(1).lower()]) for m in _GROUP.finditer(clause.text, anchor)

@@ -355,9 +355,19 @@ def fatalities(text: str) -> Figure | None:
         before = count_before(text, match.start(), max_gap=25)
         if before:
             return _with_listed(text, match.start(), before)
-        one = _ONE_AFTER.match(text, match.end()) or _ONE_BEFORE.search(
-            text, max(0, match.start() - 60), match.start()
-        )
+        one = one_victim(text, match)
         if one:
-            return Figure(1.0, None, None, one.group("who"))
+            return one[2]
     return None
+
+
+def one_victim(text: str, word: re.Match) -> tuple[int, int, Figure] | None:
+    """The one victim that the toll word ``word`` (a :data:`KILLED` match)
+    names by who they were ("killing a farmer", "a 72-year-old woman was
+    killed"): (start, end, a figure of 1), or None."""
+    one = _ONE_AFTER.match(text, word.end()) or _ONE_BEFORE.search(
+        text, max(0, word.start() - 60), word.start()
+    )
+    if one is None:
+        return None
+    return one.start("who"), one.end("who"), Figure(1.0, None, None, one.group("who"))

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from ..gazetteer.vocabulary import SITE_KINDS, SUBNATIONAL_KINDS, PlaceKind
 from ..model import Hint, Place, ResolvedMention
-from .actors import in_speaker_phrase, is_actor
+from .actors import BORDER_WITH, in_speaker_phrase, is_actor
 from .clause import Clause
 
 # The words before a place's name that make it where something happened.
@@ -90,7 +90,7 @@ _NAME_GOES_ON = re.compile(
     r"\s+(?!(?:Oblast|Region|Province|Raion|Rayon|District|Governorate|State|County|Krai)\b)"
     r"[A-Z][a-z]"
 )
-_BORDER_WITH = re.compile(r"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)")
 # "1:00 am in Moscow", "midnight Kyiv time": a clock, not a place.
 _CLOCK_BEFORE = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|midnight|noon)\s+(?:local\s+time\s+)?"
@@ -195,6 +195,7 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
     """The mentions of ``clause`` that may be where something happened."""
     text = clause.text
     found = []
+    origin_end = None  # where the last origin named ends
     for rm in clause.mentions:
         start = clause.offset(rm)
         before = text[max(0, start - 48) : start]
@@ -202,9 +203,14 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
             continue
         if rm.mention.start < clause.doc.dateline_end:
             continue  # "GOMA, Congo (Reuters) -": where the reporter filed from
-        if _ORIGIN.search(before) and not _AWAY_FROM.search(before):
-            continue  # "drones launched from Russia": where they came from
-        if _BORDER_WITH.search(before):
+        if (_ORIGIN.search(before) and not _AWAY_FROM.search(before)) or (
+            origin_end is not None and _LISTED_AFTER.fullmatch(text, origin_end, start)
+        ):
+            # "drones launched from Russia", "from Russia's Kursk and Oryol regions":
+            # where they came from
+            origin_end = start + len(rm.mention.surface)
+            continue
+        if BORDER_WITH.search(before):
             continue  # "five miles from the border with Ukraine": a bearing, not the place
         if (
             rm.place.kind == PlaceKind.COUNTRY

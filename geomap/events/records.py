@@ -81,6 +81,22 @@ def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | Non
         if not before:
             out.append(event)
             continue
+        region = _in_region_before(event, before)
+        if region is not None:
+            # "In the Zaporizhzhia region, Russian troops launched 390 strikes. A woman
+            # was killed in Huliaipole.": one of those strikes, at the town, with its dead
+            out.append(
+                replace(
+                    region,
+                    place=event.place,
+                    geo_precision=event.geo_precision,
+                    quote=event.quote,
+                    quote_start=event.quote_start,
+                    quote_end=event.quote_end,
+                    figures={"fatalities": event.figures["toll"]},
+                )
+            )
+            continue
         if _placeless_toll(event, article_date):
             takers = [e for e in before if _counts_dead(e) and "fatalities" not in e.figures]
             if takers:
@@ -101,6 +117,29 @@ def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | Non
             out = [e for e in out if not (e in before and e.layer == "strikes")]
         out.append(event)
     return out
+
+
+def _in_region_before(event: Event, before: list[Event]) -> Event | None:
+    """For a death toll at a town (a sentence that states no time of its
+    own), the event the sentence right before reported in the town's region,
+    if one that counts its dead did."""
+    toll = event.figures.get("toll")
+    if toll is None or toll.unit != "killed" or event.place is None:
+        return None
+    if event.place.kind not in SITE_KINDS:
+        return None
+    return next(
+        (
+            e
+            for e in before
+            if _counts_dead(e)
+            and "fatalities" not in e.figures
+            and e.place is not None
+            and e.place.kind in _REGION_KINDS
+            and contains(e.place, event.place)
+        ),
+        None,
+    )
 
 
 def _goes_on(event: Event) -> bool:

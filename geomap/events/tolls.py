@@ -17,7 +17,7 @@ from .actors import actor_before, disputed_by, reported_by
 from .clause import HAZARD, Clause, stated_dates, tells_of_violence
 from .dates import DAY
 from .kinds import EventKind
-from .numbers import KILLED, TOLL_KIND, parse_numbers
+from .numbers import KILLED, TOLL_KIND, one_victim, parse_numbers
 from .places import event_places
 
 TOLL = "Reported toll"
@@ -79,14 +79,19 @@ def extract(clause: Clause) -> list[Event]:
             if (-5 <= match.start() - e <= 80 or 0 <= s - match.end() <= 4)
             and not _NOT_PEOPLE.match(text[e:])
         ]
-        if not candidates:
+        one = None if candidates else one_victim(text, match)  # "a woman was killed in X"
+        if not candidates and not one:
             continue
-        start, end, figure = min(candidates, key=lambda c: abs(c[1] - match.start()))
-        victims = _VICTIMS.match(text[end:])
+        start, end, figure = one or min(candidates, key=lambda c: abs(c[1] - match.start()))
+        victims = None if one else _VICTIMS.match(text[end:])
         place = _victims_place(clause, end, end + victims.end() if victims else end, start)
         if place is None or not tells_of_violence(clause.doc.text):
             continue
-        who = victims.group("who") if victims else actor_before(clause, start)
+        who = (
+            figure.text
+            if one
+            else (victims.group("who") if victims else actor_before(clause, start))
+        )
         # A toll is as of its report: the article's day, unless a date is given.
         when = (stated_dates(clause, *match.span()) or [_reported(clause)])[0]
         return [
