@@ -1492,6 +1492,19 @@ def test_an_exchange_that_names_only_sides_is_in_the_wars_country(memory_gazette
 def test_listed_towns_may_say_what_they_are(memory_gazetteer):
     text = "Missiles hit Kharkiv and the town of Izium on Monday."
     assert {e.place.name for e in events(memory_gazetteer, text, "strikes")} == {"Kharkiv", "Izium"}
+    what = (
+        "Most of the missiles were intercepted by Ukrainian and French air defences, but some struck, "
+        "damaging a school in Kharkiv and a restaurant in Izium on Monday."
+    )
+    found = events(memory_gazetteer, what, "strikes")
+    assert {e.place.name for e in found} == {"Kharkiv", "Izium"}
+    assert {e.actor1 for e in found} == {None}  # the defenders are not who struck
+
+
+def test_a_shooting_attack_that_kills_people_is_an_attack_on_civilians(memory_gazetteer):
+    text = "A shooting attack in Kyiv killed seven people on Tuesday, police said."
+    attack = one(memory_gazetteer, text, "civilians")
+    assert attack.sub_event_type == t.ATTACK and attack.figures["fatalities"].value == 7
 
 
 def test_strikes_a_crowd_denounces_are_its_cause_not_a_strike_where_it_is(memory_gazetteer):

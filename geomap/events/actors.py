@@ -304,9 +304,11 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
             and rm.place.name != skip
             and not _as_place(clause, rm)
             # "killed 40 Russian soldiers": whom it was done to; "M23 rebels
-            # backed by Rwanda": who backs them
+            # backed by Rwanda": who backs them; "intercepted by Israeli and US air
+            # defences": who defends
             and not _VICTIM_BEFORE.search(clause.text, max(0, start - 40), start)
             and not _BACKER_BEFORE.search(clause.text, max(0, start - 40), start)
+            and not _DEFENCE_AFTER.match(clause.text, rm.mention.end - clause.sentence.start)
             and not _OWNER.match(clause.text, rm.mention.end - clause.sentence.start)
         ):
             best_at, best = start, rm.place.name
@@ -344,6 +346,10 @@ _ITS_FORCES = re.compile(
 _SPEAKER_DID = re.compile(
     r"\s+(?:that\s+)?(?:it|they|we)\s+(?:(?:had|have|has)\b(?!\s+been)|"
     r"(?:now\s+)?(?:holds?|held|controls?|controlled|shot|struck|hit|took|[a-z]{3,}ed)\b)",
+    re.IGNORECASE,
+)
+_DEFENCE_AFTER = re.compile(
+    r"(?:\s+and\s+[\w.]+)?\s+(?:air[\s-]+defen[cs]es?|anti-?aircraft|interceptors?)\b",
     re.IGNORECASE,
 )
 _BACKER_BEFORE = re.compile(

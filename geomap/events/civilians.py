@@ -41,6 +41,8 @@ _VIOLENCE = {
     r"(?:(?!(?:were|was|been|are|is)\b)\w+\s+){0,2}?(?:killed|shot\s+dead|"
     r"murdered|stabbed|hacked\s+to\s+death|executed)(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|"
     r"police\w*|officers|servicemen|fighters|militants))|"
+    # "a shooting attack in Jaffa killed seven people", "a stabbing attack"
+    r"(?:shooting|stabbing|knife|ramming|gun)\s+attacks?|"
     # a shooting: "gunmen opened fire at a concert hall"
     r"(?:gunm[ae]n|assailants|attackers|shooters?)\s+(?:\w+\s+){0,2}?opened\s+fire\s+(?:on|at|in)"
     r"(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|officers|servicemen|checkpoints?|"

@@ -128,6 +128,8 @@ _WIDE = {PlaceKind.COUNTRY: True, PlaceKind.SEA: True, PlaceKind.REGION: True}
 # So may a bearing ("around Bakhmut, further south around Avdiivka and north around Lyman").
 _AT = r"(?:in|at|near|on|around|towards)\s+(?:the\s+)?(?:approaches\s+to\s+|outskirts\s+of\s+)?"
 _BEARING = r"(?:further\s+)?(?:north|south|east|west)\w*\s+"
+# What was hit there: "damaging a school in Gedera and a restaurant in Tel Aviv".
+_WHAT_IN = r"(?:an?|the|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
 # And what a listed town is ("the capital Sanaa and the port city of Hodeidah").
 _DESCRIBED = (
     r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:city|town|village|port|capital|settlement)\s+(?:of\s+)?"
@@ -135,7 +137,8 @@ _DESCRIBED = (
 _LIST_GAP = re.compile(
     r"^(?:,\s*[A-Z][\w'’-]+\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b)?"
     r"(?:,\s*|\s*,?\s+(?:and|or|&|as\s+well\s+as)\s+(?:(?:another|the\s+other|one\s+more|"
-    rf"also)\s+)?(?:{_BEARING})?(?:{_AT})?(?:{_DESCRIBED})?|,\s*{_BEARING}{_AT}|\s*/\s*)$"
+    rf"also)\s+)?(?:{_BEARING})?(?:{_WHAT_IN}{_AT}|{_AT})?(?:{_DESCRIBED})?|,\s*{_BEARING}{_AT}|"
+    r"\s*/\s*)$"
 )
 # A region whose towns follow a colon: "on the Donbas front: around Bakhmut, ...".
 _COLON_LIST = re.compile(
