@@ -1493,8 +1493,8 @@ def test_listed_towns_may_say_what_they_are(memory_gazetteer):
     text = "Missiles hit Kharkiv and the town of Izium on Monday."
     assert {e.place.name for e in events(memory_gazetteer, text, "strikes")} == {"Kharkiv", "Izium"}
     what = (
-        "Most of the missiles were intercepted by Ukrainian and French air defences, but some struck, "
-        "damaging a school in Kharkiv and a restaurant in Izium on Monday."
+        "Most of the missiles were intercepted by Ukrainian and French air defences, but "
+        "some struck, damaging a school in Kharkiv and a restaurant in Izium on Monday."
     )
     found = events(memory_gazetteer, what, "strikes")
     assert {e.place.name for e in found} == {"Kharkiv", "Izium"}
