@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import email.utils
 import html
 import html.parser
 import json
@@ -251,32 +252,89 @@ def _clean(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+# The names exports give each field a record may carry, the first found wins:
+# news APIs ("content", "publishedAt"), feeds ("pubDate", "link"), Telegram
+# exports ("message"), ACLED's own ("notes", "event_date").
+RECORD_FIELDS = {
+    "text": ("text", "body", "content", "article", "full_text", "message", "notes"),
+    "date": (
+        "date",
+        "published",
+        "published_at",
+        "publishedAt",
+        "pubDate",
+        "datetime",
+        "event_date",
+        "created_at",
+        "timestamp",
+    ),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "source": ("source", "publisher", "source_name"),
+}
+_DATE_FORMATS = (
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%a, %d %b %Y",  # an RSS date without its time
+    "%A, %d %B %Y",
+)
+
+
+def _field(record: dict, name: str) -> object:
+    """The value of the first of ``name``'s field names the record has (see
+    :data:`RECORD_FIELDS`), or None."""
+    return next((record[key] for key in RECORD_FIELDS[name] if key in record), None)
+
+
 def _parse_date(value: object) -> dt.date | None:
+    """A record's date: ISO 8601 ("2024-05-12", "2024-05-12T10:00:00Z"), an
+    e-mail or RSS date ("Sun, 12 May 2024 10:00:00 GMT"), "12 May 2024", "May
+    12, 2024" (the day as written, in the writer's time zone), or Unix seconds
+    (or milliseconds), as a day in UTC.
+
+    >>> [_parse_date(v) for v in ("2024-05-12T10:00:00Z", "Sun, 12 May 2024 23:30:00 -0500",
+    ...  "May 12, 2024", 1715508000, "soon")]  # doctest: +NORMALIZE_WHITESPACE
+    [datetime.date(2024, 5, 12), datetime.date(2024, 5, 12), datetime.date(2024, 5, 12),
+     datetime.date(2024, 5, 12), None]
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        seconds = value / 1000 if value > 1e11 else value
+        with contextlib.suppress(OverflowError, OSError, ValueError):
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+        return None
     if not isinstance(value, str) or not value.strip():
         return None
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
+    text = value.strip()
+    with contextlib.suppress(ValueError):
+        return dt.date.fromisoformat(text[:10])
+    with contextlib.suppress(TypeError, ValueError, IndexError):
+        return email.utils.parsedate_to_datetime(text).date()  # the day where it was written
+    for form in _DATE_FORMATS:
+        with contextlib.suppress(ValueError):
+            return dt.datetime.strptime(text, form).date()
+    return None
 
 
 def _record_document(record: object, *, doc_id: str, path: str) -> Document:
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise UnreadableDocument(f"{doc_id}: a JSON record needs a string 'text' field")
-    text = record["text"]
+    text = _field(record, "text") if isinstance(record, dict) else None
+    if not isinstance(text, str):
+        names = ", ".join(RECORD_FIELDS["text"])
+        raise UnreadableDocument(f"{doc_id}: a JSON record needs a string text field ({names})")
     if not text.strip():
         raise UnreadableDocument(f"{doc_id}: empty text")
-    title = record.get("title") if isinstance(record.get("title"), str) else None
-    url = record.get("url") if isinstance(record.get("url"), str) else None
-    source = record.get("source") if isinstance(record.get("source"), str) else None
+    title, url, source = (_field(record, name) for name in ("title", "url", "source"))
     rid = record.get("doc_id", record.get("id"))
     return parse_article(
         text,
         doc_id=str(rid) if rid is not None else doc_id,
-        date=_parse_date(record.get("date")),
-        title=title,
-        source=source,
-        url=url,
+        date=_parse_date(_field(record, "date")),
+        title=title if isinstance(title, str) else None,
+        source=source if isinstance(source, str) else None,
+        url=url if isinstance(url, str) else None,
         path=path,
         verbatim=True,
     )

@@ -83,6 +83,36 @@ def test_json_and_jsonl_records(tmp_path):
     assert errors == [f"{tmp_path / 'a.jsonl'}:2: not JSON (Expecting value)"]
 
 
+def test_records_of_other_exports_give_their_text_and_date(tmp_path, gazetteer):
+    # A news API's, a feed's, a Telegram export's and ACLED's own field names.
+    from geomap.analysis import analyse
+
+    records = [
+        {"id": "api", "content": "Shelling hit Kherson yesterday.", "publishedAt": "2024-05-13"},
+        {"id": "rss", "body": "Drones hit Odesa on Sunday.", "pubDate": "Sun, 12 May 2024"},
+        {"id": "tg", "message": "Missiles struck Kharkiv today.", "date": 1715508000},
+        {
+            "id": "acled",
+            "notes": "On 3 April 2023, Russian forces shelled Kherson.",
+            "event_date": "3 April 2023",
+        },
+        {"id": "none", "summary": "No text field here."},
+    ]
+    (tmp_path / "exports.json").write_text(json.dumps(records))
+    items = list(iter_documents([tmp_path]))
+    docs = {d.doc_id: d for d in items if not isinstance(d, Exception)}
+    assert {k: d.date for k, d in docs.items()} == {
+        "api": dt.date(2024, 5, 13),
+        "rss": dt.date(2024, 5, 12),
+        "tg": dt.date(2024, 5, 12),
+        "acled": dt.date(2023, 4, 3),
+    }
+    (reason,) = [str(i) for i in items if isinstance(i, Exception)]
+    assert "needs a string text field (text, body, content" in reason
+    (strike,) = [e for e in analyse(docs["api"], gazetteer).events if e.layer == "strikes"]
+    assert (strike.place.name, strike.event_date) == ("Kherson", dt.date(2024, 5, 12))
+
+
 def test_encodings():
     assert decode("Kyiv – Київ".encode("utf-16")) == "Kyiv – Київ"
     assert decode("Zaporizhzhia café".encode("cp1252")) == "Zaporizhzhia café"
