@@ -285,9 +285,11 @@ _DATE_FORMATS = (
 
 
 def _field(record: dict, name: str) -> object:
-    """The value of the first of ``name``'s field names the record has (see
-    :data:`RECORD_FIELDS`), or None."""
-    return next((record[key] for key in RECORD_FIELDS[name] if key in record), None)
+    """The value of the first of ``name``'s field names the record has and
+    fills (see :data:`RECORD_FIELDS`), or None."""
+    return next(
+        (record[key] for key in RECORD_FIELDS[name] if record.get(key) not in (None, "")), None
+    )
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -321,6 +323,8 @@ def _parse_date(value: object) -> dt.date | None:
 
 def _record_document(record: object, *, doc_id: str, path: str) -> Document:
     text = _field(record, "text") if isinstance(record, dict) else None
+    if text is None and isinstance(record, dict) and "" in map(record.get, RECORD_FIELDS["text"]):
+        text = ""  # a text field, empty
     if not isinstance(text, str):
         names = ", ".join(RECORD_FIELDS["text"])
         raise UnreadableDocument(f"{doc_id}: a JSON record needs a string text field ({names})")
@@ -344,7 +348,7 @@ def read_records(path: Path) -> Iterator[Document | UnreadableDocument]:
     """Yield one document (or the reason it was skipped) per JSON/JSONL record."""
     text = decode(_read_bytes(path), name=str(path))
     stem = path.stem
-    if path.suffix == ".jsonl":
+    if path.suffix.lower() == ".jsonl":
         for lineno, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
