@@ -78,6 +78,9 @@ _ORGANISATION_WORDS = frozenset(
 _EPONYM_WORDS = frozenset(
     "virus ebolavirus fever disease flu syndrome encephalitis battalion brigade regiment".split()
 )
+# Plural weapons after a name that is no country's make it the weapon's ("Grad
+# rockets", "Iskander missiles"); "the Kharkiv drone attack" stays a place.
+_WEAPONS_AFTER = frozenset("rockets missiles launchers drones howitzers systems".split())
 _NAME = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"
 _REGION_LIST = re.compile(
     rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+(?:regions|oblasts|provinces|states|"
@@ -487,6 +490,8 @@ class Recogniser:
         if nxt is not None and nxt.text.lower() in (
             _ORGANISATION_WORDS if nxt.text[:1].isupper() else _EPONYM_WORDS
         ):
+            return "other"
+        if nxt is not None and nxt.text in _WEAPONS_AFTER and key not in self.names.countries:
             return "other"
         if " " not in key and key in _GENERIC and hint is None:
             return "other"  # "West", "Central": a region's name only with a region word

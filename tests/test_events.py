@@ -364,3 +364,11 @@ def test_plain_strikes_with_a_toll_and_the_reporting_side(gazetteer):
     )
     assert camp.place.country_code == "PS" and camp.event_date == dt.date(2025, 8, 19)
     assert camp.figures["fatalities"].value == 18 and camp.actor1 == "Israel"
+
+
+def test_a_weapon_named_after_a_town_is_no_place(gazetteer):
+    # Grad is a town in Slovenia; "Grad rockets" are the weapon.
+    text = "Russian forces attacked Nikopol with Grad rockets on Monday."
+    assert [e.place.name for e in events_of(text, gazetteer, "strikes")] == ["Nikopol"]
+    assert "Grad" not in {rm.mention.surface for rm in analyse(article(text), gazetteer).resolved}
+    assert events_of("Shelling hit Grad, Slovenia, on Monday.", gazetteer, "strikes")

@@ -1514,6 +1514,15 @@ def test_strikes_a_crowd_denounces_are_its_cause_not_a_strike_where_it_is(memory
     assert one(memory_gazetteer, placed, "strikes").place.name == "Kharkiv"
 
 
+def test_a_weapon_hit_is_not_the_weapon_that_struck(memory_gazetteer):
+    lancet = "A Russian drone destroyed a Ukrainian howitzer near Bakhmut on Monday."
+    assert one(memory_gazetteer, lancet, "strikes").sub_event_type == t.AIR_DRONE
+    shells = "A headquarters in Kherson had been struck with 30 shells overnight."
+    assert one(memory_gazetteer, shells, "strikes").sub_event_type == t.SHELLING
+    cluster = "Russian troops fired cluster munitions at Kherson on Monday."
+    assert one(memory_gazetteer, cluster, "strikes").sub_event_type == t.SHELLING
+
+
 def test_one_protest_a_day_takes_the_worst_it_met(memory_gazetteer):
     text = (
         "On 4 March 2023, police fired tear gas at protesters in Khartoum. "

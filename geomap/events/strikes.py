@@ -39,7 +39,7 @@ _WEAPONS = {
     r"(?:exploded|blew\s+up|detonated)",
     t.SHELLING: r"shell(?:s|ed|ing)?|artillery|missiles?|rockets?|mortars?|ballistic|"
     r"barrages?|grads?|himars|mlrs|howitzers?|kalibrs?|iskanders?|s-300s?|"
-    r"multiple\s+rocket\s+launchers?|explosions?|bombardments?|shelled",
+    r"multiple\s+rocket\s+launchers?|explosions?|bombardments?|shelled|cluster\s+munitions?",
     # "air raid sirens", "bomb shelters": a warning and a refuge, no weapon
     t.AIR_DRONE: r"air\s*strikes?|airstrikes?|air\s+raids?(?!\s+(?:warning|siren|alert|alarm|"
     r"shelter))|air\s+attacks?|aerial\s+\w+|drones?|uavs?|shaheds?|geran\w*|warplanes?|"
@@ -192,6 +192,30 @@ _DENOUNCED = re.compile(
 )
 
 
+# A weapon that was hit, not fired: "a Lancet drone destroyed a Ukrainian howitzer".
+_HIT_BEFORE = re.compile(
+    r"\b(?:destroy(?:ed|ing)|hit|hitting|struck|striking|targeted|targeting|damaged|"
+    r"eliminated|knocked\s+out)\s+(?!(?:with|by|using)\b)(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _hit(text: str, weapon: re.Match) -> bool:
+    """True for a weapon named as what a strike hit ("destroyed a howitzer")."""
+    return bool(_HIT_BEFORE.search(text, max(0, weapon.start() - 40), weapon.start()))
+
+
+def _artillery_used_near(text: str, start: int, end: int) -> bool:
+    """True when a missile, rocket or gun that was fired, not hit, is named
+    within 60 characters of the trigger at ``text[start:end]`` (explosions and
+    bombardments say nothing of the weapon)."""
+    return any(
+        not _hit(text, m) and not m.group().lower().startswith(("explosion", "bombardment"))
+        for m in _WEAPON[t.SHELLING].finditer(text, max(0, start - 60), end + 60)
+    )
+
+
 def _denounced(clause: Clause, weapon: re.Match) -> bool:
     """True for strikes spoken out against that the words after do not place
     ("rallied to denounce the strikes"; not "condemned the strikes on Kharkiv")."""
@@ -269,7 +293,7 @@ def extract(clause: Clause) -> list[Event]:
     triggers = [
         m
         for m in _ANY_WEAPON.finditer(text)
-        if not _supplied(text, *m.span()) and not _denounced(clause, m)
+        if not _supplied(text, *m.span()) and not _denounced(clause, m) and not _hit(text, m)
     ]
     if not triggers:
         strike = _STRIKE.search(text)
@@ -317,9 +341,7 @@ def extract(clause: Clause) -> list[Event]:
         sub_type = sub_type_of(trigger.group(), window) or t.SHELLING
         if sub_type == t.SHELLING and _WEAPON[t.SHELLING].search(text) is None:
             sub_type = sub_type_of(text, text) or t.SHELLING
-        if sub_type == t.AIR_DRONE and _WEAPON[t.SHELLING].search(
-            re.sub(r"\bexplosions?\b|\bbombardments?\b", "", window, flags=re.I)
-        ):
+        if sub_type == t.AIR_DRONE and _artillery_used_near(text, start, end):
             sub_type = t.SHELLING  # "missiles ... airstrikes": the missile is what hit
         figures: dict[str, Figure] = {}
         # (what got through is not what was launched)
