@@ -554,6 +554,13 @@ def test_an_assault_that_kills_only_residents_is_an_attack_not_a_clash(memory_ga
     assert one(memory_gazetteer, base, "battles").figures["fatalities"].value == 15
 
 
+def test_gangs_that_kill_people_in_an_attack_on_a_town_attack_civilians(memory_gazetteer):
+    text = "Gang members killed at least 70 people in an attack on the town of Kherson."
+    assert [(e.layer, e.actor1) for e in events(memory_gazetteer, text)] == [("civilians", "gangs")]
+    chief = "Armed men killed a village chief near Khartoum on Monday."
+    assert one(memory_gazetteer, chief, "civilians").figures["fatalities"].value == 1
+
+
 def test_civilians_killed_in_fighting_are_the_clashs_dead(memory_gazetteer):
     text = "Fighting between the army and the RSF in Khartoum killed 15 civilians on Monday."
     clash = one(memory_gazetteer, text, "battles")

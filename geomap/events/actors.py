@@ -77,6 +77,8 @@ ARMED_GROUPS = {
     "militiamen": "militia",
     "gunmen": "gunmen",
     "bandits": "bandits",
+    "gangs": "gangs",
+    "gang members": "gangs",
 }
 # Words for armed groups that name none ("militants"), after a name or alone.
 _GENERIC_GROUPS = frozenset(
@@ -89,6 +91,7 @@ _GENERIC_GROUPS = frozenset(
         "militia",
         "gunmen",
         "bandits",
+        "gangs",
     }
 )
 _GROUP = re.compile(

@@ -298,7 +298,8 @@ TOLL_KIND = {
 _PERSON = (
     r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:person|man|woman|child|boy|girl|baby|teenager|"
     r"civilian|resident|farmer|driver|volunteer|soldier|serviceman|policeman|officer|"
-    r"journalist|doctor|medic|worker|pensioner)(?![\w-]|\s+and\b|,\s+(?:a|an|his|her|two)\b)"
+    r"journalist|doctor|medic|worker|pensioner|chief|elder|imam|priest|pastor|teacher|nurse|"
+    r"guard)(?![\w-]|\s+and\b|,\s+(?:a|an|his|her|two)\b)"
 )
 _ONE_AFTER = re.compile(rf"\s+(?P<who>{_PERSON})", re.IGNORECASE)
 _ONE_BEFORE = re.compile(

@@ -15,6 +15,7 @@ import re
 from ..model import Event, Figure
 from . import taxonomy as t
 from .actors import actor_before, actor_of
+from .civilians import reports_attack
 from .clause import HAZARD, Clause
 from .emit import emit
 from .kinds import EventKind
@@ -300,6 +301,7 @@ def extract(clause: Clause) -> list[Event]:
         if (
             not strike
             or _denounced(clause, strike)
+            or reports_attack(text)  # "gang members killed 70 people in an attack on the town"
             or _GROUND.search(text)
             or CROWD.search(text)  # "fired on protesters": force against a protest
             or HAZARD.search(text)  # "the worst hit by the flu"
