@@ -164,6 +164,14 @@ def test_a_capital_that_speaks_is_no_place(memory_gazetteer):
     assert one(memory_gazetteer, text, "strikes").place.name == "Odesa"
 
 
+def test_a_town_the_gazetteer_lacks_in_a_region_is_precision_two(memory_gazetteer):
+    text = "Gunmen killed three villagers in Kabkabiya, Kharkiv Oblast, on Tuesday."
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.place.name, attack.geo_precision) == ("Kharkiv Oblast", 2)
+    region = "Shelling hit the Kharkiv region on Tuesday."
+    assert one(memory_gazetteer, region, "strikes").geo_precision == 3
+
+
 def test_near_a_town_is_precision_two(memory_gazetteer):
     strike = one(memory_gazetteer, "Shelling hit villages near Bakhmut on Monday.", "strikes")
     assert (strike.place.name, strike.geo_precision) == ("Bakhmut", 2)

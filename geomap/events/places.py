@@ -467,7 +467,22 @@ def _precision(clause: Clause, rm: ResolvedMention) -> int:
         return 2
     if rm.place.kind in SUBNATIONAL_KINDS and _UNNAMED_VILLAGE.search(before):
         return 2  # "a village in the Kharkiv region": a town there, not named
+    if rm.place.kind in SUBNATIONAL_KINDS and _town_unknown_before(clause, rm, before):
+        return 2  # "Kabkabiya, North Darfur": a town there the gazetteer does not know
     return precision
+
+
+def _town_unknown_before(clause: Clause, rm: ResolvedMention, before: str) -> bool:
+    """True when a capitalised name that no mention stands for comes just
+    before ``rm`` and a comma ("the village of Kabkabiya, North Darfur")."""
+    town = _NAME_AND_COMMA.search(before)
+    if town is None:
+        return False
+    at = clause.offset(rm) - len(before) + town.start()
+    return not any(clause.offset(other) == at for other in clause.mentions)
+
+
+_NAME_AND_COMMA = re.compile(r"\b(?:of|in|near|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+$")
 
 
 _UNNAMED_VILLAGE = re.compile(
