@@ -224,6 +224,8 @@ def test_no_violence_without_violence(gazetteer):
         ("yesterday", "2026-02-04", 1),
         ("overnight", "2026-02-05", 1),
         ("overnight on Tuesday", "2026-02-03", 1),
+        ("overnight into Sunday", "2026-02-01", 1),
+        ("two weeks ago", "2026-01-22", 2),
         ("over the past day", "2026-02-05", 1),
         ("in the previous 24 hours", "2026-02-05", 1),
     ],

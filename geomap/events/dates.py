@@ -49,7 +49,8 @@ _PATTERN = re.compile(
         (?:\s+(?:eve|day))?)\b)
     |(?P<month_part>\b(?P<part>early|mid-?|late|(?:the\s+)?(?:start|beginning|middle|end|close)
         \s+of)\s*(?P<m4>{MONTH_RE})(?:\s+(?P<y4>\d{{4}}))?\b)
-    |(?P<weekday>\b(?:late\s+|early\s+|overnight\s+)?(?:on\s+)?(?:{"|".join(_WEEKDAYS)})\b)
+    |(?P<weekday>\b(?:late\s+|early\s+|overnight\s+(?:into\s+|to\s+)?)?(?:on\s+)?
+        (?:{"|".join(_WEEKDAYS)})\b)
     |(?P<day_month>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_RE})
         (?:,?\s+(?P<y1>\d{{4}}))?)
     |(?P<month_day>\b(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
