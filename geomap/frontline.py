@@ -359,7 +359,9 @@ def occupation_features(events: Sequence[Event], references: References) -> list
             ref = within_region(ref, region, place.name)
         props = {
             "id": stable_id("occupation", claim.doc_id, claim.quote_start, figure.value),
-            "name": _claim_name(claim.sub_event_type, place.name if place else "?"),
+            "name": _claim_name(
+                claim.sub_event_type, place.name if place else "?", "share" if share else "area"
+            ),
             "location": place.name if place else None,
             "country_code": code,
             "latitude": place.lat if place else None,
@@ -411,9 +413,12 @@ def occupation_features(events: Sequence[Event], references: References) -> list
     return features
 
 
-def _claim_name(kind: str, place: str) -> str:
-    """ "Occupied share of Ukraine", "Share of Ukraine gained since early 2024"."""
-    return f"Occupied share of {place}" if kind == "occupied" else f"Share of {place} {kind}"
+def _claim_name(kind: str, place: str, what: str = "share") -> str:
+    """ "Occupied share of Ukraine", "Share of Ukraine gained since early 2024",
+    "Occupied area of Kursk Oblast" (``what``: "share" or "area")."""
+    if kind == "occupied":
+        return f"Occupied {what} of {place}"
+    return f"{what.capitalize()} of {place} {kind}"
 
 
 def _share_props(ref: Reference) -> dict:

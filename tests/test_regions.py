@@ -187,4 +187,5 @@ def test_a_reported_area_is_set_beside_the_computed_one(tmp_path, gazetteer):
     computed = geodesic_area_km2(oblast.intersection(occupied))
     assert props["area_km2"] == pytest.approx(computed, rel=0.01)
     assert props["summary"].startswith("reported 20,000 km² of Luhansk Oblast / computed ")
+    assert props["name"] == "Occupied area of Luhansk Oblast"
     assert claim["geometry"]["type"] == "MultiPolygon"
