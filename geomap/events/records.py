@@ -82,7 +82,11 @@ def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | Non
             out.append(event)
             continue
         region = _in_region_before(event, before)
-        if region is not None:
+        told_when = (event.event_date, event.time_precision)
+        if region is not None and told_when in (
+            (article_date, DAY),  # a toll's day when it states none: its report's
+            (region.event_date, region.time_precision),
+        ):
             # "In the Zaporizhzhia region, Russian troops launched 390 strikes. A woman
             # was killed in Huliaipole.": one of those strikes, at the town, with its dead
             out.append(
@@ -120,9 +124,8 @@ def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | Non
 
 
 def _in_region_before(event: Event, before: list[Event]) -> Event | None:
-    """For a death toll at a town (a sentence that states no time of its
-    own), the event the sentence right before reported in the town's region,
-    if one that counts its dead did."""
+    """For a death toll at a town, the event the sentence right before
+    reported in the town's region, if one that counts its dead did."""
     toll = event.figures.get("toll")
     if toll is None or toll.unit != "killed" or event.place is None:
         return None
