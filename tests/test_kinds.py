@@ -562,6 +562,17 @@ def test_an_assault_that_kills_only_residents_is_an_attack_not_a_clash(memory_ga
     assert one(memory_gazetteer, base, "battles").figures["fatalities"].value == 15
 
 
+def test_a_toll_is_the_whole_not_the_part_it_includes(memory_gazetteer):
+    strike = (
+        "At least 12 people, including three children, were killed when a Russian missile "
+        "struck Kharkiv on Monday."
+    )
+    killed = one(memory_gazetteer, strike, "strikes").figures["fatalities"]
+    assert (killed.value, killed.hedge) == (12, "at least")
+    war = "More than 500 people, including 120 children, have been killed in Sudan, officials said."
+    assert one(memory_gazetteer, war, "casualties").figures["toll"].value == 500
+
+
 def test_gangs_that_kill_people_in_an_attack_on_a_town_attack_civilians(memory_gazetteer):
     text = "Gang members killed at least 70 people in an attack on the town of Kherson."
     assert [(e.layer, e.actor1) for e in events(memory_gazetteer, text)] == [("civilians", "gangs")]

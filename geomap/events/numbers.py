@@ -346,6 +346,8 @@ def fatalities(text: str) -> Figure | None:
     True
     >>> fatalities("Two soldiers and 16 gunmen were killed.").value
     18.0
+    >>> fatalities("At least 12 people, including three children, were killed.").value
+    12.0
     """
     for match in KILLED.finditer(text):
         if TOLL_KIND[re.sub(r"\s+", " ", match.group("word").lower())] != "killed":
@@ -353,13 +355,25 @@ def fatalities(text: str) -> Figure | None:
         after = parse_numbers(text[match.end() : match.end() + 20])
         if after and after[0][0] <= 3:
             return after[0][2]
-        before = count_before(text, match.start(), max_gap=25)
+        # "At least 12 people, including three children, were killed": the 12
+        subset = INCLUDING.search(text, max(0, match.start() - 80), match.start())
+        before = (subset and count_before(text, subset.start(), max_gap=25)) or count_before(
+            text, match.start(), max_gap=25
+        )
         if before:
             return _with_listed(text, match.start(), before)
         one = one_victim(text, match)
         if one:
             return one[2]
     return None
+
+
+# A part of a toll named with it: ", including three children, were".
+INCLUDING = re.compile(
+    r",?\s+(?:including|among\s+them|of\s+whom)\s+[^,;]{1,40}?,?\s+"
+    r"(?:were|was|have\s+been|had\s+been)\s+$",
+    re.IGNORECASE,
+)
 
 
 def one_victim(text: str, word: re.Match) -> tuple[int, int, Figure] | None:

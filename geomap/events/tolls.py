@@ -17,7 +17,7 @@ from .actors import actor_before, disputed_by, reported_by
 from .clause import HAZARD, Clause, stated_dates, tells_of_violence
 from .dates import DAY
 from .kinds import EventKind
-from .numbers import KILLED, TOLL_KIND, one_victim, parse_numbers
+from .numbers import INCLUDING, KILLED, TOLL_KIND, one_victim, parse_numbers
 from .places import event_places
 
 TOLL = "Reported toll"
@@ -82,7 +82,12 @@ def extract(clause: Clause) -> list[Event]:
         one = None if candidates else one_victim(text, match)  # "a woman was killed in X"
         if not candidates and not one:
             continue
-        start, end, figure = one or min(candidates, key=lambda c: abs(c[1] - match.start()))
+        # "More than 500 people, including 120 children, have been killed": the 500
+        subset = INCLUDING.search(text, max(0, match.start() - 80), match.start())
+        whole = [c for c in candidates if subset and c[1] <= subset.start()]
+        start, end, figure = one or min(
+            whole or candidates, key=lambda c: abs(c[1] - match.start())
+        )
         victims = None if one else _VICTIMS.match(text[end:])
         place = _victims_place(clause, end, end + victims.end() if victims else end, start)
         if place is None or not tells_of_violence(clause.doc.text):
