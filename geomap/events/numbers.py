@@ -198,11 +198,17 @@ def parse_length_km(text: str) -> tuple[int, int, Figure] | None:
     if not match:
         return None
     value = float(match.group("number").replace(",", "")) * _UNITS[match.group("unit").lower()]
+    return _measured(match, round(value, 3), "km")
+
+
+def _measured(match: re.Match, value: float, unit: str) -> tuple[int, int, Figure]:
+    """(start, end, figure) of a measure ``match`` (a :data:`LENGTH`,
+    :data:`AREA` or :data:`PERCENT` match with a ``hedge`` group) of ``value``."""
     hedge = match.group("hedge")
     return (
         match.start(),
         match.end(),
-        Figure(round(value, 3), "km", hedge.lower() if hedge else None, match.group()),
+        Figure(value, unit, hedge.lower() if hedge else None, match.group()),
     )
 
 
@@ -217,14 +223,7 @@ def parse_area_km2(text: str) -> list[tuple[int, int, Figure]]:
         value = float(match.group("number").replace(",", ""))
         if "mi" in match.group("unit").lower():
             value *= _SQUARE_MILE_KM2
-        hedge = match.group("hedge")
-        found.append(
-            (
-                match.start(),
-                match.end(),
-                Figure(round(value, 1), "km²", hedge.lower() if hedge else None, match.group()),
-            )
-        )
+        found.append(_measured(match, round(value, 1), "km²"))
     return found
 
 
@@ -243,14 +242,7 @@ def parse_percent(text: str) -> list[tuple[int, int, Figure]]:
             value = FRACTIONS[match.group("fraction").lower()]
         else:
             value = float(match.group("number"))
-        hedge = match.group("hedge")
-        found.append(
-            (
-                match.start(),
-                match.end(),
-                Figure(round(value, 3), "%", hedge.lower() if hedge else None, match.group()),
-            )
-        )
+        found.append(_measured(match, round(value, 3), "%"))
     return found
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Event
+from ..model import Event, Figure
 from . import taxonomy as t
 from .clause import Clause
 from .emit import emit
@@ -110,15 +110,7 @@ def _protests(clause: Clause) -> list[Event]:
     after = _next_about_the_crowd(clause)
     killed = fatalities(text) or fatalities(after)
     if _RIOT.search(after):  # "... Some threw stones and set tyres on fire": a riot
-        return emit(
-            clause,
-            RIOTS.layer,
-            t.RIOTS,
-            t.VIOLENT_DEMONSTRATION,
-            *match.span(),
-            actor1="Rioters",
-            figures={"fatalities": killed} if killed else {},
-        )
+        return _riot(clause, match, t.VIOLENT_DEMONSTRATION, killed)
     # What was done to the protest, not what it was about.
     done = f"{_CAUSE.sub(' ', text)} {after}"
     if _EXCESSIVE.search(done):
@@ -150,13 +142,19 @@ def _riots(clause: Clause) -> list[Event]:
         and not re.search(r"\b(?:riot\w*|crowds?)\b", text, re.I)
     ):
         return []  # looting or burning by fighters is no riot
-    killed = fatalities(text)
+    return _riot(
+        clause, match, t.MOB_VIOLENCE if mob else t.VIOLENT_DEMONSTRATION, fatalities(text)
+    )
+
+
+def _riot(clause: Clause, trigger: re.Match, sub_type: str, killed: Figure | None) -> list[Event]:
+    """The riot of ``sub_type`` whose trigger is ``trigger``, with its dead."""
     return emit(
         clause,
         RIOTS.layer,
         t.RIOTS,
-        t.MOB_VIOLENCE if mob else t.VIOLENT_DEMONSTRATION,
-        *match.span(),
+        sub_type,
+        *trigger.span(),
         actor1="Rioters",
         figures={"fatalities": killed} if killed else {},
     )

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..gazetteer.vocabulary import SITE_KINDS, PlaceKind
-from ..model import Event
+from ..model import Event, Place
 from . import taxonomy as t
 from .agreements import merge_ceasefires, merge_exchanges
 from .dates import DAY, YEAR, undated
@@ -135,13 +135,18 @@ def _in_region_before(event: Event, before: list[Event]) -> Event | None:
         (
             e
             for e in before
-            if _counts_dead(e)
-            and "fatalities" not in e.figures
-            and e.place is not None
-            and e.place.kind in _REGION_KINDS
-            and contains(e.place, event.place)
+            if _counts_dead(e) and "fatalities" not in e.figures and _in_region_of(event.place, e)
         ),
         None,
+    )
+
+
+def _in_region_of(place: Place, event: Event) -> bool:
+    """True when ``event`` was placed at a region (not a country) that holds ``place``."""
+    return (
+        event.place is not None
+        and event.place.kind in _REGION_KINDS
+        and contains(event.place, place)
     )
 
 
@@ -255,14 +260,7 @@ def _placed_by_back_references(events: list[Event], no_time: tuple) -> list[Even
         earlier = None
         if e.place is not None and not is_claim(e) and _BACK_REFERENCE.match(e.quote):
             earlier = next(
-                (
-                    x
-                    for x in reversed(out)
-                    if x.layer == e.layer
-                    and x.place is not None
-                    and x.place.kind in _REGION_KINDS
-                    and contains(x.place, e.place)
-                ),
+                (x for x in reversed(out) if x.layer == e.layer and _in_region_of(e.place, x)),
                 None,
             )
         if earlier is None:
@@ -376,17 +374,12 @@ def _without_summaries(events: list[Event]) -> list[Event]:
     towns = [e for e in events if e.place is not None and e.place.kind in SITE_KINDS]
 
     def sums_up(e: Event) -> bool:
-        return (
-            not is_claim(e)
-            and e.place is not None
-            and e.place.kind in _REGION_KINDS
-            and any(
-                (t.layer, t.sub_event_type) == (e.layer, e.sub_event_type)
-                and contains(e.place, t.place)
-                and _same_days(e, t)
-                and e.actor1 == t.actor1
-                for t in towns
-            )
+        return not is_claim(e) and any(
+            (t.layer, t.sub_event_type) == (e.layer, e.sub_event_type)
+            and _in_region_of(t.place, e)
+            and _same_days(e, t)
+            and e.actor1 == t.actor1
+            for t in towns
         )
 
     return [e for e in events if not sums_up(e)]

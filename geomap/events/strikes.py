@@ -193,6 +193,15 @@ _DENOUNCED = re.compile(
 )
 
 
+def _denounced(clause: Clause, weapon: re.Match) -> bool:
+    """True for strikes spoken out against that the words after do not place
+    ("rallied to denounce the strikes"; not "condemned the strikes on Kharkiv")."""
+    text = clause.text
+    return bool(_DENOUNCED.search(text, max(0, weapon.start() - 50), weapon.start())) and not any(
+        weapon.end() <= clause.offset(rm) <= weapon.end() + 40 for rm in clause.mentions
+    )
+
+
 # A weapon that was hit, not fired: "a Lancet drone destroyed a Ukrainian howitzer".
 _HIT_BEFORE = re.compile(
     r"\b(?:destroy(?:ed|ing)|hit|hitting|struck|striking|targeted|targeting|damaged|"
@@ -214,15 +223,6 @@ def _artillery_used_near(text: str, start: int, end: int) -> bool:
     return any(
         not _hit(text, m) and not m.group().lower().startswith(("explosion", "bombardment"))
         for m in _WEAPON[t.SHELLING].finditer(text, max(0, start - 60), end + 60)
-    )
-
-
-def _denounced(clause: Clause, weapon: re.Match) -> bool:
-    """True for strikes spoken out against that the words after do not place
-    ("rallied to denounce the strikes"; not "condemned the strikes on Kharkiv")."""
-    text = clause.text
-    return bool(_DENOUNCED.search(text, max(0, weapon.start() - 50), weapon.start())) and not any(
-        weapon.end() <= clause.offset(rm) <= weapon.end() + 40 for rm in clause.mentions
     )
 
 
