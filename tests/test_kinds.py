@@ -533,6 +533,40 @@ def test_a_protest_whose_crowd_then_throws_stones_is_a_riot(memory_gazetteer):
     ]
 
 
+def test_tear_gas_in_the_next_sentence_is_an_intervention_on_the_protest(memory_gazetteer):
+    text = "Hundreds of people demonstrated in Paris on Monday. Police fired tear gas."
+    assert one(memory_gazetteer, text, "protests").sub_event_type == t.PROTEST_WITH_INTERVENTION
+    calm = "Hundreds of people demonstrated in Paris on Monday. Police watched."
+    assert one(memory_gazetteer, calm, "protests").sub_event_type == t.PEACEFUL_PROTEST
+
+
+def test_a_protest_burning_tyres_and_throwing_stones_is_a_riot(memory_gazetteer):
+    text = "Residents protested in Lyon on Monday, burning tyres and throwing stones at police."
+    assert [(e.layer, e.sub_event_type) for e in events(memory_gazetteer, text)] == [
+        ("riots", t.VIOLENT_DEMONSTRATION)
+    ]
+
+
+def test_a_road_named_after_two_towns_is_not_in_the_first(memory_gazetteer):
+    near = "Gunmen abducted 12 passengers on the Kharkiv-Izium highway near Izium on Monday."
+    abduction = one(memory_gazetteer, near, "civilians")
+    assert (abduction.place.name, abduction.geo_precision) == ("Izium", 2)
+    road = "Russian drones hit a truck on the Kharkiv-Izium road on Monday."
+    strike = one(memory_gazetteer, road, "strikes")
+    assert (strike.place.name, strike.geo_precision) == ("Kharkiv", 2)
+
+
+def test_armed_men_ambushing_a_bus_attack_civilians_unless_it_carries_soldiers(
+    memory_gazetteer,
+):
+    bus = "Gunmen ambushed a bus near Khartoum on Monday, killing three people."
+    attack = one(memory_gazetteer, bus, "civilians")
+    assert (attack.sub_event_type, attack.figures["fatalities"].value) == (t.ATTACK, 3)
+    assert events(memory_gazetteer, bus, "battles") == []
+    troops = "Gunmen ambushed a bus carrying soldiers near Khartoum on Monday."
+    assert [e.layer for e in events(memory_gazetteer, troops)] == ["battles"]
+
+
 def test_who_backs_a_group_is_not_who_acts(memory_gazetteer):
     text = "Rebels backed by Russia seized the town of Izium on Thursday."
     assert one(memory_gazetteer, text, "control").actor1 == "rebels"

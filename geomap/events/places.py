@@ -286,18 +286,27 @@ def event_places(
         return _fallback(clause) if fallback else []
     reporting = [rm for rm in candidates if in_speaker_phrase(clause, rm)]
 
-    def rank(rm: ResolvedMention) -> tuple:
+    def distance(rm: ResolvedMention) -> int:
         at = clause.offset(rm)
-        before = text[max(0, at - 48) : at]
-        distance = at - end if at >= end else start - (at + len(rm.mention.surface))
-        distance = max(distance, 0)
+        return max(at - end if at >= end else start - (at + len(rm.mention.surface)), 0)
+
+    def after_locative(rm: ResolvedMention) -> bool:
+        at = clause.offset(rm)
+        return bool(_LOCATIVE.search(text, max(0, at - 48), at))
+
+    def named_by_trigger(rm: ResolvedMention) -> bool:
+        """True for the place the trigger's own words name: close, after "in", "near"..."""
+        return after_locative(rm) and distance(rm) <= _CLOSE
+
+    def rank(rm: ResolvedMention) -> tuple:
         return (
             rm in reporting,  # "Kharkiv's governor said": a place only if no other
-            not _LOCATIVE.search(before),
-            distance > _CLOSE,  # the place the trigger's own words name
-            at < start,  # its object ("shelled Kharkiv") before its subject
+            _starts_a_route(clause, rm),  # "on the Abuja-Kaduna highway near Kaduna"
+            not after_locative(rm),
+            distance(rm) > _CLOSE,  # the place the trigger's own words name
+            clause.offset(rm) < start,  # its object ("shelled Kharkiv") before its subject
             specificity(rm.place),
-            distance,
+            distance(rm),
         )
 
     # A country, a sea or a curated region is where something happened only
@@ -305,9 +314,7 @@ def event_places(
     candidates = [
         rm
         for rm in candidates
-        if not _WIDE.get(rm.place.kind)
-        or rank(rm)[1:3] == (False, False)
-        or _across_the_area(clause, rm, end)
+        if not _WIDE.get(rm.place.kind) or named_by_trigger(rm) or _across_the_area(clause, rm, end)
     ]
     if not candidates:
         return _fallback(clause) if fallback else []
@@ -463,13 +470,26 @@ def _precision(clause: Clause, rm: ResolvedMention) -> int:
         else (2 if rm.place.kind in (PlaceKind.ADMIN2, PlaceKind.ADMIN3) else 3)
     )
     before = clause.text[max(0, clause.offset(rm) - 40) : clause.offset(rm)]
-    if precision < 3 and _NEAR.search(before):
+    if precision < 3 and (_NEAR.search(before) or _starts_a_route(clause, rm)):
         return 2
     if rm.place.kind in SUBNATIONAL_KINDS and _UNNAMED_VILLAGE.search(before):
         return 2  # "a village in the Kharkiv region": a town there, not named
     if rm.place.kind in SUBNATIONAL_KINDS and _town_unknown_before(clause, rm, before):
         return 2  # "Kabkabiya, North Darfur": a town there the gazetteer does not know
     return precision
+
+
+# A road named after the towns at its ends: "the Abuja-Kaduna highway".
+_ROUTE_AFTER = re.compile(
+    r"[-‐–][A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?\s+(?i:highway|road|expressway|motorway|railway|"
+    r"rail\s+line|route|pipeline)\b"
+)
+
+
+def _starts_a_route(clause: Clause, rm: ResolvedMention) -> bool:
+    """True when ``rm`` is the first town of a road's name ("the Abuja-Kaduna
+    highway"): somewhere along the road, not in the town."""
+    return bool(_ROUTE_AFTER.match(clause.text, clause.offset(rm) + len(rm.mention.surface)))
 
 
 def _town_unknown_before(clause: Clause, rm: ResolvedMention, before: str) -> bool:

@@ -58,8 +58,10 @@ _CAUSE = re.compile(
 )
 _RIOT = re.compile(
     r"\b(?:riot(?:s|ed|ing|ers)?|rampag\w+|clash(?:ed|es)\s+with\s+(?:police|security)|"
-    r"threw\s+(?:stones|rocks|petrol\s+bombs|molotov)|stone-?throwing|torched|set\s+(?:fire\s+to|"
-    r"ablaze)|looted|looting|vandalis\w+|vandaliz\w+|stormed\s+(?:the\s+)?(?:parliament|"
+    r"thr(?:ew|owing|own)\s+(?:stones|rocks|bricks|petrol\s+bombs|molotov)|stone-?throwing|"
+    r"torched|set\s+(?:fire\s+to|ablaze)|set\s+(?:\w+\s+){1,2}(?:on\s+fire|ablaze)|"
+    r"burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires|cars|vehicles|buildings|shops|barricades)|"
+    r"looted|looting|vandalis\w+|vandaliz\w+|stormed\s+(?:the\s+)?(?:parliament|"
     r"building|offices?|compound|embassy)|"
     # force by the crowd: "protesters attacked police officers"
     r"(?:protesters|demonstrators|crowds?|marchers)\s+(?:\w+\s+){0,2}?(?:attacked|assaulted|"
@@ -84,9 +86,11 @@ _NOT_A_PROTEST = re.compile(
 
 
 # The crowd named again in the next sentence by a word that reports no protest
-# of its own ("Police used tear gas to disperse them", "fired into the crowd").
+# of its own ("Police used tear gas to disperse them", "fired into the crowd"),
+# or by what only a crowd is met with ("Police fired tear gas").
 _CROWD_AGAIN = re.compile(
-    r"\b(?:them|crowds?|marchers|gathering)\b|^\W*(?:Some|Many|Others|Several|A\s+few)\b",
+    r"\b(?:them|crowds?|marchers|gathering|tear\s*gas|water\s+cannons?|rubber\s+bullets|"
+    r"stun\s+grenades|pepper\s+spray)\b|^\W*(?:Some|Many|Others|Several|A\s+few)\b",
     re.IGNORECASE,
 )
 
