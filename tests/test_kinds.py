@@ -567,6 +567,41 @@ def test_armed_men_ambushing_a_bus_attack_civilians_unless_it_carries_soldiers(
     assert [e.layer for e in events(memory_gazetteer, troops)] == ["battles"]
 
 
+def test_forces_firing_on_a_crowd_attack_civilians_but_on_protesters_use_excessive_force(
+    memory_gazetteer,
+):
+    aid = "Two civilians were killed when troops fired on a crowd waiting for aid in Khartoum."
+    assert [(e.layer, e.sub_event_type) for e in events(memory_gazetteer, aid)] == [
+        ("civilians", t.ATTACK)
+    ]
+    protest = "Russian troops shot dead 12 protesters in Kharkiv on Monday."
+    (event,) = events(memory_gazetteer, protest)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        t.EXCESSIVE_FORCE,
+        "Russia",
+        "Protesters",
+    )
+
+
+def test_a_vigil_for_the_killed_is_a_peaceful_protest(memory_gazetteer):
+    text = "About 200 people gathered in Moscow to hold a vigil for soldiers killed in Bakhmut."
+    assert one(memory_gazetteer, text, "protests").sub_event_type == t.PEACEFUL_PROTEST
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        ("Russian forces captured the town of Zolochiv in Kharkiv Oblast on Monday.", "control"),
+        ("Russian artillery shelled Kharkiv Oblast's Bohodukhiv district on Monday.", "strikes"),
+    ],
+)
+def test_a_town_the_gazetteer_lacks_puts_its_event_in_the_region_at_precision_2(
+    memory_gazetteer, text, layer
+):
+    event = one(memory_gazetteer, text, layer)
+    assert (event.place.name, event.geo_precision) == ("Kharkiv Oblast", 2)
+
+
 def test_who_backs_a_group_is_not_who_acts(memory_gazetteer):
     text = "Rebels backed by Russia seized the town of Izium on Thursday."
     assert one(memory_gazetteer, text, "control").actor1 == "rebels"

@@ -17,7 +17,7 @@ from .clause import Clause
 from .emit import emit
 from .kinds import EventKind
 from .numbers import fatalities
-from .protests import MOB
+from .protests import MOB, PROTESTERS
 
 _VIOLENCE = {
     t.SEXUAL_VIOLENCE: r"rap(?:e|ed|ing)|sexual\s+(?:violence|assault|abuse)|sexually\s+"
@@ -42,6 +42,12 @@ _VIOLENCE = {
     r"(?:(?!(?:were|was|been|are|is)\b)\w+\s+){0,2}?(?:killed|shot\s+dead|"
     r"murdered|stabbed|hacked\s+to\s+death|executed)(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|"
     r"police\w*|officers|servicemen|fighters|militants))|"
+    # forces firing on unarmed people: "troops fired on a crowd waiting for aid" (on
+    # a protest's crowd: the protests kind's)
+    r"(?:forces|troops|soldiers|police|gunm[ae]n|militants|fighters|assailants)\s+"
+    r"(?:\w+\s+){0,2}?(?:opened\s+fire|fired|shot)\s+(?:on|at|into)\s+(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+)?(?:crowds?|civilians|people|residents|villagers|passers-?by)"
+    r"(?!\s+(?:of\s+)?(?:protest|demonstrat|rall|march))|"
     # armed men falling on people going about their lives: "gunmen ambushed a bus"
     r"(?:gunm[ae]n|assailants?|attackers?|militants|fighters|jihadists|insurgents|bandits|"
     r"gangs?|armed\s+men)\s+(?:\w+\s+){0,2}?(?:ambushed|attacked|raided|stormed)\s+"
@@ -129,8 +135,12 @@ def extract(clause: Clause) -> list[Event]:
         match = pattern.search(text)
         if match and sub_type == t.ABDUCTION and _FREED_BEFORE.search(text, 0, match.start()):
             continue
-        if match and sub_type == t.ATTACK and (not reports_attack(text) or _FIGHTING.search(text)):
-            continue  # armed men shot dead, or civilians in fighting: a fight's dead
+        if (
+            match
+            and sub_type == t.ATTACK
+            and (not reports_attack(text) or _FIGHTING.search(text) or PROTESTERS.search(text))
+        ):
+            continue  # armed men shot dead, civilians in fighting, protesters shot: not here
         if match and not clause.unreal(match.start()):
             # ... or who the trigger names itself: "Bandits killed 12 farmers"
             actor = actor_of(clause, *match.span()) or actor_before(clause, match.end())

@@ -474,8 +474,12 @@ def _precision(clause: Clause, rm: ResolvedMention) -> int:
         return 2
     if rm.place.kind in SUBNATIONAL_KINDS and _UNNAMED_VILLAGE.search(before):
         return 2  # "a village in the Kharkiv region": a town there, not named
-    if rm.place.kind in SUBNATIONAL_KINDS and _town_unknown_before(clause, rm, before):
-        return 2  # "Kabkabiya, North Darfur": a town there the gazetteer does not know
+    if rm.place.kind in SUBNATIONAL_KINDS and (
+        _town_unknown_before(clause, rm, before)
+        or _UNKNOWN_AREA_AFTER.match(clause.text, clause.offset(rm) + len(rm.mention.surface))
+    ):
+        return 2  # "Kabkabiya, North Darfur", "Balochistan's Kech district": a town
+        # or district there that the gazetteer does not know
     return precision
 
 
@@ -494,15 +498,24 @@ def _starts_a_route(clause: Clause, rm: ResolvedMention) -> bool:
 
 def _town_unknown_before(clause: Clause, rm: ResolvedMention, before: str) -> bool:
     """True when a capitalised name that no mention stands for comes just
-    before ``rm`` and a comma ("the village of Kabkabiya, North Darfur")."""
+    before ``rm`` and a comma ("the village of Kabkabiya, North Darfur"), or
+    "in" after a settlement word ("the town of Shasha in North Kivu")."""
     town = _NAME_AND_COMMA.search(before)
     if town is None:
         return False
-    at = clause.offset(rm) - len(before) + town.start()
+    at = clause.offset(rm) - len(before) + town.start(town.lastgroup)
     return not any(clause.offset(other) == at for other in clause.mentions)
 
 
-_NAME_AND_COMMA = re.compile(r"\b(?:of|in|near|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+$")
+_AREA_WORD = r"(?:township|district|county|village|town|municipality|commune)"
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+# "the village of Kabkabiya, ", "in Kani township, ", "the town of Shasha in ".
+_NAME_AND_COMMA = re.compile(
+    rf"\b(?:of|in|near|at)\s+(?P<name>{_NAME})(?:\s+{_AREA_WORD})?,\s+$"
+    rf"|\b(?:town|village|city|settlement|hamlet)\s+of\s+(?P<named>{_NAME})\s+in\s+"
+    r"(?:the\s+)?$"
+)
+_UNKNOWN_AREA_AFTER = re.compile(rf"['’]s\s+[A-Z][\w'’-]+\s+{_AREA_WORD}\b")
 
 
 _UNNAMED_VILLAGE = re.compile(

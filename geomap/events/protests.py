@@ -16,6 +16,7 @@ import re
 
 from ..model import Event, Figure
 from . import taxonomy as t
+from .actors import actor_before
 from .clause import Clause
 from .emit import emit
 from .kinds import EventKind
@@ -52,8 +53,11 @@ _INTERVENTION = re.compile(
 )
 # What a protest is about ("demanding the release of detained activists",
 # "against the killing of a student"), up to the clause's end.
+# Whom a vigil mourns is what it is about too ("a vigil for soldiers killed in
+# the Makiivka attack").
 _CAUSE = re.compile(
-    r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|against|to\s+protest|protesting)\b[^,;.]*",
+    r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|against|to\s+protest|protesting|"
+    r"vigils?|mourn\w*|commemorat\w*|in\s+memory\s+of)\b[^,;.]*",
     re.IGNORECASE,
 )
 _RIOT = re.compile(
@@ -68,6 +72,9 @@ _RIOT = re.compile(
     r"pelted|beat)\s+(?:\w+\s+)?(?:police\w*|security|officers|soldiers|troops))\b",
     re.IGNORECASE,
 )
+# Protesters shot or beaten: an excessive force event (this kind's), not an
+# attack on civilians.
+PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|marchers|mourners)\b", re.IGNORECASE)
 # A mob's violence ("a mob lynched a man"): the riots kind's, not an attack on civilians.
 MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|vigilantes?)\b", re.IGNORECASE)
 # Protests spoken of, not held: "detained over their coverage of protests".
@@ -123,13 +130,19 @@ def _protests(clause: Clause) -> list[Event]:
         sub_type = t.PROTEST_WITH_INTERVENTION
     else:
         sub_type = t.PEACEFUL_PROTEST
+    # Who used the force, when the sentence names them: the first actor of an
+    # excessive force event, as ACLED codes it ("Sudanese troops shot dead ...").
+    used = (_EXCESSIVE if sub_type == t.EXCESSIVE_FORCE else _INTERVENTION).search(text)
+    force = used and actor_before(clause, used.start())
+    actors = (force, "Protesters") if sub_type == t.EXCESSIVE_FORCE else ("Protesters", force)
     return emit(
         clause,
         PROTESTS.layer,
         t.PROTESTS,
         sub_type,
         *match.span(),
-        actor1="Protesters",
+        actor1=actors[0],
+        actor2=actors[1],
         figures={"fatalities": killed} if killed else {},
     )
 
