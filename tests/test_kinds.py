@@ -602,6 +602,41 @@ def test_a_town_the_gazetteer_lacks_puts_its_event_in_the_region_at_precision_2(
     assert (event.place.name, event.geo_precision) == ("Kharkiv Oblast", 2)
 
 
+def test_talks_that_collapsed_agreed_nothing(memory_gazetteer):
+    assert events(memory_gazetteer, "Talks between the two sides in Istanbul collapsed.") == []
+    held = "Talks between the two sides were held in Istanbul on Monday."
+    assert one(memory_gazetteer, held, "talks").place.name == "Istanbul"
+
+
+def test_armed_men_killing_a_villages_people_attack_civilians_not_fight(memory_gazetteer):
+    people = (
+        "Fighters attacked a village in Sudan's western Darfur on Monday, killing at least "
+        "40 people."
+    )
+    (attack,) = events(memory_gazetteer, people)
+    assert (attack.sub_event_type, attack.place.name, attack.geo_precision) == (
+        t.ATTACK,
+        "Darfur",
+        2,  # a village there, not named
+    )
+    soldiers = "Fighters attacked the town of El Fasher, killing 40 people, including soldiers."
+    assert [e.layer for e in events(memory_gazetteer, soldiers)] == ["battles"]
+
+
+def test_the_datelines_country_is_not_who_acted(memory_gazetteer):
+    text = "KHARTOUM, Sudan (AP) — Gunmen shot dead five villagers in El Fasher on Monday."
+    assert one(memory_gazetteer, text, "civilians").actor1 != "Sudan"
+
+
+def test_the_area_a_town_is_described_in_is_not_the_events_place(memory_gazetteer):
+    text = (
+        "El Fasher, the last major city in Darfur still held by the army, came under "
+        "shelling on Monday."
+    )
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.place.name, strike.geo_precision) == ("El Fasher", 1)
+
+
 def test_who_backs_a_group_is_not_who_acts(memory_gazetteer):
     text = "Rebels backed by Russia seized the town of Izium on Thursday."
     assert one(memory_gazetteer, text, "control").actor1 == "rebels"

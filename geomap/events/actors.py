@@ -272,7 +272,9 @@ _DEMONYM_OF_PLACE = re.compile(
 
 def _as_place(clause: Clause, rm: ResolvedMention) -> bool:
     """True for a country named as where, not who ("in Ukraine", "Ukraine's
-    Donetsk region", "the Ukrainian city")."""
+    Donetsk region", "the Ukrainian city", "KHARTOUM, Sudan (AP) —")."""
+    if rm.mention.start < clause.doc.dateline_end:
+        return True  # the dateline: where the reporter filed from
     after = clause.text[rm.mention.end - clause.sentence.start :]
     if rm.mention.kind_hint == Hint.DEMONYM:
         return bool(_DEMONYM_OF_PLACE.match(after))

@@ -113,9 +113,17 @@ _BLOC = re.compile(
 )
 
 
+# Talks that came to nothing agreed nothing: "talks in Jeddah collapsed".
+_FAILED = re.compile(
+    r"\b(?:collapsed|broke\s+down|(?:have|has|had)\s+failed|failed\s+to\s+(?:reach|produce|"
+    r"yield)|stalled|ended\s+without|were\s+(?:suspended|called\s+off))\b",
+    re.IGNORECASE,
+)
+
+
 def _talks(clause: Clause) -> list[Event]:
     text = clause.text
-    if _BLOC.search(text):
+    if _BLOC.search(text) or _FAILED.search(text):
         return []
     events, venues = [], set()
     for match in _TALKS.finditer(text):

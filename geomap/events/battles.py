@@ -201,7 +201,10 @@ def extract(clause: Clause) -> list[Event]:
             or not _GROUND_WORDS.search(text)
             or _WEAPON_WORDS.search(text)
             or _CIVILIAN_TARGET.match(text, ground.end())
-            or (_CIVILIANS_FELL.search(text) and not _ARMED_FELL.search(text, ground.end()))
+            or (
+                (_CIVILIANS_FELL.search(text) or reports_attack(text))
+                and not _ARMED_FELL.search(text, ground.end())
+            )
         ):
             return []
         trigger = ground

@@ -120,6 +120,11 @@ _DISTANCE_FROM = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
 )
+_WHERE_IT_LIES = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:city|town|capital|village|port|hub|"
+    r"stronghold)\s+(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
 _WIDE = {PlaceKind.COUNTRY: True, PlaceKind.SEA: True, PlaceKind.REGION: True}
 # Between the places of one list: "Kharkiv, Sumy and Odesa", "one in Kharkiv and
 # another in Soledar", "Kyiv as well as Lviv".
@@ -236,16 +241,18 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
         ):
             continue  # "Moscow said", "according to Ukraine's general staff"
         found.append(rm)
-    # "Serhiivka, 50km south of Odesa": Odesa says where Serhiivka is.
+    # "Serhiivka, 50km south of Odesa", "El Fasher, the last city in Darfur held
+    # by the army": Odesa and Darfur say where the town is.
     found = [
         rm
         for rm in found
         if not any(
-            _DISTANCE_FROM.fullmatch(
+            pattern.fullmatch(
                 text, clause.offset(other) + len(other.mention.surface), clause.offset(rm)
             )
             for other in clause.mentions
             if other.mention.end <= rm.mention.start and other.place.kind in SITE_KINDS
+            for pattern in (_DISTANCE_FROM, _WHERE_IT_LIES)
         )
     ]
     # A region or country named with a place it holds qualifies that place.
@@ -520,7 +527,7 @@ _UNKNOWN_AREA_AFTER = re.compile(rf"['’]s\s+[A-Z][\w'’-]+\s+{_AREA_WORD}\b")
 
 _UNNAMED_VILLAGE = re.compile(
     r"\b(?:an?|two|three|several|the)\s+(?:\w+\s+)?(?:villages?|towns?|settlements?|"
-    r"hamlets?)\s+(?:in|of|across)\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"hamlets?)\s+(?:in|of|across)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$",
     re.IGNORECASE,
 )
 
