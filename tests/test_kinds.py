@@ -637,6 +637,27 @@ def test_the_area_a_town_is_described_in_is_not_the_events_place(memory_gazettee
     assert (strike.place.name, strike.geo_precision) == ("El Fasher", 1)
 
 
+def test_strikes_that_hit_named_towns_are_strikes_there_but_labour_strikes_are_not(
+    memory_gazetteer,
+):
+    towns = "The strikes hit the towns of Kherson and Mykolaiv on Monday."
+    assert [e.place.name for e in events(memory_gazetteer, towns, "strikes")] == [
+        "Kherson",
+        "Mykolaiv",
+    ]
+    assert events(memory_gazetteer, "A wave of strikes hit Paris transport on Monday.") == []
+
+
+def test_a_funeral_for_one_killed_in_a_strike_is_no_strike_and_no_force(memory_gazetteer):
+    text = (
+        "Thousands of people marched in Kyiv on Monday at the funeral of a commander "
+        "killed in a strike last week."
+    )
+    assert [(e.layer, e.sub_event_type) for e in events(memory_gazetteer, text)] == [
+        ("protests", t.PEACEFUL_PROTEST)
+    ]
+
+
 def test_who_backs_a_group_is_not_who_acts(memory_gazetteer):
     text = "Rebels backed by Russia seized the town of Izium on Thursday."
     assert one(memory_gazetteer, text, "control").actor1 == "rebels"

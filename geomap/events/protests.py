@@ -53,11 +53,11 @@ _INTERVENTION = re.compile(
 )
 # What a protest is about ("demanding the release of detained activists",
 # "against the killing of a student"), up to the clause's end.
-# Whom a vigil mourns is what it is about too ("a vigil for soldiers killed in
-# the Makiivka attack").
+# Whom a vigil or a funeral mourns is what it is about too ("a vigil for
+# soldiers killed in the Makiivka attack").
 _CAUSE = re.compile(
     r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|against|to\s+protest|protesting|"
-    r"vigils?|mourn\w*|commemorat\w*|in\s+memory\s+of)\b[^,;.]*",
+    r"vigils?|funerals?|burials?|mourn\w*|commemorat\w*|in\s+memory\s+of)\b[^,;.]*",
     re.IGNORECASE,
 )
 _RIOT = re.compile(

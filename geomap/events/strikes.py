@@ -62,6 +62,10 @@ _STRIKE_ON = re.compile(
     r"strikes?\s+(?:on|against|at)\b|attacks?\s+(?:on|against)\b|(?:came\s+)?under\s+|opened|fired",
     re.IGNORECASE,
 )
+# "The strikes hit the towns of Nabatieh and Tyre": strikes that hit a place.
+_STRIKES_HIT = re.compile(
+    r"strikes?\s+(?:also\s+)?(?:hit|struck|pounded|targeted)\b", re.IGNORECASE
+)
 # A place "was struck" or "was hit", with nothing else named: a strike (not "hit
 # by power cuts", "hit with sanctions", "hit hard by inflation").
 _PASSIVE_HIT = re.compile(
@@ -185,10 +189,13 @@ _FIRED_BEFORE = re.compile(
 
 
 # Strikes a crowd or a government speaks out against ("rallied to denounce the
-# strikes"): told of as a cause, reported (if at all) where they hit.
+# strikes"), or that killed the mourned ("the funeral of a commander killed in
+# a strike"): told of as a cause, reported (if at all) where they hit.
 _DENOUNCED = re.compile(
     r"\b(?:denounc\w*|condemn\w*|protest\w*\s+(?:against|over)|rall\w*\s+against|"
-    r"(?:outrage|anger|fury)\s+(?:over|at)|mourn\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    r"(?:outrage|anger|fury)\s+(?:over|at)|mourn\w*|"
+    r"(?:funerals?|burials?|vigils?)\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,5}?(?:killed|died)\s+"
+    r"(?:in|during|by))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -197,7 +204,7 @@ def _denounced(clause: Clause, weapon: re.Match) -> bool:
     """True for strikes spoken out against that the words after do not place
     ("rallied to denounce the strikes"; not "condemned the strikes on Kharkiv")."""
     text = clause.text
-    return bool(_DENOUNCED.search(text, max(0, weapon.start() - 50), weapon.start())) and not any(
+    return bool(_DENOUNCED.search(text, max(0, weapon.start() - 80), weapon.start())) and not any(
         weapon.end() <= clause.offset(rm) <= weapon.end() + 40 for rm in clause.mentions
     )
 
@@ -237,8 +244,8 @@ def _supplied(text: str, start: int, end: int) -> bool:
 # What may stand between "attacks on" and the place attacked ("attacks on the
 # city of Kharkiv").
 _ON_THE_PLACE = re.compile(
-    r"\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:city|town|village|port|region|capital|province|"
-    r"district|oblast)\s+of\s+(?:the\s+)?)?",
+    r"\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:cit(?:y|ies)|towns?|villages?|ports?|regions?|capital|"
+    r"provinces?|districts?|oblasts?)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 
@@ -275,15 +282,29 @@ def _place_hit(clause: Clause) -> bool:
 
 
 def _aimed_at_a_place(clause: Clause, strike: re.Match) -> bool:
-    """True unless an "attack on" is aimed at something that is no place
-    ("an attack on a guard in Paris"; "attacks on Kharkiv" are a strike's)."""
-    if not strike.group().lower().startswith("attack"):
+    """True unless an "attack on" or "strikes hit" is aimed at something that
+    is no place ("an attack on a guard in Paris", "strikes hit the economy";
+    "attacks on Kharkiv", "the strikes hit the town of Tyre" are a strike's)."""
+    hit = _STRIKES_HIT.match(clause.text, strike.start())
+    if not hit and not strike.group().lower().startswith("attack"):
         return True
+    end = hit.end() if hit else strike.end()
     return any(
-        _ON_THE_PLACE.fullmatch(clause.text, strike.end(), clause.offset(rm))
+        _ON_THE_PLACE.fullmatch(clause.text, end, clause.offset(rm))
+        and not (
+            hit and _NOUN_AFTER.match(clause.text, clause.offset(rm) + len(rm.mention.surface))
+        )
         for rm in clause.mentions
-        if clause.offset(rm) >= strike.end()
+        if clause.offset(rm) >= end
     )
+
+
+# A lower-case noun after the place's name: the place names what was hit
+# ("strikes hit Paris transport": labour strikes), not where.
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|on|in|at|near|overnight|early|late|again|during|after|before|with|as|"
+    r"killing|wounding|injuring|for|from|today|yesterday|while|but)\b)[a-z]"
+)
 
 
 def extract(clause: Clause) -> list[Event]:
@@ -307,7 +328,13 @@ def extract(clause: Clause) -> list[Event]:
             or HAZARD.search(text)  # "the worst hit by the flu"
             or not (
                 _ARMED.search(text)
-                or (_STRIKE_ON.match(text, strike.start()) and _aimed_at_a_place(clause, strike))
+                or (
+                    (
+                        _STRIKE_ON.match(text, strike.start())
+                        or _STRIKES_HIT.match(text, strike.start())
+                    )
+                    and _aimed_at_a_place(clause, strike)
+                )
                 or actor_before(clause, strike.start())
                 or _place_hit(clause)
             )
