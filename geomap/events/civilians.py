@@ -19,6 +19,10 @@ from .kinds import EventKind
 from .numbers import fatalities
 from .protests import MOB, PROTESTERS
 
+# Armed men who are no army's (each kind of attack below adds its own), and men
+# in arms, whose fall makes a fight, not an attack on civilians.
+_ARMED_MEN = r"gunm[ae]n|assailants?|attackers?|militants|fighters|jihadists|insurgents|bandits"
+_IN_ARMS = r"soldiers|troops|police\w*|officers|servicemen"
 _VIOLENCE = {
     t.SEXUAL_VIOLENCE: r"rap(?:e|ed|ing)|sexual\s+(?:violence|assault|abuse)|sexually\s+"
     r"(?:assaulted|abused)",
@@ -37,11 +41,10 @@ _VIOLENCE = {
     r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers)|"
     r"attacked\s+(?:\w+\s+){0,2}?(?:displacement|refugee|IDP|displaced\s+people's)\s+camps?|"
     # armed men killing someone not in arms: "gunmen killed a village chief"
-    r"(?:gunm[ae]n|assailants?|attackers?|militants|fighters|jihadists|insurgents|bandits|"
-    r"gangs?|gang\s+members|armed\s+men)\s+"
+    rf"(?:{_ARMED_MEN}|gangs?|gang\s+members|armed\s+men)\s+"
     r"(?:(?!(?:were|was|been|are|is)\b)\w+\s+){0,2}?(?:killed|shot\s+dead|"
-    r"murdered|stabbed|hacked\s+to\s+death|executed)(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|"
-    r"police\w*|officers|servicemen|fighters|militants))|"
+    r"murdered|stabbed|hacked\s+to\s+death|executed)(?!\s+(?:\w+\s+){0,3}?"
+    rf"(?:{_IN_ARMS}|fighters|militants))|"
     # forces firing on unarmed people: "troops fired on a crowd waiting for aid" (on
     # a protest's crowd: the protests kind's)
     r"(?:forces|troops|soldiers|police|gunm[ae]n|militants|fighters|assailants)\s+"
@@ -50,24 +53,25 @@ _VIOLENCE = {
     r"(?!\s+(?:of\s+)?(?:protest|demonstrat|rall|march))|"
     # armed men storming a village and killing or shooting at its people:
     # "fighters attacked a village, killing at least 40 people"
-    r"(?:gunm[ae]n|assailants?|attackers?|militants|fighters|jihadists|insurgents|bandits|"
-    r"militia\w*|armed\s+men|forces)\s+(?:\w+\s+){0,2}?(?:attacked|raided|stormed)\s+"
+    rf"(?:{_ARMED_MEN}|militia\w*|armed\s+men|forces)\s+"
+    r"(?:\w+\s+){0,2}?(?:attacked|raided|stormed)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?(?:villages?|towns?|hamlets?|neighbou?rhoods?)\b"
     r"(?=[^.;]*?\b(?:kill(?:ed|ing)|fir(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:at|on)|shoot(?:ing)?)\s+"
     r"(?:\w+\s+){0,3}?(?:people|civilians|villagers|residents|women|children)\b)"
-    r"(?![^.;]*?\b(?:soldiers|troops|servicemen|police\w*|officers)\b)|"
+    rf"(?![^.;]*?\b(?:{_IN_ARMS})\b)|"
     # armed men falling on people going about their lives: "gunmen ambushed a bus"
-    r"(?:gunm[ae]n|assailants?|attackers?|militants|fighters|jihadists|insurgents|bandits|"
-    r"gangs?|armed\s+men)\s+(?:\w+\s+){0,2}?(?:ambushed|attacked|raided|stormed)\s+"
+    rf"(?:{_ARMED_MEN}|gangs?|armed\s+men)\s+"
+    r"(?:\w+\s+){0,2}?(?:ambushed|attacked|raided|stormed)\s+"
     r"(?:\w+\s+){0,3}?(?:bus(?:es)?|minibus(?:es)?|passengers|travell?ers|motorists|"
     r"worshippers|churche?s?|mosques?|schools?|markets?|weddings?|funerals?)"
-    r"(?!\s+(?:\w+\s+){0,2}?(?:soldiers|troops|police\w*|servicemen|officers))|"
+    r"(?!\s+(?:\w+\s+){0,2}?"
+    rf"(?:{_IN_ARMS}))|"
     # "a shooting attack in Jaffa killed seven people", "a stabbing attack"
     r"(?:shooting|stabbing|knife|ramming|gun)\s+attacks?|"
     # a shooting: "gunmen opened fire at a concert hall"
     r"(?:gunm[ae]n|assailants|attackers|shooters?)\s+(?:\w+\s+){0,2}?opened\s+fire\s+(?:on|at|in)"
-    r"(?!\s+(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|officers|servicemen|checkpoints?|"
-    r"bases?|positions|patrols?|convoys?))",
+    r"(?!\s+(?:\w+\s+){0,3}?"
+    rf"(?:{_IN_ARMS}|checkpoints?|bases?|positions|patrols?|convoys?))",
 }
 # Sniper fire: an attack on civilians, or a clash when it hits men in arms ("a
 # soldier was killed by a Russian sniper": the battles kind's).

@@ -58,13 +58,12 @@ _STRIKE = re.compile(
     r"fired\s+(?:at|on|upon)|artillery\s+fire|rocket\s+fire)\b",
     re.I,
 )
-_STRIKE_ON = re.compile(
-    r"strikes?\s+(?:on|against|at)\b|attacks?\s+(?:on|against)\b|(?:came\s+)?under\s+|opened|fired",
-    re.IGNORECASE,
-)
 # "The strikes hit the towns of Nabatieh and Tyre": strikes that hit a place.
-_STRIKES_HIT = re.compile(
-    r"strikes?\s+(?:also\s+)?(?:hit|struck|pounded|targeted)\b", re.IGNORECASE
+_STRIKES_HIT = re.compile(r"strikes?\s+(?:also\s+)?(?:hit|struck|pounded|targeted)\b", re.I)
+_STRIKE_ON = re.compile(
+    r"strikes?\s+(?:on|against|at)\b|attacks?\s+(?:on|against)\b|(?:came\s+)?under\s+|opened|"
+    rf"fired|{_STRIKES_HIT.pattern}",
+    re.IGNORECASE,
 )
 # A place "was struck" or "was hit", with nothing else named: a strike (not "hit
 # by power cuts", "hit with sanctions", "hit hard by inflation").
@@ -328,13 +327,7 @@ def extract(clause: Clause) -> list[Event]:
             or HAZARD.search(text)  # "the worst hit by the flu"
             or not (
                 _ARMED.search(text)
-                or (
-                    (
-                        _STRIKE_ON.match(text, strike.start())
-                        or _STRIKES_HIT.match(text, strike.start())
-                    )
-                    and _aimed_at_a_place(clause, strike)
-                )
+                or (_STRIKE_ON.match(text, strike.start()) and _aimed_at_a_place(clause, strike))
                 or actor_before(clause, strike.start())
                 or _place_hit(clause)
             )
