@@ -1530,6 +1530,53 @@ def test_troops_exchanging_fire_fight_a_clash(memory_gazetteer):
     assert (clash.sub_event_type, clash.place.name) == (t.ARMED_CLASH, "Bakhmut")
 
 
+def test_sides_that_exchanged_fire_fought_and_freed_no_one(memory_gazetteer):
+    text = (
+        "Sudanese troops and militants exchanged fire near El Fasher on Monday; "
+        "four soldiers were killed."
+    )
+    assert events(memory_gazetteer, text, "exchanges") == []
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.actor2) == ("Sudan", "militants")
+    assert clash.figures["fatalities"].value == 4
+
+
+@pytest.mark.parametrize(
+    "text, leader",
+    [
+        ("Russian and Belarusian aircraft struck Kherson on Monday.", "Russia"),
+        ("Belarusian and Russian aircraft struck Kherson on Monday.", "Belarus"),
+    ],
+)
+def test_of_two_sides_striking_together_the_first_named_leads(memory_gazetteer, text, leader):
+    assert one(memory_gazetteer, text, "strikes").actor1 == leader
+
+
+def test_a_state_force_named_by_its_acronym_is_its_country(memory_gazetteer):
+    assert one(memory_gazetteer, "The SAF shelled El Fasher on Monday.", "strikes").actor1 == (
+        "Sudan"
+    )
+    text = "Militants attacked an SAF camp near El Fasher on Monday."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.sub_event_type, clash.actor1, clash.actor2) == (
+        t.ARMED_CLASH,
+        "militants",
+        "Sudan",
+    )
+
+
+def test_separatists_killing_gendarmes_fight_a_clash(memory_gazetteer):
+    text = "Separatists killed two gendarmes in Kherson on Monday."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.figures["fatalities"].value) == ("separatists", 2)
+
+
+def test_a_toll_that_names_no_victims_does_not_make_the_killers_them(memory_gazetteer):
+    text = "Separatists killed two in Kherson on Monday, officials said."
+    toll = one(memory_gazetteer, text, "casualties")
+    assert (toll.actor1, toll.actor2, toll.figures["toll"].value) == ("separatists", None, 2)
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

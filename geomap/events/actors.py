@@ -80,6 +80,26 @@ ARMED_GROUPS = {
     "gangs": "gangs",
     "gang members": "gangs",
 }
+# A state's forces by their own name, who act for their country: the
+# country's name, as a demonym's forces are ("Israeli troops" → "Israel").
+STATE_FORCES = {
+    "idf": "Israel",
+    "israel defense forces": "Israel",
+    "israel defence forces": "Israel",
+    "fardc": "Democratic Republic of the Congo",
+    "saf": "Sudan",
+    "endf": "Ethiopia",
+    "fama": "Mali",
+    "tatmadaw": "Myanmar",
+    "irgc": "Iran",
+    "revolutionary guards": "Iran",
+    "kdf": "Kenya",
+    "updf": "Uganda",
+    "faca": "Central African Republic",
+    "pla": "China",
+    "people's liberation army": "China",
+}
+_FORCES = ARMED_GROUPS | STATE_FORCES
 # Words for armed groups that name none ("militants"), after a name or alone.
 _GENERIC_GROUPS = frozenset(
     {
@@ -94,8 +114,8 @@ _GENERIC_GROUPS = frozenset(
         "gangs",
     }
 )
-_GROUP = re.compile(
-    r"\b(" + "|".join(re.escape(g) for g in sorted(ARMED_GROUPS, key=len, reverse=True)) + r")\b",
+_NAMED_FORCE = re.compile(
+    r"\b(" + "|".join(re.escape(g) for g in sorted(_FORCES, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 # What follows a country when it is the actor or the reporter, not a place.
@@ -318,8 +338,8 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
         ):
             best_at, best = start, rm.place.name
     named_until = None  # where the last armed group named by its name ends
-    for match in _GROUP.finditer(clause.text, 0, anchor):
-        group = ARMED_GROUPS[match.group(1).lower()]
+    for match in _NAMED_FORCE.finditer(clause.text, 0, anchor):
+        group = _FORCES[match.group(1).lower()]
         if _VICTIM_BEFORE.search(clause.text, max(0, match.start() - 24), match.start()):
             continue  # "killed Hezbollah commander Ibrahim Aqil": whom it was done to
         if (
@@ -339,6 +359,10 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
                 clause.text, max(0, match.start() - 24), match.start()
             ):
                 best_at, best = match.start(), theatre.name
+    # "US and UK aircraft struck": the first of a pair that is the subject leads
+    pair = paired_before(clause, anchor) if anchor - best_at <= 30 else None
+    if pair and pair[1] == best and pair[0] != skip:
+        return pair[0]
     return best
 
 
@@ -385,7 +409,7 @@ def passive_agent(clause: Clause, end: int) -> str | None:
         (clause.offset(rm), rm.place.name)
         for rm in clause.mentions
         if rm.place.kind == PlaceKind.COUNTRY
-    ] + [(m.start(), ARMED_GROUPS[m.group(1).lower()]) for m in _GROUP.finditer(text, end)]
+    ] + [(m.start(), _FORCES[m.group(1).lower()]) for m in _NAMED_FORCE.finditer(text, end)]
     for at, name in sorted(named):
         if end <= at <= end + 30 and (passive or _BY_AFTER.search(text[end:at])):
             return name
@@ -430,7 +454,7 @@ def _actors_after(clause: Clause, anchor: int) -> list[str]:
         and not BORDER_WITH.search(clause.text, max(0, clause.offset(rm) - 24), clause.offset(rm))
     ]
     groups = [
-        (m.start(), ARMED_GROUPS[m.group(1).lower()]) for m in _GROUP.finditer(clause.text, anchor)
+        (m.start(), _FORCES[m.group(1).lower()]) for m in _NAMED_FORCE.finditer(clause.text, anchor)
     ]
     theatre = clause.article.theatre
     armies = [
@@ -457,12 +481,17 @@ def parties(clause: Clause, *, exclude: str | None = None) -> list[str]:
 
 def paired_before(clause: Clause, anchor: int) -> tuple[str, str] | None:
     """The two sides named as one subject before ``anchor`` ("Russian and
-    Ukrainian forces clashed"), if any."""
-    return _pair(clause, [n for n in _sides_named(clause) if n[1] <= anchor])
+    Ukrainian forces clashed", "Indian troops and militants exchanged fire"),
+    if any."""
+    named = _sides_named(clause, generic=True)
+    return _pair(clause, [n for n in named if n[1] <= anchor])
 
 
-def _sides_named(clause: Clause, exclude: str | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, name) of the countries and armed groups the sentence names."""
+def _sides_named(
+    clause: Clause, exclude: str | None = None, *, generic: bool = False
+) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the countries and armed groups the sentence
+    names; those that name no group ("militants") only if ``generic``."""
     named = sorted(
         [
             (clause.offset(rm), rm.mention.end - clause.sentence.start, rm.place.name)
@@ -470,11 +499,17 @@ def _sides_named(clause: Clause, exclude: str | None = None) -> list[tuple[int, 
             if rm.place.kind == PlaceKind.COUNTRY and rm.place.name != exclude
         ]
         + [
-            (m.start(), m.end(), ARMED_GROUPS[m.group(1).lower()])
-            for m in _GROUP.finditer(clause.text)
+            (m.start(), m.end(), _FORCES[m.group(1).lower()])
+            for m in _NAMED_FORCE.finditer(clause.text)
         ]
     )
-    return [n for n in named if n[2] not in _GENERIC_GROUPS]
+    return [
+        (start, end, name)
+        for (start, end, name), before in zip(named, [None, *named], strict=False)
+        if name not in _GENERIC_GROUPS
+        # "Indian troops and militants"; not the word after a name ("M23 rebels")
+        or (generic and (before is None or start > before[1] + 1))
+    ]
 
 
 def _pair(clause: Clause, named: list[tuple[int, int, str]]) -> tuple[str, str] | None:

@@ -55,12 +55,22 @@ _VENUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXCHANGE = re.compile(
-    r"\b(?:exchang\w*|swap\w*|releas\w*|return\w*|freed|handed\s+over|repatriat\w*)\b",
+    r"\b(?:exchang\w*|swap\w*|releas\w*|return\w*|freed|handed\s+over|repatriat\w*)\b"
+    # Sides that "exchanged fire" or "traded blows" fought; nobody was freed.
+    r"(?!\s+(?:of\s+)?(?:heavy\s+|artillery\s+|gun\s+|small-arms\s+|mortar\s+)?"
+    r"(?:fire|gunfire|shots|blows|strikes|accusations|threats|barbs|words)\b)",
     re.IGNORECASE,
 )
 _CAPTIVES = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?P<noun>prisoners?(?:\s+of\s+war)?|pows?|captives|detainees|"
     r"hostages|civilians|soldiers|servicemen|bodies)\b",
+    re.IGNORECASE,
+)
+
+# Captives are alive: "four soldiers were killed" counts the dead.
+_FELL = re.compile(
+    r"\s+(?:\w+\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
+    r"(?:killed|died|dead|wounded|injured|hurt|missing)\b",
     re.IGNORECASE,
 )
 
@@ -271,7 +281,7 @@ def _exchanges(clause: Clause) -> list[Event]:
     figures: dict[str, Figure] = {}
     for start, end, figure in parse_numbers(text):
         noun = _CAPTIVES.match(text[end : end + 40])
-        if not noun:
+        if not noun or _FELL.match(text, end + noun.end()):
             continue
         word = noun.group("noun").lower()
         if word == "civilians":

@@ -46,9 +46,10 @@ _FIGHTING = re.compile(
     r"(?:military|security|ground)\s+operations?\s+in|(?:ground\s+)?incursions?\s+(?:into|in)|"
     # armed men killing, or shooting at, men in arms: "militants killed three
     # soldiers", "gunmen opened fire on a police checkpoint"
-    r"(?:militants|gunm[ae]n|insurgents|rebels|jihadists|fighters)\s+(?:\w+\s+){0,2}?"
-    r"(?:killed|opened\s+fire\s+(?:on|at))\s+(?:\w+\s+){0,3}?(?:soldiers|troops|police\w*|"
-    r"officers|servicemen|checkpoints?|bases?|positions|patrols?|convoys?)|"
+    r"(?:militants|gunm[ae]n|insurgents|rebels|jihadists|fighters|separatists|militi\w+)\s+"
+    r"(?:\w+\s+){0,2}?(?:killed|opened\s+fire\s+(?:on|at))\s+(?:\w+\s+){0,3}?(?:soldiers|"
+    r"troops|police\w*|officers|gendarmes|servicemen|peacekeepers|checkpoints?|bases?|"
+    r"positions|patrols?|convoys?)|"
     # and the other way round: "Nigerian troops killed 20 insurgents in Borno", or
     # one army's men another's: "its forces killed 40 Russian soldiers"
     r"(?:troops|soldiers|forces|army|police|servicemen|commandos)\s+(?:\w+\s+){0,2}?"
@@ -66,7 +67,9 @@ _GROUND_WORDS = re.compile(
     # men in arms who attack, or are attacked: "Hamas fighters attacked Israeli troops"
     r"(?:fighters|troops|soldiers|forces)\s+(?:\w+\s+){0,2}?attack\w*|"
     r"attack\w*\s+(?:\w+\s+){0,2}?(?:fighters|troops|soldiers)|"
-    r"(?:military|army)\s+(?:bases?|camps?|posts?)|checkpoints?|outposts?|barracks|convoys?|"
+    # "an army camp", "an ENDF camp": a state force's, by its acronym
+    r"(?:military|army|(?-i:[A-Z]{2,6}))\s+(?:bases?|camps?|posts?)|checkpoints?|outposts?|"
+    r"barracks|convoys?|"
     r"police\s+(?:stations?|posts?)|"
     r"patrols?)\b",
     re.I,

@@ -24,7 +24,8 @@ TOLL = "Reported toll"
 _VICTIMS = re.compile(
     r"^\s*(?P<who>(?:[A-Z][\w-]*\s+)?(?:soldiers|troops|civilians|people|children|women|"
     r"servicemen|service\s+members|fighters|militants|combatants|Palestinians|Israelis|"
-    r"residents|personnel|police(?:men)?|officers))\b"
+    r"residents|personnel|police(?:men)?|officers|gendarmes|peacekeepers|guards|villagers|"
+    r"farmers|students|workers|journalists))\b"
 )
 _NOT_PEOPLE = re.compile(
     r"\s*(?:\w+\s+)?(?:drones?|missiles?|rockets?|km|miles|years?|months?|days?|hours?|%|"
@@ -92,11 +93,9 @@ def extract(clause: Clause) -> list[Event]:
         place = _victims_place(clause, end, end + victims.end() if victims else end, start)
         if place is None or not tells_of_violence(clause.doc.text):
             continue
-        who = (
-            figure.text
-            if one
-            else (victims.group("who") if victims else actor_before(clause, start))
-        )
+        # Who fell, as written; unnamed when the number names no people (the
+        # actor before it is who killed them).
+        who = figure.text if one else (victims.group("who") if victims else None)
         # A toll is as of its report: the article's day, unless a date is given.
         when = (stated_dates(clause, *match.span()) or [_reported(clause)])[0]
         return [
