@@ -1577,6 +1577,42 @@ def test_a_toll_that_names_no_victims_does_not_make_the_killers_them(memory_gaze
     assert (toll.actor1, toll.actor2, toll.figures["toll"].value) == ("separatists", None, 2)
 
 
+@pytest.mark.parametrize(
+    "later, actor",
+    [
+        ("Later, a Russian strike on a school in Mykolaiv killed two people.", "Russia"),
+        ("The strikes also hit Mykolaiv.", "Russia"),  # those told of, and by whom
+    ],
+)
+def test_a_strike_told_without_its_weapon_is_of_the_kind_named_before(
+    memory_gazetteer, later, actor
+):
+    text = f"Russian drones hit Odesa on Monday. {later}"
+    strike = next(
+        e for e in events(memory_gazetteer, text, "strikes") if e.place.name == "Mykolaiv"
+    )
+    assert (strike.sub_event_type, strike.actor1) == (t.AIR_DRONE, actor)
+
+
+def test_forces_that_struck_a_town_may_have_shelled_it(memory_gazetteer):
+    text = "Russian drones hit Odesa on Monday. Separately, Russian forces struck Kherson."
+    strike = next(e for e in events(memory_gazetteer, text, "strikes") if e.place.name == "Kherson")
+    assert strike.sub_event_type == t.SHELLING
+
+
+@pytest.mark.parametrize(
+    "then, layer",
+    [
+        ("The group said it had captured Soledar.", "control"),
+        ("The militants killed three soldiers in Soledar.", "battles"),
+    ],
+)
+def test_the_group_is_the_one_the_sentence_before_names(memory_gazetteer, then, layer):
+    text = f"Hamas fighters attacked Bakhmut on Monday. {then}"
+    (event,) = [e for e in events(memory_gazetteer, text, layer) if e.place.name == "Soledar"]
+    assert event.actor1 == "Hamas"
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -338,20 +338,17 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
         ):
             best_at, best = start, rm.place.name
     named_until = None  # where the last armed group named by its name ends
-    for match in _NAMED_FORCE.finditer(clause.text, 0, anchor):
-        group = _FORCES[match.group(1).lower()]
-        if _VICTIM_BEFORE.search(clause.text, max(0, match.start() - 24), match.start()):
+    for at, until, group in _named_forces(clause):
+        if at >= anchor:
+            break
+        if _VICTIM_BEFORE.search(clause.text, max(0, at - 24), at):
             continue  # "killed Hezbollah commander Ibrahim Aqil": whom it was done to
-        if (
-            group in _GENERIC_GROUPS
-            and named_until is not None
-            and match.start() <= named_until + 1
-        ):
+        if group in _GENERIC_GROUPS and named_until is not None and at <= named_until + 1:
             continue  # "al-Shabaab militants": the named group
         if group not in _GENERIC_GROUPS:
-            named_until = match.end()
-        if match.start() > best_at:
-            best_at, best = match.start(), group
+            named_until = until
+        if at > best_at:
+            best_at, best = at, group
     theatre = clause.article.theatre
     if theatre is not None and theatre.kind == PlaceKind.COUNTRY and theatre.name != skip:
         for match in _OWN_ARMY.finditer(clause.text, 0, anchor):  # "the army said it had"
@@ -364,6 +361,40 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
     if pair and pair[1] == best and pair[0] != skip:
         return pair[0]
     return best
+
+
+def _named_forces(clause: Clause) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the armed groups and state forces the sentence
+    names, in order; "the group" or "the militants" is the group the sentence
+    before names by its name ("The rebel group said it had captured ...")."""
+    text = clause.text
+    found = [(m.start(), m.end(), _FORCES[m.group(1).lower()]) for m in _NAMED_FORCE.finditer(text)]
+    referent = None
+    for the in _THE_GROUP.finditer(text):
+        referent = referent or _group_named_before(clause)
+        if referent is None:
+            break
+        found = [f for f in found if not the.start() <= f[0] < the.end()]
+        found.append((the.start(), the.end(), referent))
+    return sorted(found)
+
+
+_THE_GROUP = re.compile(
+    r"\b[Tt]he\s+(?:(?:armed|rebel|militant|jihadist|insurgent|separatist)\s+)?"
+    r"(?:group|rebels|militants|insurgents|jihadists|militia|separatists)\b"
+)
+
+
+def _group_named_before(clause: Clause) -> str | None:
+    """The armed group the sentence before names last by its name, if any."""
+    if clause.before is None:
+        return None
+    named = [
+        ARMED_GROUPS[m.group(1).lower()]
+        for m in _NAMED_FORCE.finditer(clause.before.text)
+        if ARMED_GROUPS.get(m.group(1).lower()) not in (None, *_GENERIC_GROUPS)
+    ]
+    return named[-1] if named else None
 
 
 _BY_AFTER = re.compile(r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -409,7 +440,7 @@ def passive_agent(clause: Clause, end: int) -> str | None:
         (clause.offset(rm), rm.place.name)
         for rm in clause.mentions
         if rm.place.kind == PlaceKind.COUNTRY
-    ] + [(m.start(), _FORCES[m.group(1).lower()]) for m in _NAMED_FORCE.finditer(text, end)]
+    ] + [(at, name) for at, _, name in _named_forces(clause) if at >= end]
     for at, name in sorted(named):
         if end <= at <= end + 30 and (passive or _BY_AFTER.search(text[end:at])):
             return name
@@ -453,9 +484,7 @@ def _actors_after(clause: Clause, anchor: int) -> list[str]:
         and rm.place.kind == PlaceKind.COUNTRY
         and not BORDER_WITH.search(clause.text, max(0, clause.offset(rm) - 24), clause.offset(rm))
     ]
-    groups = [
-        (m.start(), _FORCES[m.group(1).lower()]) for m in _NAMED_FORCE.finditer(clause.text, anchor)
-    ]
+    groups = [(at, name) for at, _, name in _named_forces(clause) if at >= anchor]
     theatre = clause.article.theatre
     armies = [
         (m.start(), theatre.name)
@@ -498,10 +527,7 @@ def _sides_named(
             for rm in clause.mentions
             if rm.place.kind == PlaceKind.COUNTRY and rm.place.name != exclude
         ]
-        + [
-            (m.start(), m.end(), _FORCES[m.group(1).lower()])
-            for m in _NAMED_FORCE.finditer(clause.text)
-        ]
+        + _named_forces(clause)
     )
     return [
         (start, end, name)

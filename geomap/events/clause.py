@@ -121,6 +121,7 @@ class Clause:
     previous_place: tuple[Place, int] | None  # the town the last sentences' events were at
     # the region or country they were in, when they named no town
     previous_area: tuple[Place, int] | None = None
+    before: Sentence | None = None  # the sentence before, which "the group" may refer to
 
     @property
     def text(self) -> str:
@@ -277,6 +278,7 @@ def make_clause(
         article,
         previous_place,
         previous_area,
+        sentences[number - 1] if number else None,
     )
 
 

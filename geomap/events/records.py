@@ -22,6 +22,8 @@ from .dates import DAY, YEAR, undated
 from .emit import share_toll
 from .places import contains
 from .registry import BY_LAYER
+from .strikes import KIND as STRIKE_KIND
+from .strikes import sub_type_of
 
 
 def one_record_per_event(events: list[Event], article_date: dt.date | None) -> list[Event]:
@@ -33,7 +35,8 @@ def one_record_per_event(events: list[Event], article_date: dt.date | None) -> l
     placed = _placed_by_back_references(events, no_time)
     merged = merge_ceasefires(merge_exchanges(_one_per_place(placed, no_time)))
     told = _one_protest_a_day(_told_after(merged, no_time, article_date))
-    return _without_summaries(_placed_or_dated(_missiles_called_airstrikes(told), no_time))
+    typed = _missiles_called_airstrikes(_weaponless_strikes_as_before(told))
+    return _without_summaries(_placed_or_dated(typed, no_time))
 
 
 # A protest's sub-types, from the mildest: one protest takes the worst it met.
@@ -311,6 +314,34 @@ _AIRCRAFT = re.compile(
     r"\b(?:drones?|uavs?|shaheds?|jets?|warplanes?|aircraft|helicopters?|bombers?|bombs?)\b",
     re.IGNORECASE,
 )
+
+
+def _weaponless_strikes_as_before(events: list[Event]) -> list[Event]:
+    """A "strike" told without its weapon ("an Israeli strike on a school")
+    is of the kind the article last named for a strike by the same hands
+    ("Israeli airstrikes killed ..."), and "the strikes" are the article's
+    last strikes with a weapon, by their hands, rather than shelling by no
+    one. (The verb says less: forces that "struck Kherson" may have shelled it.)"""
+    out = list(events)
+    # actor → (actor, sub-type) of its last strike with a weapon; None → the last's
+    last_named: dict[str | None, tuple[str | None, str]] = {}
+    for n in sorted(range(len(out)), key=lambda n: out[n].quote_start):
+        e = out[n]
+        if e.layer != STRIKE_KIND.layer:
+            continue
+        if sub_type_of(e.quote, e.quote) is not None:
+            last_named[e.actor1] = last_named[None] = (e.actor1, e.sub_event_type)
+        elif (
+            _STRIKE_NOUN.search(e.quote)
+            and (e.actor1 is not None or _BACK_REFERENCE.match(e.quote))
+            and e.actor1 in last_named
+        ):
+            actor, sub_type = last_named[e.actor1]
+            out[n] = replace(e, sub_event_type=sub_type, actor1=actor)
+    return out
+
+
+_STRIKE_NOUN = re.compile(r"\b(?:an?|the|[A-Z]\w+)\s+strikes?\b")
 
 
 def _missiles_called_airstrikes(events: list[Event]) -> list[Event]:
