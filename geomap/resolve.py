@@ -511,6 +511,14 @@ class Resolver:
             if (
                 (
                     mentions[link.area].kind_hint in (Hint.REGION, Hint.DISTRICT)
+                    # a town's address ("near Boni, Mopti."), as incident logs write
+                    # one, in an area that may be a region
+                    or (
+                        link.explicit
+                        and link.how == "comma"
+                        and any(a.place.kind in _REGIONS for _, a in options)
+                        and all(c.place.kind in SITE_KINDS for _, c in children)
+                    )
                     or (
                         link.how == "in"
                         and all(a.place.kind in _REGIONS for _, a in options)
@@ -526,9 +534,10 @@ class Resolver:
                     for _, a in options
                 )
             ):
-                # A region word, or an area that can only be a region or a
-                # country ("Palma in Cabo Delgado"), says where; the gazetteer's
-                # places of that name all lie in other countries: none is meant.
+                # A region word, an address, or an area that can only be a
+                # region or a country ("Palma in Cabo Delgado"), says where; the
+                # gazetteer's places of that name all lie in other countries:
+                # none is meant.
                 nowhere.add(link.child)
                 continue
             for _, area in options:

@@ -387,6 +387,15 @@ def test_a_namesake_outside_the_region_named_is_not_meant(gazetteer):
     assert lga["Bokkos"].country_code == "NG"
 
 
+def test_a_town_in_an_incident_logs_address_is_no_namesake_abroad(gazetteer):
+    """No Boni of Mali is listed; "Boni" is also a name of Bonn."""
+    found = resolved(gazetteer, "A landmine exploded under a truck near Boni, Mopti.")
+    assert "Boni" not in found and found["Mopti"].country_code == "ML"
+    # a list of countries is no address: each is kept
+    found = resolved(gazetteer, "The disease was found in Belgium, France, and Luxembourg.")
+    assert {"Belgium", "France", "Luxembourg"} <= found.keys()
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country_code"),
     [

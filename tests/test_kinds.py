@@ -356,7 +356,9 @@ def test_fighting_is_an_armed_clash(memory_gazetteer):
         ("Soledar fell to Russian forces on Monday.", t.NON_STATE_OVERTAKES, "Russia", "Ukraine"),
         ("Ukraine said it had withdrawn from Soledar.", t.NON_STATE_OVERTAKES, None, "Ukraine"),
         ("Ukraine lost control of Soledar on Monday.", t.NON_STATE_OVERTAKES, None, "Ukraine"),
-        ("Russian troops lost control of Izium.", t.GOVERNMENT_REGAINS, None, "Russia"),
+        # an invader's loss is the country's own forces' gain
+        ("Russian troops lost control of Izium.", t.GOVERNMENT_REGAINS, "Ukraine", "Russia"),
+        ("Russian forces withdrew from Izium.", t.GOVERNMENT_REGAINS, "Ukraine", "Russia"),
         ("Russian forces took Soledar on Monday.", t.NON_STATE_OVERTAKES, "Russia", "Ukraine"),
         (
             "Russian troops have taken the town of Soledar.",
@@ -1611,6 +1613,16 @@ def test_the_group_is_the_one_the_sentence_before_names(memory_gazetteer, then, 
     text = f"Hamas fighters attacked Bakhmut on Monday. {then}"
     (event,) = [e for e in events(memory_gazetteer, text, layer) if e.place.name == "Soledar"]
     assert event.actor1 == "Hamas"
+
+
+def test_settlers_attacking_farmers_attack_civilians(memory_gazetteer):
+    text = "Israeli settlers attacked Palestinian farmers near Jenin on Monday, injuring two."
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.sub_event_type, attack.actor1, attack.place.name) == (
+        t.ATTACK,
+        "settlers",
+        "Jenin",
+    )
 
 
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):

@@ -79,6 +79,7 @@ ARMED_GROUPS = {
     "bandits": "bandits",
     "gangs": "gangs",
     "gang members": "gangs",
+    "settlers": "settlers",
 }
 # A state's forces by their own name, who act for their country: the
 # country's name, as a demonym's forces are ("Israeli troops" → "Israel").
@@ -112,6 +113,7 @@ _GENERIC_GROUPS = frozenset(
         "gunmen",
         "bandits",
         "gangs",
+        "settlers",
     }
 )
 _NAMED_FORCE = re.compile(

@@ -142,9 +142,11 @@ def _change(
             return t.NON_STATE_OVERTAKES, actor, home
         return t.GOVERNMENT_REGAINS, home, actor  # "Russian forces were pushed out of Kharkiv"
     if verb == "withdraw":
-        # Whoever withdrew lost the place; its own forces lose it to an invader.
-        own = actor is None or actor == home
-        return (t.NON_STATE_OVERTAKES if own else t.GOVERNMENT_REGAINS), None, actor or home
+        # Whoever withdrew lost the place: an invader's to the country's own
+        # forces; its own forces' to an invader, who is not named.
+        if actor is None or actor == home:
+            return t.NON_STATE_OVERTAKES, None, actor or home
+        return t.GOVERNMENT_REGAINS, home, actor
     if actor is not None and actor == home and not is_armed_group(actor):
         return t.GOVERNMENT_REGAINS, actor, None  # a government taking its own ground
     return t.NON_STATE_OVERTAKES, actor, home if home != actor else None
