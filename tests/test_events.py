@@ -228,11 +228,24 @@ def test_no_violence_without_violence(gazetteer):
         ("two weeks ago", "2026-01-22", 2),
         ("over the past day", "2026-02-05", 1),
         ("in the previous 24 hours", "2026-02-05", 1),
+        ("on 03/02/2026", "2026-02-03", 1),  # day first, as most of the world writes it
+        ("on 03.02.2026", "2026-02-03", 1),
+        ("on 02/13/2026", "2026-02-13", 1),  # month first, where the day cannot be
     ],
 )
 def test_relative_dates(text, date, precision):
     (found,) = find_dates(text, THURSDAY)
     assert (found.date.isoformat(), found.precision) == (date, precision)
+
+
+def test_a_numeric_dates_figures_are_no_counts(memory_gazetteer):
+    for day in ("On 03/02/2026", "On 2026-02-03"):
+        (strike,) = [
+            e
+            for e in analyse(article(f"{day}, drones hit Kherson."), memory_gazetteer).events
+            if e.layer == "strikes"
+        ]
+        assert strike.event_date == dt.date(2026, 2, 3) and "weapon_count" not in strike.figures
 
 
 def test_may_the_verb_is_not_a_date():

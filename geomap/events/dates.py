@@ -36,6 +36,7 @@ _PATTERN = re.compile(
     rf"""
     (?P<between>\bbetween\s+(?P<b1>{_DAY_DATE}|\d{{1,2}})\s+and\s+(?P<b2>{_DAY_DATE}))
     |(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
+    |(?P<numeric>\b(?P<nd>\d{{1,2}})(?P<sep>[/.])(?P<nm>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}})\b)
     |(?P<around>\b(?:around|about|circa|c\.|on\s+or\s+about|(?:in|during)\s+the\s+week\s+of)\s+
         (?P<a1>{_DAY_DATE})\b)
     |(?P<ago>\b(?P<n_ago>a|one|two|three|four|five|six|seven|\d{{1,2}})\s+
@@ -188,6 +189,14 @@ def _resolve(match, kind, group, ref: dt.date):
         if not start or not end or start > end:
             return None
         return start, WEEK if (end - start).days <= 7 else MONTH
+    if kind == "numeric":  # "13/03/2024", "13.03.2024": day first, unless it cannot be
+        day, month = int(match.group("nd")), int(match.group("nm"))
+        if month > 12 >= day:
+            day, month = month, day  # "03/13/2024", as US forms write it
+        try:
+            return dt.date(int(match.group("ny")), month, day), DAY
+        except ValueError:
+            return None
     if kind == "iso":  # "2023-04-03", as incident logs write it
         try:
             return dt.date(

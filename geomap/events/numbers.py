@@ -136,6 +136,9 @@ _DAY_OF_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b", 
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$", re.IGNORECASE)
 
 
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}([/.-])\d{1,2}\1\d{2,4}\b")
+
+
 def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
     """Every count in ``text`` as (start, end, figure).
 
@@ -149,7 +152,10 @@ def parse_numbers(text: str) -> list[tuple[int, int, Figure]]:
     []
     """
     found = []
+    dates = [m.span() for m in _NUMERIC_DATE.finditer(text)]
     for match in NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in dates):
+            continue  # "on 13/03/2024", "2024-03-13": a day, not a count
         number = match.group("number")
         after = text[match.end() : match.end() + 1]
         if after == "%" or (
