@@ -1625,6 +1625,27 @@ def test_settlers_attacking_farmers_attack_civilians(memory_gazetteer):
     )
 
 
+def test_the_military_that_reports_a_raid_is_no_side_of_it(memory_gazetteer):
+    text = (
+        "Russian troops raided a hospital in Kherson on Monday, killing five fighters, "
+        "the military said."
+    )
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.actor2) == ("Russia", None)
+
+
+def test_soldiers_killed_by_a_strike_did_not_make_it(memory_gazetteer):
+    text = "Dozens of Russian soldiers were killed when a strike hit a camp near Kherson on Monday."
+    assert one(memory_gazetteer, text, "strikes").actor1 is None
+
+
+def test_an_explosion_at_a_mosque_is_a_bomb_not_a_shell(memory_gazetteer):
+    text = "An explosion at a mosque in Kherson killed 20 worshippers on Monday."
+    assert one(memory_gazetteer, text, "strikes").sub_event_type == t.REMOTE_EXPLOSIVE
+    text = "A missile caused an explosion at a market in Kherson on Monday."
+    assert one(memory_gazetteer, text, "strikes").sub_event_type == t.SHELLING
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -337,6 +337,7 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
             and not _BACKER_BEFORE.search(clause.text, max(0, start - 40), start)
             and not _DEFENCE_AFTER.match(clause.text, rm.mention.end - clause.sentence.start)
             and not _OWNER.match(clause.text, rm.mention.end - clause.sentence.start)
+            and not _FELL_AFTER.match(clause.text, rm.mention.end - clause.sentence.start)
         ):
             best_at, best = start, rm.place.name
     named_until = None  # where the last armed group named by its name ends
@@ -418,6 +419,12 @@ _BACKER_BEFORE = re.compile(
     r"\b(?:backed|supported|armed|funded|sponsored|aided|trained)\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Dozens of Russian soldiers were killed when a strike hit": whom it was done to.
+_FELL_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:soldiers|troops|servicem[ae]n|fighters|civilians|people|"
+    r"prisoners)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|"
+    r"captured|taken\s+prisoner)\b"
+)
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killed|killing|kill|targeted|targeting|struck|hit|attacked|captured|eliminated|"
     r"against|on)\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|"
@@ -478,7 +485,8 @@ BORDER_WITH = re.compile(r"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?$", re.IG
 
 
 def _actors_after(clause: Clause, anchor: int) -> list[str]:
-    """The countries and armed groups named after ``anchor``, in order."""
+    """The countries and armed groups named after ``anchor``, in order; "the
+    military" that reports it ("..., the military said") may be anyone's."""
     countries = [
         (clause.offset(rm), rm.place.name)
         for rm in clause.mentions
@@ -488,10 +496,13 @@ def _actors_after(clause: Clause, anchor: int) -> list[str]:
     ]
     groups = [(at, name) for at, _, name in _named_forces(clause) if at >= anchor]
     theatre = clause.article.theatre
+    speaker = speaker_match(clause.text, len(clause.text))
     armies = [
         (m.start(), theatre.name)
         for m in _OWN_ARMY.finditer(clause.text, anchor)
-        if theatre is not None and theatre.kind == PlaceKind.COUNTRY
+        if theatre is not None
+        and theatre.kind == PlaceKind.COUNTRY
+        and not (speaker and speaker.start("who") <= m.start() < speaker.end("who"))
     ]
     return [name for _, name in sorted(countries + groups + armies)]
 

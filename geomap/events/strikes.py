@@ -232,6 +232,23 @@ def _artillery_used_near(text: str, start: int, end: int) -> bool:
     )
 
 
+# "An explosion at a mosque in Quetta": a bomb set where people gather.
+_EXPLOSION_AT_VENUE = re.compile(
+    r"explosions?\s+(?:at|inside|in|outside)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:mosques?|churche?s?|markets?|shrines?|schools?|weddings?|funerals?|rall(?:y|ies)|"
+    r"bus\s+(?:stations?|stops?)|stadiums?|caf[eé]s?|restaurants?|hotels?|police\s+stations?)\b",
+    re.IGNORECASE,
+)
+
+
+def _bomb_where_people_gather(text: str, trigger: re.Match) -> bool:
+    """True for an explosion at a mosque, a market, a wedding... when the
+    sentence names no weapon but the explosion."""
+    return bool(_EXPLOSION_AT_VENUE.match(text, trigger.start())) and all(
+        m.group().lower().startswith("explosion") for m in _ANY_WEAPON.finditer(text)
+    )
+
+
 def _supplied(text: str, start: int, end: int) -> bool:
     """True when the weapon at ``text[start:end]`` is supplied, made or sold,
     not fired."""
@@ -365,6 +382,8 @@ def extract(clause: Clause) -> list[Event]:
             sub_type = sub_type_of(text, text) or t.SHELLING
         if sub_type == t.AIR_DRONE and _artillery_used_near(text, start, end):
             sub_type = t.SHELLING  # "missiles ... airstrikes": the missile is what hit
+        if _bomb_where_people_gather(text, trigger):
+            sub_type = t.REMOTE_EXPLOSIVE
         figures: dict[str, Figure] = {}
         # (what got through is not what was launched)
         count = _weapon_count(text, trigger, triggers) if trigger.re is not _GOT_THROUGH else None
