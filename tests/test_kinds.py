@@ -1646,6 +1646,20 @@ def test_an_explosion_at_a_mosque_is_a_bomb_not_a_shell(memory_gazetteer):
     assert one(memory_gazetteer, text, "strikes").sub_event_type == t.SHELLING
 
 
+def test_a_capital_named_in_a_universitys_name_is_where_not_who(memory_gazetteer):
+    text = (
+        "On Monday, students protested at the University of Kyiv demanding the release "
+        "of detained colleagues."
+    )
+    assert one(memory_gazetteer, text, "protests").place.name == "Kyiv"
+
+
+def test_rival_supporters_brawling_riot_rather_than_fight_a_battle(memory_gazetteer):
+    text = "Rival supporters clashed with sticks and machetes in Kherson on Monday, injuring seven."
+    assert events(memory_gazetteer, text, "battles") == []
+    assert one(memory_gazetteer, text, "riots").sub_event_type == t.MOB_VIOLENCE
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -248,7 +248,10 @@ _SIDES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WHERE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?(?:capital\s+)?$",
+    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?(?:capital\s+)?$|"
+    # "at the University of Khartoum demanding", "residents of Kyiv demanded"
+    r"\b(?:university|city|centre|center|outskirts|streets|heart|suburbs?|residents|people|"
+    r"citizens)\s+of\s+$",
     re.IGNORECASE,
 )
 

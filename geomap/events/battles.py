@@ -20,7 +20,7 @@ from .emit import emit
 from .kinds import EventKind
 from .numbers import fatalities
 from .places import event_places
-from .protests import CROWD
+from .protests import CROWD, MOB
 
 _FIGHTING = re.compile(
     r"\b(?:fighting|fought|fights?\s+(?:for|in|over|around)|clash(?:es|ed)|battl(?:e|es|ed|ing)|"
@@ -211,7 +211,7 @@ def extract(clause: Clause) -> list[Event]:
         ):
             return []
         trigger = ground
-    if _NOT_BATTLE.search(text) or CROWD.search(text):
+    if _NOT_BATTLE.search(text) or CROWD.search(text) or MOB.search(text):
         return []  # (tested once a trigger is found: most sentences have none)
     while trigger is not None and (
         (clause.unreal(trigger.start()) and not _attempted(clause, trigger))

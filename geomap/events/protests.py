@@ -75,8 +75,16 @@ _RIOT = re.compile(
 # Protesters shot or beaten: an excessive force event (this kind's), not an
 # attack on civilians.
 PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|marchers|mourners)\b", re.IGNORECASE)
-# A mob's violence ("a mob lynched a man"): the riots kind's, not an attack on civilians.
-MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|vigilantes?)\b", re.IGNORECASE)
+# A mob's violence ("a mob lynched a man"), or a brawl between crowds ("rival
+# supporters clashed with sticks and machetes"): the riots kind's, not an attack
+# on civilians nor a battle between armed groups.
+MOB = re.compile(
+    r"\b(?:mobs?|lynch(?:ed|ing|ings)?|vigilantes?|"
+    r"(?:rival|opposing)\s+(?:\w+\s+)?(?:supporters|factions|fans|camps)\s+clash\w*|"
+    r"(?:supporters|youths|fans|students|traders)\s+(?:\w+\s+){0,3}?clash(?:ed|es)|"
+    r"clash(?:ed|es)\s+(?:\w+\s+){0,3}?with\s+(?:sticks|machetes|stones|clubs|knives))\b",
+    re.IGNORECASE,
+)
 # Protests spoken of, not held: "detained over their coverage of protests".
 _SPOKEN_OF = (
     r"(?:coverage|reporting|footage|images|videos?|photos?|role|part|participation|involvement)"
