@@ -102,7 +102,9 @@ def find_links(text: str, mentions: Sequence[Mention]) -> list[Link]:
                 links.append(Link(number, number + 1, explicit, "comma"))
         elif _PARENTHESIS.fullmatch(gap):
             links.append(Link(number, number + 1, True, "parenthesis"))
-        elif _IN.fullmatch(gap) and (hinted or not place.kind_hint):
+        elif _IN.fullmatch(gap) and (
+            hinted or not place.kind_hint or place.kind_hint == Hint.DISTRICT
+        ):  # "Bakhmut in the Donetsk region", "the Nikopol district of Dnipropetrovsk"
             links.append(Link(number, number + 1, hinted, "in"))
         elif _POSSESSIVE.fullmatch(gap):
             links.append(Link(number + 1, number, False, "possessive"))

@@ -73,10 +73,11 @@ _ORGANISATION_WORDS = frozenset(
     "university college school elementary academy institute hospital clinic zoo "
     "museum united rovers fc inc llc ltd corp corporation company".split()
 )
-# Lower-case words after a place's name that make it an eponym ("Marburg virus")
-# or a unit named after it ("the Aidar battalion").
+# Lower-case words after a place's name that make it an eponym ("Marburg virus"),
+# a unit named after it ("the Aidar battalion") or a river ("the Dnipro river").
 _EPONYM_WORDS = frozenset(
-    "virus ebolavirus fever disease flu syndrome encephalitis battalion brigade regiment".split()
+    "virus ebolavirus fever disease flu syndrome encephalitis battalion brigade regiment "
+    "river".split()
 )
 # Plural weapons after a name that is no country's make it the weapon's ("Grad
 # rockets", "Iskander missiles"); "the Kharkiv drone attack" stays a place.

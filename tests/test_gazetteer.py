@@ -387,6 +387,13 @@ def test_a_namesake_outside_the_region_named_is_not_meant(gazetteer):
     assert lga["Bokkos"].country_code == "NG"
 
 
+def test_a_district_of_a_region_is_in_the_region_and_a_river_is_no_town(gazetteer):
+    text = "Troops shelled the Nikopol district of Dnipropetrovsk from across the Dnipro river."
+    found = resolved(gazetteer, text)
+    assert found["Dnipropetrovsk"].kind == "admin1" and found["Nikopol"].kind == "admin2"
+    assert "Dnipro" not in found
+
+
 def test_a_town_in_an_incident_logs_address_is_no_namesake_abroad(gazetteer):
     """No Boni of Mali is listed; "Boni" is also a name of Bonn."""
     found = resolved(gazetteer, "A landmine exploded under a truck near Boni, Mopti.")

@@ -1660,6 +1660,24 @@ def test_rival_supporters_brawling_riot_rather_than_fight_a_battle(memory_gazett
     assert one(memory_gazetteer, text, "riots").sub_event_type == t.MOB_VIOLENCE
 
 
+def test_explosives_dropped_from_a_drone_are_a_drone_strike_and_its_wounded_are_there(
+    memory_gazetteer,
+):
+    text = (
+        "On 3 February 2026, Russian forces dropped explosives from a drone on Kherson. "
+        "1 civilian was injured."
+    )
+    strike = one(memory_gazetteer, text, "strikes")
+    assert (strike.sub_event_type, strike.place.name) == (t.AIR_DRONE, "Kherson")
+    toll = one(memory_gazetteer, text, "casualties")
+    assert (toll.place.name, toll.event_date) == ("Kherson", dt.date(2026, 2, 3))
+
+
+def test_partisans_blowing_up_a_railway_set_off_a_remote_explosive(memory_gazetteer):
+    text = "On 3 February 2026, partisans blew up a railway line near Kherson."
+    assert one(memory_gazetteer, text, "strikes").sub_event_type == t.REMOTE_EXPLOSIVE
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

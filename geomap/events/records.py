@@ -105,11 +105,21 @@ def _told_after(events: list[Event], no_time: tuple, article_date: dt.date | Non
             )
             continue
         if _placeless_toll(event, article_date):
+            toll = event.figures["toll"]
             takers = [e for e in before if _counts_dead(e) and "fatalities" not in e.figures]
-            if takers:
-                shared = share_toll(takers, event.figures["toll"])
+            if toll.unit == "killed" and takers:
+                shared = share_toll(takers, toll)
                 out = [shared[takers.index(e)] if e in takers else e for e in out]
                 continue
+            if toll.unit != "killed":  # "1 civilian was injured": where and when it was
+                first = before[0]
+                event = replace(
+                    event,
+                    place=first.place,
+                    geo_precision=first.geo_precision,
+                    event_date=first.event_date,
+                    time_precision=first.time_precision,
+                )
         if (
             (event.event_date, event.time_precision) == no_time
             and not is_claim(event)
@@ -169,12 +179,11 @@ _ALL_DOWN = re.compile(
 
 
 def _placeless_toll(event: Event, article_date: dt.date | None) -> bool:
-    """True for a death toll put at the article's country for want of a place,
-    as of the article's day (a sentence that states neither)."""
+    """True for a toll put at the article's country for want of a place, as
+    of the article's day (a sentence that states neither)."""
     toll = event.figures.get("toll")
     return (
         toll is not None
-        and toll.unit == "killed"
         and not _TALLY.search(event.quote)
         and event.place is not None
         and event.place.kind == PlaceKind.COUNTRY

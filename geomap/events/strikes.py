@@ -32,6 +32,9 @@ _WEAPONS = {
     t.REMOTE_EXPLOSIVE: r"ieds?|improvised\s+explosive|roadside\s+bombs?|car\s+bombs?|"
     r"landmines?|land\s+mines?|anti-?(?:tank|personnel)\s+mines?|explosive\s+devices?|"
     r"booby[\s-]traps?|sabotage|blasts?|bomb\s+(?:exploded|went\s+off)|"
+    # sabotage: "partisans blew up a railway line"
+    r"(?:blew|blown|blowing)\s+up\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:railways?|rail|"
+    r"bridges?|pipelines?|tracks?|dams?|pylons?|trains?|power\s+lines?)|"
     # a mine, where "mine" is no pronoun and no pit: "detonated a mine", "mine blast"
     r"(?:detonated|planted|laid|stepped\s+on|triggered|ran\s+over)\s+(?:a\s+|an\s+)?"
     r"(?:\w+\s+)?mines?|mines?\s+(?:exploded|went\s+off|blasts?|explosions?)|"
@@ -163,8 +166,8 @@ _ATTACK = re.compile(
     r"targeting|launched|fired|opened\s+fire|under\s+(?:\w+\s+){0,2}fire|"
     r"(?:artillery|rocket|mortar|tank|outgoing|incoming)\s+fire|pounded|pounding|rained|"
     r"landed|killed|killing|destroyed|damaged|"
-    r"wounded|wounding|injured|injuring|razed|sank|sunk|blew\s+\w+\s+up|detonat\w+|went\s+off|"
-    r"thrown|hurled|used)\b",
+    r"wounded|wounding|injured|injuring|razed|sank|sunk|blew\s+(?:\w+\s+)?up|detonat\w+|"
+    r"went\s+off|thrown|hurled|used|dropp(?:ed|ing)|explosives)\b",
     re.IGNORECASE,
 )
 
