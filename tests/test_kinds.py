@@ -1678,6 +1678,30 @@ def test_partisans_blowing_up_a_railway_set_off_a_remote_explosive(memory_gazett
     assert one(memory_gazetteer, text, "strikes").sub_event_type == t.REMOTE_EXPLOSIVE
 
 
+def test_a_country_named_where_with_a_bearing_is_not_who_acted(memory_gazetteer):
+    text = "Fighting in eastern Sudan intensified as drones hit El Fasher on Monday."
+    assert one(memory_gazetteer, text, "strikes").actor1 is None
+
+
+def test_a_country_in_a_groups_name_is_not_who_acted(memory_gazetteer):
+    text = (
+        "The Islamic Resistance in Iraq said it attacked a US base in northeastern Sudan "
+        "with drones on Monday."
+    )
+    assert one(memory_gazetteer, text, "strikes").actor1 == "Islamic Resistance in Iraq"
+
+
+def test_government_forces_are_the_theatres(memory_gazetteer):
+    text = "Rebels clashed with government forces near El Fasher on Monday."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.actor2) == ("rebels", "Sudan")
+
+
+def test_gunmen_who_assassinated_a_former_commander_attacked_a_civilian(memory_gazetteer):
+    text = "Unknown gunmen assassinated a former commander in Khartoum on Monday."
+    assert one(memory_gazetteer, text, "civilians").sub_event_type == t.ATTACK
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -36,6 +36,9 @@ ARMED_GROUPS = {
     "jnim": "JNIM",
     "hts": "HTS",
     "hayat tahrir al-sham": "HTS",
+    "hay'at tahrir al-sham": "HTS",
+    "hay’at tahrir al-sham": "HTS",
+    "islamic resistance in iraq": "Islamic Resistance in Iraq",
     "sdf": "SDF",
     "pkk": "PKK",
     "islamic jihad": "Palestinian Islamic Jihad",
@@ -274,7 +277,7 @@ _PLACE_USE_BEFORE = re.compile(
     r"\b(?:in|into|inside|on|across|throughout|of|from|to|towards|against|at|over|near|"
     r"invaded|attacked|struck|shelled|hit|annexed|occupied|entered|"
     r"(?:border|frontier)\s+with)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?(?:(?:north|south|east|west)\w*\s+|central\s+)?$",  # "in northeastern Syria"
     re.IGNORECASE,
 )
 _PLACE_USE_AFTER = re.compile(
@@ -313,9 +316,12 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
     before it, or an armed group named closest before it; not the reporter,
     nor a country named as a place."""
     speaker = speaker_match(clause.text, anchor)
+    forces = _named_forces(clause)
     best_at, best = -1, None
     for rm in clause.mentions:
         start = clause.offset(rm)
+        if any(at < start < until for at, until, _ in forces):
+            continue  # "the Islamic Resistance in Iraq": part of a group's name
         if speaker and speaker.start("who") <= start < speaker.end("who"):
             if (
                 rm.place.kind == PlaceKind.COUNTRY
@@ -344,7 +350,7 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
         ):
             best_at, best = start, rm.place.name
     named_until = None  # where the last armed group named by its name ends
-    for at, until, group in _named_forces(clause):
+    for at, until, group in forces:
         if at >= anchor:
             break
         if _VICTIM_BEFORE.search(clause.text, max(0, at - 24), at):
@@ -479,7 +485,11 @@ _BETWEEN = re.compile(r"\s+between\s", re.IGNORECASE)
 
 # A state's forces named without their state ("between the army and the RSF"):
 # those of the country the article is about.
-_OWN_ARMY = re.compile(r"\bthe\s+(?:army|military|armed\s+forces|junta)\b", re.IGNORECASE)
+_OWN_ARMY = re.compile(
+    r"\b(?:the\s+(?:army|military|armed\s+forces|junta|regime)|"
+    r"(?:government|regime|junta)\s+(?:forces|troops|soldiers))\b",
+    re.IGNORECASE,
+)
 
 
 # "near the border with India", "five miles from the border with Ukraine": a

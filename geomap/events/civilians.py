@@ -37,7 +37,7 @@ _VIOLENCE = {
     r"massacre(?:d|s)?|tortur(?:e|ed|ing)|"
     r"summar(?:y|ily)\s+(?:killed|executed|killings?)|shot\s+dead|gunned\s+down|"
     r"kill(?:ed|ing)\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|worshippers|farmers)|"
-    r"beheaded|lynched|"
+    r"beheaded|lynched|assassinated|"
     r"attacked\s+(?:\w+\s+){0,2}(?:civilians|villagers|residents|worshippers|farmers|herders|"
     r"shepherds|passers-?by|pedestrians|motorists|families|journalists|aid\s+workers)|"
     r"attacked\s+(?:\w+\s+){0,2}?(?:displacement|refugee|IDP|displaced\s+people's)\s+camps?|"
