@@ -1702,6 +1702,26 @@ def test_gunmen_who_assassinated_a_former_commander_attacked_a_civilian(memory_g
     assert one(memory_gazetteer, text, "civilians").sub_event_type == t.ATTACK
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RSF has been fighting the army since April 2023 in Khartoum.",
+        "The RSF has besieged El Fasher for weeks.",
+    ],
+)
+def test_fighting_told_by_how_long_it_has_lasted_is_the_war_not_an_event(memory_gazetteer, text):
+    assert events(memory_gazetteer, text, "battles") == []
+
+
+def test_the_attack_named_again_is_the_one_reported_whatever_its_kind(memory_gazetteer):
+    text = (
+        "Gunmen attacked a village near El Fasher on Monday, killing 40 civilians. "
+        "The attack on the village near El Fasher came after the army left."
+    )
+    (attack,) = events(memory_gazetteer, text)
+    assert attack.sub_event_type == t.ATTACK
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -15,6 +15,7 @@ from . import taxonomy as t
 from .actors import actor_after, actor_before, actors_between, paired_before, passive_agent
 from .civilians import SNIPER_FIRE, reports_attack
 from .clause import Clause
+from .dates import MONTH_RE
 from .developments import ARREST_WORDS
 from .emit import emit
 from .kinds import EventKind
@@ -142,7 +143,13 @@ _CAMPAIGN_MOVES = re.compile(
 
 # "after fighting for six months in Ukraine", "months of fighting": the war
 # described over its months, not a clash on a day.
-_MONTHS_AFTER = re.compile(r"\s+(?:for|over)\s+(?:\w+\s+){0,2}(?:months|years)\b", re.I)
+_MONTHS_AFTER = re.compile(
+    r"\s+(?:(?:[\w'’-]+\s+){0,3}?(?:for|over)\s+(?:\w+\s+){0,2}(?:weeks|months|years)\b|"
+    # "has been fighting the army since April 2023": the war, told from its start
+    rf"(?:[\w'’-]+\s+){{0,3}}?since\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH_RE}|\d{{4}}\b|"
+    r"the\s+(?:start|beginning|outbreak|war|invasion|conflict)\b))",
+    re.I,
+)
 _MONTHS_BEFORE = re.compile(r"\b(?:months|years)\s+of\s+(?:\w+\s+)?$", re.I)
 
 

@@ -235,6 +235,7 @@ def _one_per_place(events: list[Event], no_time: tuple) -> list[Event]:
         if e.place is not None and (e.event_date, e.time_precision) != no_time
     }
     dated_anyhow = {key[::2] for key in dated}
+    dated_places = {key[2] for key in dated}
     # The days each event is told to have happened on, not the day it was told.
     days = defaultdict(set)
     for e in events:
@@ -250,8 +251,17 @@ def _one_per_place(events: list[Event], no_time: tuple) -> list[Event]:
             # the strike of Thursday: the day it was told of, not another strike.
             return any(0 < (e.event_date - day).days <= 7 for day in days[key])
         untimed = (e.event_date, e.time_precision) == no_time
-        if untimed and _BACK_REFERENCE.match(e.quote) and (e.layer, e.place.id) in dated_anyhow:
-            return True  # "The strikes came as...": those reported, whatever they were
+        named_again = _BACK_REFERENCE.match(e.quote) if untimed else None
+        if named_again and (
+            (e.layer, e.place.id) in dated_anyhow
+            or (
+                named_again.group("what").lower().startswith("attack")
+                and e.place.id in dated_places
+            )
+        ):
+            # "The strikes came as...": those reported, whatever they were; "The
+            # attack on the village came after...": the one reported there, of any kind
+            return True
         if e.time_precision in (None, DAY):
             return False
         return key in by_day or (untimed and key in dated)
@@ -298,7 +308,7 @@ def _placed_by_back_references(events: list[Event], no_time: tuple) -> list[Even
 
 # A sentence that opens on "the strikes" speaks of strikes already reported.
 _BACK_REFERENCE = re.compile(
-    r"^\W*The\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|shelling|bombardment|raids?|assault|"
+    r"^\W*The\s+(?:[\w-]+\s+)?(?P<what>strikes?|attacks?|shelling|bombardment|raids?|assault|"
     r"blasts?|explosions?)\b"
 )
 # An act told on a day, in the past perfect: it happened before the telling.
