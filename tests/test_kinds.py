@@ -1722,6 +1722,35 @@ def test_the_attack_named_again_is_the_one_reported_whatever_its_kind(memory_gaz
     assert attack.sub_event_type == t.ATTACK
 
 
+def test_a_town_taken_is_taken_from_its_country_though_the_article_does_not_name_it(
+    memory_gazetteer,
+):
+    change = one(memory_gazetteer, "Russia captured Soledar on Monday.", "control")
+    assert (change.actor1, change.actor2) == ("Russia", "Ukraine")
+
+
+@pytest.mark.parametrize(
+    "headline, sub",
+    [
+        ("Ukraine retakes Izium, military says", t.GOVERNMENT_REGAINS),
+        ("Russia takes control of Soledar, defence ministry says", t.NON_STATE_OVERTAKES),
+    ],
+)
+def test_a_headlines_present_tense_reports_a_change_of_control(memory_gazetteer, headline, sub):
+    assert one(memory_gazetteer, headline, "control").sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "headline, killed",
+    [
+        ("Russian drone hit a bus in Kherson on Monday, 1 killed, 5 injured - governor", 1),
+        ("Russian airstrike on house in Kherson kills 12, medics say", 12),
+    ],
+)
+def test_a_headlines_dead_are_counted(memory_gazetteer, headline, killed):
+    assert one(memory_gazetteer, headline, "strikes").figures["fatalities"].value == killed
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

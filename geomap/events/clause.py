@@ -71,11 +71,16 @@ class Article:
     """What the whole article says: the country it is mostly about, its main
     place (the town it names most, for sentences that name none), the
     place that stands for the line of contact of the war there, if geomap
-    knows one."""
+    knows one, and the name of each country its places lie in, by code."""
 
     theatre: Place | None
     main_place: Place | None
     front: Place | None = None
+    countries: tuple[tuple[str, str], ...] = ()
+
+    def country_name(self, code: str | None) -> str | None:
+        """The name of the country of ``code`` (see ``countries``), if any."""
+        return dict(self.countries).get(code) if code else None
 
 
 # What kills besides political violence: a toll of an epidemic, a disaster or
@@ -236,7 +241,23 @@ def article_context(
         named or (country_of(best) if country_of else None),
         main,
         front_of(best) if front_of else None,
+        _country_names(resolved, country_of),
     )
+
+
+def _country_names(
+    resolved: Sequence[ResolvedMention], country_of: Callable[[str], Place | None] | None
+) -> tuple[tuple[str, str], ...]:
+    """(code, name) of each country the places of ``resolved`` lie in."""
+    names: dict[str, str] = {}
+    for rm in resolved:
+        code = rm.place.country_code
+        if code and code not in names:
+            is_country = rm.place.kind == PlaceKind.COUNTRY
+            country = rm.place if is_country else (country_of(code) if country_of else None)
+            if country is not None:
+                names[code] = country.name
+    return tuple(sorted(names.items()))
 
 
 def mentions_by_sentence(

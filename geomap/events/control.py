@@ -27,7 +27,7 @@ _TAKE = re.compile(
     # not "evade capture", "took over from Bruce Forsyth as the presenter"
     r"\b(?:(?<!evade )(?<!evaded )(?<!evading )(?<!escape )(?<!escaped )(?<!escaping )"
     r"(?<!avoid )(?<!avoided )(?<!avoiding )"
-    r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|(?:took|taken|take|taking|gained|seized|"
+    r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|(?:took|taken|takes?|taking|gained|seized|"
     r"claimed|established)\s+(?:full\s+|complete\s+)?control\s+of|"
     r"took\s+over(?!\s+(?:from|as)\b)|overr(?:an|un)|"
     # not "fell to 41 percent", "a job fell through", "fell ill"
@@ -55,7 +55,7 @@ _AFTER_PLACE_TAKEN = re.compile(
     re.IGNORECASE,
 )
 _RETAKE = re.compile(
-    r"\b(?:recaptur(?:e|ed|es|ing)|retook|retaken|retake|regain(?:ed|s|ing)?|reclaim\w*|"
+    r"\b(?:recaptur(?:e|ed|es|ing)|retook|retaken|retakes?|regain(?:ed|s|ing)?|reclaim\w*|"
     r"liberat(?:e|ed|es|ing|ion\s+of)|freed(?!\s+(?:\w+\s+){0,3}?(?:children|people|"
     r"prisoners|hostages|captives|detainees|slaves|women|men))|won\s+back|"
     r"pushed\s+(?:\w+\s+){0,3}(?:back|out)|drove\s+(?:\w+\s+){0,3}out|driven\s+out|"
@@ -125,7 +125,7 @@ def _country_of(clause: Clause, place: Place) -> str | None:
             if rm.place.kind == PlaceKind.COUNTRY and rm.place.country_code == place.country_code
         ),
         None,
-    )
+    ) or clause.article.country_name(place.country_code)
 
 
 def _change(

@@ -267,13 +267,14 @@ def count_before(text: str, position: int, *, max_gap: int = 12) -> Figure | Non
 
 
 KILLED = re.compile(
-    r"\b(?P<word>killed|killing|dead|deaths?|died|casualties|wounded|injured|injuring|"
+    r"\b(?P<word>killed|killing|kills|dead|deaths?|died|casualties|wounded|injured|injuring|"
     r"fatalities|death\s+toll|losses|lives|executed|massacred)\b",
     re.IGNORECASE,
 )
 TOLL_KIND = {
     "killed": "killed",
     "killing": "killed",
+    "kills": "killed",
     "dead": "killed",
     "death": "killed",
     "deaths": "killed",
@@ -351,7 +352,8 @@ def fatalities(text: str) -> Figure | None:
         if TOLL_KIND[re.sub(r"\s+", " ", match.group("word").lower())] != "killed":
             continue
         after = parse_numbers(text[match.end() : match.end() + 20])
-        if after and after[0][0] <= 3:
+        # "killing 12", not "1 killed, 5 injured"
+        if after and after[0][0] <= 3 and not text[match.end()].startswith((",", ";")):
             return after[0][2]
         # "At least 12 people, including three children, were killed": the 12
         subset = INCLUDING.search(text, max(0, match.start() - 80), match.start())
