@@ -395,6 +395,24 @@ def test_a_handover_is_a_non_violent_transfer(memory_gazetteer):
     assert (change.event_type, change.sub_event_type) == (t.STRATEGIC, t.NON_VIOLENT_TRANSFER)
 
 
+def test_a_base_handed_over_goes_to_whom_it_was_handed(memory_gazetteer):
+    text = (
+        "French troops withdrew from their base near Khartoum on Monday, handing it over "
+        "to the Sudanese army."
+    )
+    change = one(memory_gazetteer, text, "control")
+    assert (change.sub_event_type, change.actor1, change.actor2) == (
+        t.NON_VIOLENT_TRANSFER,
+        "Sudan",
+        "France",
+    )
+
+
+def test_a_landmine_defused_is_a_weapon_disrupted(memory_gazetteer):
+    text = "On Monday, army engineers defused a landmine near Kherson."
+    assert one(memory_gazetteer, text, "disrupted").place.name == "Kherson"
+
+
 def test_the_sides_of_a_passive_clash_and_of_soldiers_killed(memory_gazetteer):
     passive = "Ukrainian positions near Bakhmut were attacked by Russian forces on Monday."
     clash = one(memory_gazetteer, passive, "battles")

@@ -71,7 +71,9 @@ _WITHDRAW = re.compile(
 )
 _HANDED_OVER = re.compile(
     r"\b(?:handed\s+(?:over\s+)?control|handover\s+of|transferred\s+control|"
-    r"handed\s+over\s+(?:the\s+)?(?:town|city|village|territory|region))\b",
+    r"handed\s+over\s+(?:the\s+)?(?:town|city|village|territory|region|base)|"
+    # "withdrew from their base in Gao, handing it over to the Malian army"
+    r"hand(?:ed|ing)\s+(?:it|them|the\s+\w+)\s+over\s+to)\b",
     re.IGNORECASE,
 )
 # Shares ("controls 70% of") are claims; "occupied" before a place's name is an
@@ -165,11 +167,11 @@ def extract(clause: Clause) -> list[Event]:
         actor = actor_after(clause, end) or actor  # "fell to Russian forces"
     events = []
     for event in emit(clause, KIND.layer, t.BATTLES, t.ARMED_CLASH, start, end, within=_REACH):
-        if verb == "handover":
+        if verb == "handover":  # "..., handing it over to the Malian army"
             event_type, sub_type, taken_by, taken_from = (
                 t.STRATEGIC,
                 t.NON_VIOLENT_TRANSFER,
-                None,
+                actor_after(clause, end, skip=actor),
                 actor,
             )
         else:

@@ -31,7 +31,7 @@ _DISRUPTED = re.compile(
 _COUNTED_DOWN = re.compile(r"\d[\d,]*\s+(?:of\s+them\s+)?(?:were|was|had\s+been|have\s+been)\s+$")
 _WEAPONS = re.compile(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles|weapons|arms|ammunition|"
-    r"explosives|bombs?|mines?)\b",
+    r"explosives|bombs?|mines?|landmines?|ieds?|(?:explosive|improvised)\s+devices?)\b",
     re.IGNORECASE,
 )
 # Words that report an arrest (the battles kind reads them too: a raid that arrests).
