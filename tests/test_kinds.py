@@ -1769,6 +1769,17 @@ def test_a_headlines_dead_are_counted(memory_gazetteer, headline, killed):
     assert one(memory_gazetteer, headline, "strikes").figures["fatalities"].value == killed
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of fans marched through Kyiv to celebrate the title win on Monday.",
+        "A gas explosion destroyed a building in Lyon on Monday, killing three residents.",
+    ],
+)
+def test_a_celebration_and_an_accident_are_no_conflict_events(memory_gazetteer, text):
+    assert events(memory_gazetteer, text) == []
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

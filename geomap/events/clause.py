@@ -90,7 +90,8 @@ HAZARD = re.compile(
     r"typhoid|malaria|infections?|infected|diseases?|\d[\d,]*\s+(?:new\s+|confirmed\s+|"
     r"suspected\s+)?cases|overdose|poison(?:ed|ing)|hurricanes?|cyclones?|typhoons?|tsunami|"
     r"earthquakes?|floods?|flooding|landslides?|storms?|droughts?|wildfires?|heatwaves?|"
-    r"crash(?:ed|es)?|accidents?|recession|inflation)\b",
+    r"crash(?:ed|es)?|accidents?|recession|inflation|"
+    r"gas\s+(?:explosions?|blasts?|leaks?))\b",
     re.IGNORECASE,
 )
 # Words without which an article tells of no armed conflict, unrest or repression.

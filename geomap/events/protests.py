@@ -95,7 +95,10 @@ _NOT_A_PROTEST = re.compile(
     r"\b(?:demonstrat(?:ed|es|ing)\s+(?:that|how|the|its|their|a|an)|diplomatic\s+protest|"
     rf"{_SPOKEN_OF}|"
     r"lodged\s+a\s+protest|summoned|rall(?:y|ies|ied)\s+(?:\w+\s+)?(?:support|behind|around|"
-    r"allies|troops|markets?|shares|stocks|prices))\b",
+    r"allies|troops|markets?|shares|stocks|prices)|"
+    # a crowd that celebrates: "fans marched through Madrid to celebrate the title"
+    r"(?:marched|rallied|gathered|paraded|took\s+to\s+the\s+streets)\s+(?:[\w,]+\s+){0,5}?"
+    r"to\s+celebrate)\b",
     re.IGNORECASE,
 )
 
