@@ -1780,6 +1780,12 @@ def test_a_celebration_and_an_accident_are_no_conflict_events(memory_gazetteer, 
     assert events(memory_gazetteer, text) == []
 
 
+def test_trying_to_break_through_defences_is_a_clash(memory_gazetteer):
+    text = "On Monday, Russian forces tried to break through Ukrainian defences near Bakhmut."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.place.name) == ("Russia", "Bakhmut")
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -40,7 +40,7 @@ _FIGHTING = re.compile(
     r"around|westwards?|eastwards?|to\s+within)|"
     r"push(?:ed|ing)?\s+(?:(?:deeper|further|farther)\s+)?(?:into|towards?|forward|on)|"
     r"pressing\s+(?:towards?|on)|"
-    r"broke\s+(?:through|defen[cs]e\s+lines?)|breakthrough|repel(?:led|s)?|repuls(?:ed|e)|"
+    r"(?:broke|break(?:s|ing)?)\s+(?:through|defen[cs]e\s+lines?)|breakthrough|repel(?:led|s)?|repuls(?:ed|e)|"
     r"ground\s+(?:attacks?|operations?)|(?:troops|forces|fighters|units)\s+(?:had\s+)?entered|"
     r"(?:troops|forces|soldiers|fighters|militants|gunmen|commandos)\s+(?:\w+\s+)?raid(?:ed|ing)|"
     r"attacks?\s+of\s+the\s+occupiers|(?<!air )(?<!police )(?<!helicopter )(?<!drone )raids?|"
