@@ -1786,6 +1786,24 @@ def test_trying_to_break_through_defences_is_a_clash(memory_gazetteer):
     assert (clash.actor1, clash.place.name) == ("Russia", "Bakhmut")
 
 
+def test_a_border_is_a_bearing_and_where_hostages_were_taken_is_not_the_place(
+    memory_gazetteer,
+):
+    text = (
+        "On Monday, gunmen stormed villages near the Kherson border, including Soledar, "
+        "taking hostages back into Kharkiv."
+    )
+    assert {e.place.name for e in events(memory_gazetteer, text)} == {"Soledar"}
+
+
+def test_sabotage_groups_are_men_not_a_bomb(memory_gazetteer):
+    text = (
+        "Russian forces pushed towards Kyiv on Monday as explosions rocked the capital, and "
+        "officials said enemy sabotage groups had entered the city."
+    )
+    assert {e.sub_event_type for e in events(memory_gazetteer, text, "strikes")} == {t.SHELLING}
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -114,6 +114,19 @@ _VESSELS = (
 _VESSEL_BEFORE = re.compile(rf"\b{_VESSELS}\s+$", re.IGNORECASE)
 _VESSEL_AFTER = re.compile(rf"\s+{_VESSELS}\b", re.IGNORECASE)
 _CLOSE = 40  # characters between a trigger and a place its own words name
+# Where people were taken, not where the event was.
+_TAKEN_TO = re.compile(
+    r"\b(?:back\s+(?:in)?to|(?:taken|taking|took|brought|bringing|carried|carrying|"
+    r"evacuated|transferred|rushed)\s+(?:[\w'’-]+\s+){0,4}?(?:in)?to)\s+(?:the\s+)?"
+    r"(?:(?:a\s+)?hospitals?\s+in\s+)?$",
+    re.IGNORECASE,
+)
+# "the Gaza border", not "the Belgorod border region", which is a place.
+_BORDER_AFTER = re.compile(
+    r"\s+(?:border|frontier)\b(?!\s+(?:regions?|areas?|towns?|villages?|districts?|zones?|"
+    r"cit(?:y|ies)|settlements?|communities|guards?|posts?|crossings?|checkpoints?))",
+    re.IGNORECASE,
+)
 _DISTANCE_FROM = re.compile(
     r",\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|just\s+)?\d[\d.,]*\s?"
     r"(?:km|kilometres?|kilometers?|miles?)\s+(?:\(\d+\s*\w+\)\s+)?(?:[\w-]+\s+)?(?:of|from)\s+"
@@ -218,8 +231,12 @@ def _candidates(clause: Clause) -> list[ResolvedMention]:
             # where they came from
             origin_end = start + len(rm.mention.surface)
             continue
-        if BORDER_WITH.search(before):
-            continue  # "five miles from the border with Ukraine": a bearing, not the place
+        if _TAKEN_TO.search(before):
+            continue  # "taking hostages back into Gaza", "taken to hospital in Kyiv"
+        if BORDER_WITH.search(before) or _BORDER_AFTER.match(text, start + len(rm.mention.surface)):
+            # "five miles from the border with Ukraine", "near the Gaza border": a
+            # bearing, not the place
+            continue
         if (
             rm.place.kind == PlaceKind.COUNTRY
             and rm.mention.kind_hint != Hint.DEMONYM  # "Ukrainian cities" (see is_actor)
