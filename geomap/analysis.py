@@ -16,6 +16,7 @@ from .events import extract_events
 from .fronts import line_of_contact
 from .gazetteer.index import Gazetteer
 from .gazetteer.vocabulary import PlaceKind
+from .geoparse import places_of
 from .mentions import Recogniser
 from .model import Document, Event, ResolvedMention, Sentence
 from .resolve import Resolver
@@ -50,7 +51,7 @@ def analyse(
     recogniser = recogniser or Recogniser(gazetteer)
     resolver = resolver or Resolver(gazetteer)
     sentences = split_sentences(doc.text, doc_id=doc.doc_id)
-    resolved = resolver(doc, recogniser(doc))
+    resolved = places_of(doc, recogniser, resolver)
     if relocate:
         resolved = relocate(resolved)
     events = extract_events(

@@ -7,10 +7,11 @@ without loading the map and layer stack (shapely, numpy, folium).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .gazetteer.index import Gazetteer
 from .mentions import Recogniser
-from .model import Document, Hint
+from .model import Document, Hint, ResolvedMention
 from .resolve import Resolver
 
 
@@ -23,7 +24,7 @@ def geoparse(
     recogniser, resolver = Recogniser(gazetteer), Resolver(gazetteer)
     recogniser.expect(documents)
     for doc in documents:
-        resolved = resolver(doc, recogniser(doc))
+        resolved = places_of(doc, recogniser, resolver)
         if not adjectives:
             resolved = [r for r in resolved if r.mention.kind_hint != Hint.DEMONYM]
         yield {
@@ -42,6 +43,21 @@ def geoparse(
                 for r in resolved
             ],
         }
+
+
+def places_of(doc: Document, recogniser: Recogniser, resolver: Resolver) -> list[ResolvedMention]:
+    """The places ``doc`` names, resolved. A headline in Title Case or in
+    capitals is read as a sentence would be (see
+    :meth:`~geomap.mentions.Recogniser.sentence_cased`); each name stays as
+    written."""
+    judged = recogniser.sentence_cased(doc)
+    resolved = resolver(judged, recogniser(judged))
+    if judged is doc:
+        return resolved
+    return [
+        replace(r, mention=replace(r.mention, surface=doc.text[r.mention.start : r.mention.end]))
+        for r in resolved
+    ]
 
 
 def as_feature_collection(results: Iterable[dict]) -> dict:

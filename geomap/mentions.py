@@ -13,6 +13,7 @@ sentence-initial common words ("Police said") or calendar words are dropped.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -222,6 +223,12 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+# A line no longer than this may be a headline, written in Title Case or in capitals.
+_HEADLINE = 200
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 class Recogniser:
     """Finds place mentions using a :class:`~geomap.gazetteer.index.Gazetteer`."""
 
@@ -238,6 +245,45 @@ class Recogniser:
 
     def __call__(self, doc: Document) -> list[Mention]:
         return list(self.iter_mentions(doc))
+
+    def sentence_cased(self, doc: Document) -> Document:
+        """``doc`` with each headline-short line written in Title Case or in
+        capitals ("Russian Forces Capture Village Near Pokrovsk", "MISSILE
+        STRIKE ON KYIV") rewritten as a sentence would be, for its names to be
+        judged as a sentence's: common words in lower case, other words
+        capitalised. Every word keeps its length, so offsets hold; ``doc``
+        itself when no line is so written."""
+        lines = doc.text.splitlines(keepends=True)
+        rewritten = [self._line_cased(line) if len(line) <= _HEADLINE else line for line in lines]
+        return doc if rewritten == lines else dataclasses.replace(doc, text="".join(rewritten))
+
+    def _line_cased(self, line: str) -> str:
+        # Title Case capitalises every word of four letters or more.
+        words = _LONG_WORD.findall(line)
+        if len(words) < 3 or not all(word[0].isupper() for word in words):
+            return line  # sentence case: its capitals say which words are names
+        in_capitals = all(word.isupper() for word in words)
+
+        def recase(match: re.Match) -> str:
+            word = match.group()
+            lower = word.lower()
+            key = name_key(word)
+            names = self.names
+            if (
+                key in names.demonyms
+                or key in names.countries
+                or key in names.big
+                or key in names.areas
+                or (self.finder.knows(key) and lower not in names.common_words)
+            ):
+                cased = word.capitalize() if in_capitals else word
+            elif lower in self.names.common_words or in_capitals:
+                cased = lower if lower in self.names.common_words else word.capitalize()
+            else:
+                cased = word
+            return cased if len(cased) == len(word) else word
+
+        return _ANY_WORD.sub(recase, line)
 
     def iter_mentions(self, doc: Document) -> Iterator[Mention]:
         text = doc.text

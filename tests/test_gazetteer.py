@@ -9,6 +9,7 @@ import pytest
 from geomap.analysis import analyse
 from geomap.gazetteer.names import fold_key
 from geomap.geometry import great_circle_km as km
+from geomap.geoparse import geoparse
 from geomap.mentions import Recogniser
 from geomap.resolve import Resolver
 from geomap.testing import article
@@ -392,6 +393,24 @@ def test_a_district_of_a_region_is_in_the_region_and_a_river_is_no_town(gazettee
     found = resolved(gazetteer, text)
     assert found["Dnipropetrovsk"].kind == "admin1" and found["Nikopol"].kind == "admin2"
     assert "Dnipro" not in found
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "lat", "lon"),
+    [
+        ("Russian Forces Capture Village Near Pokrovsk", "Pokrovsk", 48.28, 37.18),
+        ("BREAKING: MISSILE STRIKE ON KYIV KILLS THREE, SAYS MAYOR", "KYIV", 50.45, 30.52),
+        ("Sudan War: RSF Seizes Key Town Of Wad Madani In Gezira State", "Wad Madani", 14.4, 33.52),
+    ],
+)
+def test_a_headline_in_title_case_or_capitals_is_read_as_a_sentence(
+    gazetteer, headline, name, lat, lon
+):
+    """Capitals in a headline say nothing of which words are names: "Near"
+    is no surname's first name, and "KYIV" is Kyiv."""
+    (record,) = geoparse([article(headline)], gazetteer)
+    (found,) = [t for t in record["toponyms"] if t["name"] == name]  # as written
+    assert km(found["lat"], found["lon"], lat, lon) < 25
 
 
 def test_a_town_in_an_incident_logs_address_is_no_namesake_abroad(gazetteer):
