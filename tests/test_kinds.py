@@ -1804,6 +1804,11 @@ def test_sabotage_groups_are_men_not_a_bomb(memory_gazetteer):
     assert {e.sub_event_type for e in events(memory_gazetteer, text, "strikes")} == {t.SHELLING}
 
 
+def test_the_speaker_who_says_on_a_day_that_it_struck_did_it(memory_gazetteer):
+    text = "The Russian military said on Monday that it had struck targets in Kherson."
+    assert one(memory_gazetteer, text, "strikes").actor1 == "Russia"
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "
