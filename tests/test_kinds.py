@@ -1809,6 +1809,26 @@ def test_the_speaker_who_says_on_a_day_that_it_struck_did_it(memory_gazetteer):
     assert one(memory_gazetteer, text, "strikes").actor1 == "Russia"
 
 
+def test_a_crowd_that_blocked_roads_to_protest_protested(memory_gazetteer):
+    text = "Farmers blocked roads with tractors near Kyiv on Monday to protest against imports."
+    assert one(memory_gazetteer, text, "protests").sub_event_type == t.PEACEFUL_PROTEST
+
+
+def test_supporters_clashing_with_police_riot(memory_gazetteer):
+    text = "Supporters of the jailed opposition leader clashed with police in Khartoum on Monday."
+    assert events(memory_gazetteer, text, "battles") == []
+    assert one(memory_gazetteer, text, "riots").place.name == "Khartoum"
+
+
+def test_security_forces_are_the_theatres_and_the_army_that_reports_is_not_who_acted(
+    memory_gazetteer,
+):
+    text = "Security forces killed three protesters in Khartoum on Monday."
+    assert one(memory_gazetteer, text, "protests").actor1 == "Sudan"
+    text = "The army said a drone hit Khartoum on Monday."
+    assert one(memory_gazetteer, text, "strikes").actor1 is None
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

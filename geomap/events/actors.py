@@ -323,14 +323,7 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
         if any(at < start < until for at, until, _ in forces):
             continue  # "the Islamic Resistance in Iraq": part of a group's name
         if speaker and speaker.start("who") <= start < speaker.end("who"):
-            if (
-                rm.place.kind == PlaceKind.COUNTRY
-                and speaker.end() <= anchor
-                and (
-                    _ITS_FORCES.search(clause.text, speaker.end(), anchor)
-                    or _SPEAKER_DID.match(clause.text, speaker.end())
-                )
-            ):
+            if rm.place.kind == PlaceKind.COUNTRY and _speaker_did(clause, speaker, anchor):
                 # "Russia's ministry said its forces", "Russian forces said they had"
                 best_at, best = start, rm.place.name
             continue
@@ -363,7 +356,10 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
             best_at, best = at, group
     theatre = clause.article.theatre
     if theatre is not None and theatre.kind == PlaceKind.COUNTRY and theatre.name != skip:
-        for match in _OWN_ARMY.finditer(clause.text, 0, anchor):  # "the army said it had"
+        for match in _OWN_ARMY.finditer(clause.text, 0, anchor):
+            spoke = speaker and speaker.start("who") <= match.start() < speaker.end("who")
+            if spoke and not _speaker_did(clause, speaker, anchor):
+                continue  # "police said a drone hit Kyiv"; but "the army said it had"
             if match.start() > best_at and not _VICTIM_BEFORE.search(
                 clause.text, max(0, match.start() - 24), match.start()
             ):
@@ -407,6 +403,15 @@ def _group_named_before(clause: Clause) -> str | None:
         if ARMED_GROUPS.get(m.group(1).lower()) not in (None, *_GENERIC_GROUPS)
     ]
     return named[-1] if named else None
+
+
+def _speaker_did(clause: Clause, speaker: re.Match, anchor: int) -> bool:
+    """True when the speaker tells of its own deed at ``anchor`` ("said its
+    forces", "said they had struck")."""
+    return speaker.end() <= anchor and bool(
+        _ITS_FORCES.search(clause.text, speaker.end(), anchor)
+        or _SPEAKER_DID.match(clause.text, speaker.end())
+    )
 
 
 _BY_AFTER = re.compile(r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -487,7 +492,7 @@ _BETWEEN = re.compile(r"\s+between\s", re.IGNORECASE)
 # those of the country the article is about.
 _OWN_ARMY = re.compile(
     r"\b(?:the\s+(?:army|military|armed\s+forces|junta|regime)|"
-    r"(?:government|regime|junta)\s+(?:forces|troops|soldiers))\b",
+    r"(?:government|regime|junta|security)\s+(?:forces|troops|soldiers))\b",
     re.IGNORECASE,
 )
 

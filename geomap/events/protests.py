@@ -81,7 +81,7 @@ PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|marchers|mourners)\b", r
 MOB = re.compile(
     r"\b(?:mobs?|lynch(?:ed|ing|ings)?|vigilantes?|"
     r"(?:rival|opposing)\s+(?:\w+\s+)?(?:supporters|factions|fans|camps)\s+clash\w*|"
-    r"(?:supporters|youths|fans|students|traders)\s+(?:\w+\s+){0,3}?clash(?:ed|es)|"
+    r"(?:supporters|youths|fans|students|traders)\s+(?:\w+\s+){0,5}?clash(?:ed|es)|"
     r"clash(?:ed|es)\s+(?:\w+\s+){0,3}?with\s+(?:sticks|machetes|stones|clubs|knives))\b",
     re.IGNORECASE,
 )
@@ -113,6 +113,15 @@ _CROWD_AGAIN = re.compile(
 )
 
 
+# What a crowd did "to protest": "Farmers blocked roads near Warsaw to protest
+# against grain imports" (a purpose, told after the protest itself).
+_DONE_TO_PROTEST = re.compile(
+    r"\b(?:blocked|blockaded|marched|gathered|rallied|assembled|staged|occupied|camped|"
+    r"walked\s+out|went\s+on\s+strike|took\s+to\s+the\s+streets)\b[^.;]*\bto\s+$",
+    re.IGNORECASE,
+)
+
+
 def _next_about_the_crowd(clause: Clause) -> str:
     """The next sentence, when it goes on about this protest's crowd (and
     reports no protest of its own, which would be an event of its own), or ""."""
@@ -127,7 +136,7 @@ def _protests(clause: Clause) -> list[Event]:
     match = _PROTEST.search(text)
     if not match or _NOT_A_PROTEST.search(text) or _RIOT.search(text) or MOB.search(text):
         return []
-    if clause.unreal(match.start()):
+    if clause.unreal(match.start()) and not _DONE_TO_PROTEST.search(text, 0, match.start()):
         return []
     after = _next_about_the_crowd(clause)
     killed = fatalities(text) or fatalities(after)
