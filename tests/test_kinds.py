@@ -1829,6 +1829,19 @@ def test_security_forces_are_the_theatres_and_the_army_that_reports_is_not_who_a
     assert one(memory_gazetteer, text, "strikes").actor1 is None
 
 
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Moscow launched 100 drones at Odesa on Monday.", "Russia"),  # its forces' deed
+        ("Moscow claimed on Monday that its troops had repelled attacks near Bakhmut.", "Russia"),
+        ("Moscow claims a strike killed 53 prisoners near Kherson on Monday.", None),  # a claim
+    ],
+)
+def test_a_capital_that_acts_is_its_country(memory_gazetteer, text, actor):
+    (event,) = events(memory_gazetteer, text)
+    assert event.actor1 == actor
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

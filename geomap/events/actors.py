@@ -153,6 +153,13 @@ _ACTS = (
     r"(?:has|have)\s+been\s+[a-z]+ing|is\s+(?:also\s+)?(?:expected|alleged|accused|"
     r"trying|seeking)|(?:could|would|will|can|may|must|should)\s+(?!be\b|have\s+been\b)[a-z]+"
 )
+# What a capital does when it stands for its government's forces ("Moscow has
+# launched massive artillery bombardments"), not what it says ("Moscow claims").
+_DEED_AFTER = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+)?(?:launch\w*|sen[dt]\w*|fir(?:ed|es|ing)|"
+    r"struck|strikes|hit|attack\w*|shell\w*|bomb\w*|pound\w*|unleash\w*|deploy\w*|"
+    r"(?:is|was|are|were)\s+trying|tr(?:y|ies|ied)|stepp?\w*\s+up)\b"
+)
 _ACTS_AFTER = re.compile(
     rf"^\s*,?\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+)?(?:[a-z]+ly\s+)?(?:{_ACTS})\b"
 )
@@ -322,10 +329,16 @@ def actor_before(clause: Clause, anchor: int, *, skip: str | None = None) -> str
         start = clause.offset(rm)
         if any(at < start < until for at, until, _ in forces):
             continue  # "the Islamic Resistance in Iraq": part of a group's name
+        country = _country_named(clause, rm)
         if speaker and speaker.start("who") <= start < speaker.end("who"):
-            if rm.place.kind == PlaceKind.COUNTRY and _speaker_did(clause, speaker, anchor):
-                # "Russia's ministry said its forces", "Russian forces said they had"
-                best_at, best = start, rm.place.name
+            if country and _speaker_did(clause, speaker, anchor):
+                # "Russia's ministry said its forces", "Moscow claimed that its troops"
+                best_at, best = start, country
+            continue
+        if rm.place.capital and country and start < anchor and country != skip:
+            after = clause.text[rm.mention.end - clause.sentence.start :]
+            if _DEED_AFTER.match(after):  # "Moscow launched 100 drones": its government
+                best_at, best = start, country
             continue
         if (
             start < anchor
@@ -403,6 +416,13 @@ def _group_named_before(clause: Clause) -> str | None:
         if ARMED_GROUPS.get(m.group(1).lower()) not in (None, *_GENERIC_GROUPS)
     ]
     return named[-1] if named else None
+
+
+def _country_named(clause: Clause, rm: ResolvedMention) -> str | None:
+    """The country ``rm`` names: itself, or the country a capital stands for."""
+    if rm.place.kind == PlaceKind.COUNTRY:
+        return rm.place.name
+    return clause.article.country_name(rm.place.country_code) if rm.place.capital else None
 
 
 def _speaker_did(clause: Clause, speaker: re.Match, anchor: int) -> bool:
