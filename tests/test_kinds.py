@@ -1842,6 +1842,18 @@ def test_a_capital_that_acts_is_its_country(memory_gazetteer, text, actor):
     assert event.actor1 == actor
 
 
+def test_an_ambush_between_two_towns_is_one_event_near_the_first(memory_gazetteer):
+    text = "On Monday, rebels ambushed an army convoy on the road between Kherson and Mykolaiv."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.place.name, clash.geo_precision) == ("Kherson", 2)
+
+
+def test_villages_surrounding_a_town_are_near_it(memory_gazetteer):
+    text = "On Monday, clashes erupted in villages surrounding Bakhmut."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.place.name, clash.geo_precision) == ("Bakhmut", 2)
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

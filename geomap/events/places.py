@@ -53,8 +53,11 @@ _AWAY_FROM = re.compile(
     r"evacuated|ousted)\s+(?:\w+\s+){0,3}(?:from|of)\s+(?:the\s+)?" + _OWNED,
     re.IGNORECASE,
 )
+_BETWEEN_BEFORE = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$", re.IGNORECASE
+)
 _NEAR = re.compile(
-    r"\b(?:near|nearby|outside|around|close\s+to|outskirts\s+of|approaches\s+to|"
+    r"\b(?:near|nearby|outside|around|surrounding|close\s+to|outskirts\s+of|approaches\s+to|"
     r"(?:(?:southern|northern|eastern|western)\s+)?(?:suburbs?|environs)\s+of|"
     r"\d+\s?(?:km|kilometres?|kilometers?|miles?)\s+(?:\w+\s+){0,2}(?:from|of|away\s+from)|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
@@ -352,6 +355,12 @@ def event_places(
         return [(place, max(precision, 2))]
     best = _colon_listed(clause, candidates, best)
     chosen = _listed_with(clause, candidates, best)
+    first = min(chosen, key=lambda rm: rm.mention.start)
+    if len(chosen) > 1 and _BETWEEN_BEFORE.search(
+        text, max(0, clause.offset(first) - 40), clause.offset(first)
+    ):
+        # "on the road between Goma and Sake": one place between them, by the first
+        return [(first.place, max(_precision(clause, first), 2))]
     # "near the towns of X and Y": the list's first words hold for all of it.
     head = _precision(clause, min(chosen, key=lambda rm: rm.mention.start))
     return [(rm.place, max(_precision(clause, rm), min(head, 2))) for rm in chosen]
