@@ -1854,6 +1854,11 @@ def test_villages_surrounding_a_town_are_near_it(memory_gazetteer):
     assert (clash.place.name, clash.geo_precision) == ("Bakhmut", 2)
 
 
+def test_armed_men_are_who_acted(memory_gazetteer):
+    text = "On Monday, armed men stormed a police station in Kherson, killing two officers."
+    assert one(memory_gazetteer, text, "battles").actor1 == "armed men"
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "
