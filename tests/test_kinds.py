@@ -1859,6 +1859,29 @@ def test_armed_men_are_who_acted(memory_gazetteer):
     assert one(memory_gazetteer, text, "battles").actor1 == "armed men"
 
 
+def test_a_raid_that_killed_and_abducted_is_an_attack_with_its_dead(memory_gazetteer):
+    text = "On Monday, militants raided Kherson, killing 9 farmers and abducting 4 women."
+    attack = one(memory_gazetteer, text, "civilians")
+    assert (attack.sub_event_type, attack.figures["fatalities"].value) == (t.ATTACK, 9)
+
+
+def test_a_district_placed_at_its_town_is_precision_2(memory_gazetteer):
+    text = "On Monday, militants killed 9 farmers in a village in Kherson district."
+    assert one(memory_gazetteer, text, "civilians").geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("On Monday, ADF rebels killed 17 civilians with machetes near Kherson.", "ADF"),
+        ("On Monday, Fano militia clashed with soldiers in Kherson.", "Fano militia"),
+    ],
+)
+def test_armed_groups_by_their_short_names(memory_gazetteer, text, actor):
+    (event,) = events(memory_gazetteer, text)
+    assert event.actor1 == actor
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -57,6 +57,8 @@ ARMED_GROUPS = {
     "ttp": "TTP",
     "tehrik-i-taliban pakistan": "TTP",
     "allied democratic forces": "ADF",
+    "adf": "ADF",
+    "fano": "Fano militia",
     "codeco": "CODECO",
     "tplf": "TPLF",
     "tigray people's liberation front": "TPLF",

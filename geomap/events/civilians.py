@@ -144,7 +144,11 @@ def extract(clause: Clause) -> list[Event]:
     text = clause.text
     if _REMOTE.search(text) or MOB.search(text):
         return []  # a strike's victims are the strike's; a lynching is a mob's (riots)
-    for sub_type, pattern in _PATTERNS.items():
+    killed = fatalities(text)
+    kinds = list(_PATTERNS.items())
+    if killed:  # "killing 9 farmers and abducting 4 women": an attack, with its dead
+        kinds.sort(key=lambda kind: kind[0] == t.ABDUCTION)
+    for sub_type, pattern in kinds:
         match = pattern.search(text)
         if match and sub_type == t.ABDUCTION and _FREED_BEFORE.search(text, 0, match.start()):
             continue
@@ -159,7 +163,6 @@ def extract(clause: Clause) -> list[Event]:
             actor = actor_of(clause, *match.span()) or actor_before(clause, match.end())
             if sub_type in _NEEDS_PERPETRATOR and not (actor or _PERPETRATOR.search(text)):
                 continue
-            killed = fatalities(text)
             return emit(
                 clause,
                 KIND.layer,

@@ -505,6 +505,8 @@ def _precision(clause: Clause, rm: ResolvedMention) -> int:
     before = clause.text[max(0, clause.offset(rm) - 40) : clause.offset(rm)]
     if precision < 3 and (_NEAR.search(before) or _starts_a_route(clause, rm)):
         return 2
+    if precision == 1 and rm.mention.kind_hint in (Hint.DISTRICT, Hint.REGION):
+        return 2  # "in Konduga LGA": the district, placed at its town
     if rm.place.kind in SUBNATIONAL_KINDS and _UNNAMED_VILLAGE.search(before):
         return 2  # "a village in the Kharkiv region": a town there, not named
     if rm.place.kind in SUBNATIONAL_KINDS and (
