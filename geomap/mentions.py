@@ -151,9 +151,10 @@ def _last_word(text: str, first: _Token, end: int) -> _Token | None:
     connector ("Bay of Bengal"), six at most. A name may end inside a word at a
     dash ("Kyiv-based") and takes an acronym's last full stop ("U.S.")."""
     token = first
-    if end > token.end and text.startswith(_POSSESSIVE, token.end):
-        token = _Token(token.start, token.end + 2, text[token.start : token.end + 2])  # "People's"
     for count in range(_MAX_WORDS):
+        if end > token.end and text.startswith(_POSSESSIVE, token.end):
+            # "People's", in "Donetsk People's Republic"
+            token = _Token(token.start, token.end + 2, text[token.start : token.end + 2])
         if end <= token.end:
             if end == token.end or text[end : token.end] == ".":
                 return token

@@ -413,6 +413,19 @@ def test_a_headline_in_title_case_or_capitals_is_read_as_a_sentence(
     assert km(found["lat"], found["lon"], lat, lon) < 25
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Troops shelled Avdiivka in the Donetsk People's Republic.", "Donetsk People's Republic"),
+        ("The DPR militia shelled Avdiivka.", "DPR"),
+        ("Units of the LPR took Lysychansk.", "LPR"),
+    ],
+)
+def test_the_russian_installed_republics_are_their_oblasts(gazetteer, text, name):
+    """A possessive inside a name ("People's") no longer ends it."""
+    assert resolved(gazetteer, text)[name].kind == "admin1"
+
+
 def test_a_town_in_an_incident_logs_address_is_no_namesake_abroad(gazetteer):
     """No Boni of Mali is listed; "Boni" is also a name of Bonn."""
     found = resolved(gazetteer, "A landmine exploded under a truck near Boni, Mopti.")

