@@ -1882,6 +1882,12 @@ def test_armed_groups_by_their_short_names(memory_gazetteer, text, actor):
     assert event.actor1 == actor
 
 
+def test_a_defence_ministrys_defeated_manpower_is_a_clash_with_the_afu(memory_gazetteer):
+    text = "On Monday, Russian units defeated manpower and hardware of the AFU near Bakhmut."
+    clash = one(memory_gazetteer, text, "battles")
+    assert (clash.actor1, clash.actor2, clash.place.name) == ("Russia", "Ukraine", "Bakhmut")
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

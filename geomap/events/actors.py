@@ -90,6 +90,9 @@ ARMED_GROUPS = {
 # A state's forces by their own name, who act for their country: the
 # country's name, as a demonym's forces are ("Israeli troops" → "Israel").
 STATE_FORCES = {
+    "afu": "Ukraine",
+    "zsu": "Ukraine",
+    "armed forces of ukraine": "Ukraine",
     "idf": "Israel",
     "israel defense forces": "Israel",
     "israel defence forces": "Israel",

@@ -30,6 +30,8 @@ _FIGHTING = re.compile(
     r"(?<!sexual )(?<!sexually )(?<!indecent )(?<!aggravated )(?<!physical )(?<!verbal )"
     r"(?:assaults?|assaulted|assaulting)|"
     # the noun, not the adjective ("an offensive message", "offensive operations")
+    # a defence ministry's words: "defeated manpower and hardware of the AFU near X"
+    r"defeated\s+(?:the\s+)?(?:manpower|enemy|formations|units|personnel)|"
     r"(?:counter-?)?offensives?(?!\s+(?!(?:on|against|in|into|towards?|near|around|to|at|by|"
     r"from|of|that|which|was|is|has|had|have|will|would|could|may|might|and|began|begun|"
     r"continues|appears|seems)\b|[a-z]+ed\b)[a-z])|"
