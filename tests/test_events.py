@@ -228,6 +228,7 @@ def test_no_violence_without_violence(gazetteer):
         ("two weeks ago", "2026-01-22", 2),
         ("over the past day", "2026-02-05", 1),
         ("in the previous 24 hours", "2026-02-05", 1),
+        ("on Tuesday last week", "2026-01-27", 1),  # last week's Tuesday, not this one
         ("on 03/02/2026", "2026-02-03", 1),  # day first, as most of the world writes it
         ("on 03.02.2026", "2026-02-03", 1),
         ("on 02/13/2026", "2026-02-13", 1),  # month first, where the day cannot be

@@ -51,7 +51,7 @@ _PATTERN = re.compile(
     |(?P<month_part>\b(?P<part>early|mid-?|late|(?:the\s+)?(?:start|beginning|middle|end|close)
         \s+of)\s*(?P<m4>{MONTH_RE})(?:\s+(?P<y4>\d{{4}}))?\b)
     |(?P<weekday>\b(?:late\s+|early\s+|overnight\s+(?:into\s+|to\s+)?)?(?:on\s+)?
-        (?:{"|".join(_WEEKDAYS)})\b)
+        (?:{"|".join(_WEEKDAYS)})\b(?P<week_before>\s+(?:of\s+)?last\s+week\b)?)
     |(?P<day_month>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_RE})
         (?:,?\s+(?P<y1>\d{{4}}))?)
     |(?P<month_day>\b(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b
@@ -227,6 +227,8 @@ def _resolve(match, kind, group, ref: dt.date):
         return ref, DAY
     if kind == "weekday":
         day = next(i for i, w in enumerate(_WEEKDAYS) if w in group.lower())
+        if match.group("week_before"):  # "on Tuesday last week": that week's Tuesday
+            return ref - dt.timedelta(days=ref.weekday() + 7 - day), DAY
         return ref - dt.timedelta(days=(ref.weekday() - day) % 7), DAY
     try:
         if kind == "day_month":
