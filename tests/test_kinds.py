@@ -1591,6 +1591,12 @@ def test_separatists_killing_gendarmes_fight_a_clash(memory_gazetteer):
     assert (clash.actor1, clash.figures["fatalities"].value) == ("separatists", 2)
 
 
+def test_who_suffered_a_toll_are_its_victims_not_who_inflicted_it(memory_gazetteer):
+    text = "Russia had suffered nearly 1.2 million casualties during the war, a think tank said."
+    toll = one(memory_gazetteer, text, "casualties")
+    assert (toll.actor1, toll.actor2) == (None, "Russia")
+
+
 def test_a_toll_that_names_no_victims_does_not_make_the_killers_them(memory_gazetteer):
     text = "Separatists killed two in Kherson on Monday, officials said."
     toll = one(memory_gazetteer, text, "casualties")

@@ -27,6 +27,9 @@ _VICTIMS = re.compile(
     r"residents|personnel|police(?:men)?|officers|gendarmes|peacekeepers|guards|villagers|"
     r"farmers|students|workers|journalists))\b"
 )
+_SUFFERED = re.compile(
+    r"\b(?:suffered|suffering|sustained|lost|losing)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
 _NOT_PEOPLE = re.compile(
     r"\s*(?:\w+\s+)?(?:drones?|missiles?|rockets?|km|miles|years?|months?|days?|hours?|%|"
     r"tanks?|aircraft|vehicles|birds|ducks|turkeys|geese|chickens|poultry|pigs|cattle|cows|"
@@ -94,8 +97,11 @@ def extract(clause: Clause) -> list[Event]:
         if place is None or not tells_of_violence(clause.doc.text):
             continue
         # Who fell, as written; unnamed when the number names no people (the
-        # actor before it is who killed them).
+        # actor before it is who killed them), unless it is who "suffered" them.
         who = figure.text if one else (victims.group("who") if victims else None)
+        actor = actor_before(clause, start)
+        if who is None and _SUFFERED.search(text, max(0, start - 40), start):
+            who, actor = actor, None  # "Russia had suffered nearly 1.2 million casualties"
         # A toll is as of its report: the article's day, unless a date is given.
         when = (stated_dates(clause, *match.span()) or [_reported(clause)])[0]
         return [
@@ -105,7 +111,7 @@ def extract(clause: Clause) -> list[Event]:
                 kind,
                 place,
                 when,
-                actor1=actor_before(clause, start),
+                actor1=actor,
                 actor2=who,
                 figures={"toll": Figure(figure.value, kind, figure.hedge, figure.text)},
                 details={"toll_kind": kind, **({"victims": who} if who else {})},
