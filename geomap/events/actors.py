@@ -448,7 +448,8 @@ _ITS_FORCES = re.compile(
 )
 # The speaker, by a pronoun, as who did it: "Russian forces said they had taken".
 _SPEAKER_DID = re.compile(
-    r"\s+(?:(?:on|late\s+on|early\s+on)\s+[A-Z]\w+\s+)?(?:that\s+)?(?:it|they|we)\s+(?:(?:had|have|has)\b(?!\s+been)|"
+    r"\s+(?:(?:on|late\s+on|early\s+on)\s+[A-Z]\w+\s+)?(?:that\s+)?(?:it|they|we)\s+"
+    r"(?:(?:had|have|has)\b(?!\s+been)|"
     r"(?:now\s+)?(?:holds?|held|controls?|controlled|shot|struck|hit|took|[a-z]{3,}ed)\b)",
     re.IGNORECASE,
 )

@@ -29,9 +29,9 @@ _FIGHTING = re.compile(
     r"(?:exchang|trad)(?:ed|ing)\s+(?:heavy\s+|gun\s+|artillery\s+)?fire|"
     r"(?<!sexual )(?<!sexually )(?<!indecent )(?<!aggravated )(?<!physical )(?<!verbal )"
     r"(?:assaults?|assaulted|assaulting)|"
-    # the noun, not the adjective ("an offensive message", "offensive operations")
     # a defence ministry's words: "defeated manpower and hardware of the AFU near X"
     r"defeated\s+(?:the\s+)?(?:manpower|enemy|formations|units|personnel)|"
+    # the noun, not the adjective ("an offensive message", "offensive operations")
     r"(?:counter-?)?offensives?(?!\s+(?!(?:on|against|in|into|towards?|near|around|to|at|by|"
     r"from|of|that|which|was|is|has|had|have|will|would|could|may|might|and|began|begun|"
     r"continues|appears|seems)\b|[a-z]+ed\b)[a-z])|"
@@ -42,7 +42,8 @@ _FIGHTING = re.compile(
     r"around|westwards?|eastwards?|to\s+within)|"
     r"push(?:ed|ing)?\s+(?:(?:deeper|further|farther)\s+)?(?:into|towards?|forward|on)|"
     r"pressing\s+(?:towards?|on)|"
-    r"(?:broke|break(?:s|ing)?)\s+(?:through|defen[cs]e\s+lines?)|breakthrough|repel(?:led|s)?|repuls(?:ed|e)|"
+    r"(?:broke|break(?:s|ing)?)\s+(?:through|defen[cs]e\s+lines?)|breakthrough|"
+    r"repel(?:led|s)?|repuls(?:ed|e)|"
     r"ground\s+(?:attacks?|operations?)|(?:troops|forces|fighters|units)\s+(?:had\s+)?entered|"
     r"(?:troops|forces|soldiers|fighters|militants|gunmen|commandos)\s+(?:\w+\s+)?raid(?:ed|ing)|"
     r"attacks?\s+of\s+the\s+occupiers|(?<!air )(?<!police )(?<!helicopter )(?<!drone )raids?|"

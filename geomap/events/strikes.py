@@ -31,7 +31,8 @@ _WEAPONS = {
     t.GRENADE: r"(?:hand\s+)?grenades?",
     t.REMOTE_EXPLOSIVE: r"ieds?|improvised\s+explosive|roadside\s+bombs?|car\s+bombs?|"
     r"landmines?|land\s+mines?|anti-?(?:tank|personnel)\s+mines?|explosive\s+devices?|"
-    r"booby[\s-]traps?|sabotage(?!\s+(?:groups?|units?|teams?|squads?))|blasts?|bomb\s+(?:exploded|went\s+off)|"
+    r"booby[\s-]traps?|sabotage(?!\s+(?:groups?|units?|teams?|squads?))|blasts?|"
+    r"bomb\s+(?:exploded|went\s+off)|"
     # sabotage: "partisans blew up a railway line"
     r"(?:blew|blown|blowing)\s+up\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:railways?|rail|"
     r"bridges?|pipelines?|tracks?|dams?|pylons?|trains?|power\s+lines?)|"
