@@ -1894,6 +1894,27 @@ def test_a_defence_ministrys_defeated_manpower_is_a_clash_with_the_afu(memory_ga
     assert (clash.actor1, clash.actor2, clash.place.name) == ("Russia", "Ukraine", "Bakhmut")
 
 
+def test_a_strike_in_a_clause_of_its_own_after_another_is_one_too(memory_gazetteer):
+    text = (
+        "Russian shelling killed two people in Kherson on Monday, and Ukrainian forces "
+        "struck a command post near Izium."
+    )
+    strikes = {e.place.name: e for e in events(memory_gazetteer, text, "strikes")}
+    assert set(strikes) == {"Kherson", "Izium"}
+    assert (strikes["Izium"].actor1, strikes["Kherson"].figures["fatalities"].value) == (
+        "Ukraine",
+        2,
+    )
+    text = "Russian missiles hit Kharkiv on Monday, and the city was left without power."
+    assert one(memory_gazetteer, text, "strikes").place.name == "Kharkiv"
+
+
+def test_another_clauses_weapon_is_not_this_strikes(memory_gazetteer):
+    text = "Russia launched missiles at Kyiv on Monday, and Ukrainian drones hit a depot in Moscow."
+    kinds = {e.place.name: e.sub_event_type for e in events(memory_gazetteer, text, "strikes")}
+    assert kinds == {"Kyiv": t.SHELLING, "Moscow": t.AIR_DRONE}
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -228,12 +228,50 @@ def _hit(text: str, weapon: re.Match) -> bool:
 
 def _artillery_used_near(text: str, start: int, end: int) -> bool:
     """True when a missile, rocket or gun that was fired, not hit, is named
-    within 60 characters of the trigger at ``text[start:end]`` (explosions and
+    near the trigger at ``text[start:end]`` (see :func:`_near`; explosions and
     bombardments say nothing of the weapon)."""
     return any(
         not _hit(text, m) and not m.group().lower().startswith(("explosion", "bombardment"))
-        for m in _WEAPON[t.SHELLING].finditer(text, max(0, start - 60), end + 60)
+        for m in _WEAPON[t.SHELLING].finditer(text, *_near(text, start, end))
     )
+
+
+# Between clauses: "Russia launched missiles at Kyiv, and Ukrainian drones hit Ryazan".
+_AND_CLAUSE = re.compile(r",\s+and\s+")
+# ... whose subject is a new one, named: "..., and the Israeli army said it struck".
+_AND_A_NEW_SUBJECT = re.compile(r",\s+and\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _near(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span within 60 characters of ``text[start:end]`` and in its clause:
+    the weapon of another clause is not this trigger's."""
+    low, high = max(0, start - 60), min(len(text), end + 60)
+    for joint in _AND_CLAUSE.finditer(text, low, high):
+        if joint.end() <= start:
+            low = joint.end()
+        elif joint.start() >= end:
+            return low, joint.start()
+    return low, high
+
+
+def _strikes_told_after(clause: Clause, triggers: list[re.Match]) -> list[re.Match]:
+    """Strikes told without a weapon, each in a clause of its own with a
+    subject of its own, after the weapons' ("Russian shelling killed two in
+    Kherson, and Ukrainian forces struck a command post near Oleshky")."""
+    text = clause.text
+    found = []
+    for joint in _AND_A_NEW_SUBJECT.finditer(text, triggers[0].end()):
+        if any(m.start() >= joint.end() for m in triggers):
+            continue  # the clause names its weapon, which is its trigger
+        strike = _STRIKE.search(text, joint.end())
+        if (
+            strike is not None
+            and not _GROUND.search(text, joint.end(), strike.end())
+            and actor_before(clause, strike.start())
+            and event_places(clause, *strike.span(), fallback=False, within=(0, 80))
+        ):
+            found.append(strike)
+    return found
 
 
 # "An explosion at a mosque in Quetta": a bomb set where people gather.
@@ -355,6 +393,8 @@ def extract(clause: Clause) -> list[Event]:
         ):
             return []
         triggers = [strike]
+    else:
+        triggers += _strikes_told_after(clause, triggers)
     # "drones were shot down", "could strike": no strike
     downed = [m for m in triggers if _SHOT_DOWN.search(text[max(0, m.start() - 40) : m.end() + 40])]
     triggers = [
@@ -380,7 +420,7 @@ def extract(clause: Clause) -> list[Event]:
         tolls[0] = fatalities(text)
     for trigger, killed in zip(triggers, tolls, strict=True):
         start, end = trigger.span()
-        window = text[max(0, start - 60) : end + 60]
+        window = text[slice(*_near(text, start, end))]
         sub_type = sub_type_of(trigger.group(), window) or t.SHELLING
         if sub_type == t.SHELLING and _WEAPON[t.SHELLING].search(text) is None:
             sub_type = sub_type_of(text, text) or t.SHELLING
