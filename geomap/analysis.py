@@ -50,17 +50,22 @@ def analyse(
     """
     recogniser = recogniser or Recogniser(gazetteer)
     resolver = resolver or Resolver(gazetteer)
+    # A headline in Title Case or capitals is read as a sentence would be, and
+    # quoted as written.
+    judged = recogniser.sentence_cased(doc)
     sentences = split_sentences(doc.text, doc_id=doc.doc_id)
-    resolved = places_of(doc, recogniser, resolver)
+    resolved = places_of(doc, recogniser, resolver, judged=judged)
     if relocate:
         resolved = relocate(resolved)
     events = extract_events(
-        doc,
-        sentences,
+        judged,
+        sentences if judged is doc else split_sentences(judged.text, doc_id=doc.doc_id),
         resolved,
         country_of=gazetteer.country,
         front_of=partial(line_of_contact, gazetteer),
     )
+    if judged is not doc:
+        events = [replace(e, quote=doc.text[e.quote_start : e.quote_end]) for e in events]
     return DocumentResult(doc, sentences, resolved, events)
 
 

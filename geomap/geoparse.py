@@ -45,12 +45,14 @@ def geoparse(
         }
 
 
-def places_of(doc: Document, recogniser: Recogniser, resolver: Resolver) -> list[ResolvedMention]:
+def places_of(
+    doc: Document, recogniser: Recogniser, resolver: Resolver, *, judged: Document | None = None
+) -> list[ResolvedMention]:
     """The places ``doc`` names, resolved. A headline in Title Case or in
-    capitals is read as a sentence would be (see
+    capitals is read as a sentence would be (``judged``, by default
     :meth:`~geomap.mentions.Recogniser.sentence_cased`); each name stays as
     written."""
-    judged = recogniser.sentence_cased(doc)
+    judged = judged or recogniser.sentence_cased(doc)
     resolved = resolver(judged, recogniser(judged))
     if judged is doc:
         return resolved

@@ -264,27 +264,33 @@ class Recogniser:
         if len(words) < 3 or not all(word[0].isupper() for word in words):
             return line  # sentence case: its capitals say which words are names
         in_capitals = all(word.isupper() for word in words)
+        # The words of known names keep a capital (a lone common word, "Police",
+        # only when it is a big place's or a region's name); the rest lose it.
+        named = set()
+        for start, ends in self.finder.find(line).items():
+            key = name_key(line[start : ends[0]])
+            if " " in key or self._capital_kept(key):
+                named.update(range(start, ends[0]))
 
         def recase(match: re.Match) -> str:
             word = match.group()
-            lower = word.lower()
-            key = name_key(word)
-            names = self.names
-            if (
-                key in names.demonyms
-                or key in names.countries
-                or key in names.big
-                or key in names.areas
-                or (self.finder.knows(key) and lower not in names.common_words)
-            ):
+            if match.start() in named or name_key(word) in self.names.demonyms:
                 cased = word.capitalize() if in_capitals else word
-            elif lower in self.names.common_words or in_capitals:
-                cased = lower if lower in self.names.common_words else word.capitalize()
             else:
-                cased = word
+                cased = word.lower()
             return cased if len(cased) == len(word) else word
 
         return _ANY_WORD.sub(recase, line)
+
+    def _capital_kept(self, key: str) -> bool:
+        """True when a one-word name stays a name in a headline's capitals."""
+        names = self.names
+        return (
+            key in names.countries
+            or key in names.big
+            or key in names.areas
+            or key not in names.common_words
+        )
 
     def iter_mentions(self, doc: Document) -> Iterator[Mention]:
         text = doc.text

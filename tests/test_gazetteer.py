@@ -426,6 +426,16 @@ def test_the_russian_installed_republics_are_their_oblasts(gazetteer, text, name
     assert resolved(gazetteer, text)[name].kind == "admin1"
 
 
+def test_a_headlines_event_is_coded_and_quoted_as_written(gazetteer):
+    headline = "Russian Forces Capture Village Near Pokrovsk As Ukraine Braces For Winter Offensive"
+    (change,) = [e for e in analyse(article(headline), gazetteer).events if e.layer == "control"]
+    assert (change.place.name, change.actor1, change.quote) == ("Pokrovsk", "Russia", headline)
+    headline = "BREAKING: MISSILE STRIKE ON KYIV KILLS THREE"
+    (strike,) = [e for e in analyse(article(headline), gazetteer).events if e.layer == "strikes"]
+    assert (strike.place.name, strike.figures["fatalities"].value) == ("Kyiv", 3)
+    assert strike.quote == headline
+
+
 def test_a_town_in_an_incident_logs_address_is_no_namesake_abroad(gazetteer):
     """No Boni of Mali is listed; "Boni" is also a name of Bonn."""
     found = resolved(gazetteer, "A landmine exploded under a truck near Boni, Mopti.")

@@ -1915,6 +1915,11 @@ def test_another_clauses_weapon_is_not_this_strikes(memory_gazetteer):
     assert kinds == {"Kyiv": t.SHELLING, "Moscow": t.AIR_DRONE}
 
 
+def test_an_offensive_braced_for_has_not_happened(memory_gazetteer):
+    text = "On Monday, Ukraine was bracing for a Russian offensive on Kharkiv."
+    assert events(memory_gazetteer, text, "battles") == []
+
+
 def test_the_strikes_named_again_are_those_reported(memory_gazetteer):
     text = (
         "Russian drones struck Kherson on Monday, killing two people. The strikes came as "

@@ -21,6 +21,7 @@ _UNREAL = re.compile(
     r"\b(?:could|would|might|(?-i:may|will)|must|should|shall|can(?:not|'t)?|unable\s+to|"
     r"threaten(?:s|ed)?\s+to|plans?\s+to|planned\s+to|planning\s+to|vow(?:s|ed)?\s+to|"
     r"intends?\s+to|aim(?:s|ed|ing)?\s+(?:to|of|at)|prepar(?:es|ed|ing)\s+(?:to|for|a|an|its|their)|"
+    r"brac(?:es|ed|ing)\s+for|"
     r"used\s+to|"
     r"ready\s+to|want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|tr(?:y|ies|ied|ying)\s+to|"
     r"fail(?:s|ed|ing)?\s+(?:to|in)|effort\s+to|bid\s+to|in\s+order\s+to|so\s+as\s+to|"
