@@ -144,9 +144,9 @@ def extract(clause: Clause) -> list[Event]:
     text = clause.text
     if _REMOTE.search(text) or MOB.search(text):
         return []  # a strike's victims are the strike's; a lynching is a mob's (riots)
-    killed = fatalities(text)
     kinds = list(_PATTERNS.items())
-    if killed:  # "killing 9 farmers and abducting 4 women": an attack, with its dead
+    if _PATTERNS[t.ABDUCTION].search(text) and fatalities(text):
+        # "killing 9 farmers and abducting 4 women": an attack, with its dead
         kinds.sort(key=lambda kind: kind[0] == t.ABDUCTION)
     for sub_type, pattern in kinds:
         match = pattern.search(text)
@@ -163,6 +163,7 @@ def extract(clause: Clause) -> list[Event]:
             actor = actor_of(clause, *match.span()) or actor_before(clause, match.end())
             if sub_type in _NEEDS_PERPETRATOR and not (actor or _PERPETRATOR.search(text)):
                 continue
+            killed = fatalities(text)
             return emit(
                 clause,
                 KIND.layer,

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..gazetteer.vocabulary import PlaceKind
 from ..model import Event, Hint, Place
 from . import taxonomy as t
 from .actors import actor_after, actor_before, is_armed_group
@@ -116,18 +115,8 @@ _REACH = (60, 90)
 
 
 def _country_of(clause: Clause, place: Place) -> str | None:
-    """The name of the country ``place`` lies in, as the article names it."""
-    theatre = clause.article.theatre
-    if theatre and theatre.country_code == place.country_code:
-        return theatre.name
-    return next(
-        (
-            rm.place.name
-            for rm in clause.mentions
-            if rm.place.kind == PlaceKind.COUNTRY and rm.place.country_code == place.country_code
-        ),
-        None,
-    ) or clause.article.country_name(place.country_code)
+    """The name of the country ``place`` lies in (see :class:`~.clause.Article`)."""
+    return clause.article.country_name(place.country_code)
 
 
 def _change(
